@@ -1,0 +1,68 @@
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthGuard } from './auth/auth.guard';
+import { TokensRepository } from './auth/tokens.repository';
+import { ConfigModule } from './config/config.module';
+import type { RuntimeConfig } from './config/runtime-config';
+import { DatabaseModule } from './database/database.module';
+import { ErrorFilter } from './errors/error.filter';
+import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { MediaStoreModule } from './media/media-store.module';
+import { RedisModule } from './redis/redis.module';
+import { SitesController } from './sites/sites.controller';
+import { SitesRepository } from './sites/sites.repository';
+import { SitesService } from './sites/sites.service';
+
+export interface AppOptions {
+  config: RuntimeConfig;
+  api: boolean;
+  worker: boolean;
+}
+
+/** One codebase, two roles: the HTTP API and the queue workers, together or apart. */
+@Module({})
+export class AppModule {
+  static register({ config, api, worker }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Honour a caller's X-Request-Id (a proxy's), else make one; it is on every log line of the request.
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            customProps: () => ({ role: api && worker ? 'all' : api ? 'api' : 'worker' }),
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        BullModule.forRoot({ connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: config.redisPrefix }),
+        MediaStoreModule,
+        JobsModule.register({ worker }),
+      ],
+      controllers: api ? [HealthController, SitesController, AuditController] : [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuditService,
+        SitesRepository,
+        SitesService,
+        TokensRepository,
+      ],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+
+export interface AuditEntry {
+  siteId: string | null;
+  principal: Pick<Principal, 'actor' | 'role'>;
+  action: string;
+  subject?: string;
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  actor: string;
+  actorRole: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown>;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+/** Who did what, when, with which versions: written in the same transaction as the change it records. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditEntry, tx: EntityManager = this.dataSource.manager): Promise<void> {
+    await tx.query(
+      `insert into audit_log (site_id, actor, actor_role, action, subject, details, request_id) values ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.siteId,
+        entry.principal.actor,
+        entry.principal.role,
+        entry.action,
+        entry.subject ?? null,
+        JSON.stringify(entry.details ?? {}),
+        entry.requestId || null,
+      ],
+    );
+  }
+
+  async list(siteId: string, limit: number, cursor?: string): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+    const before = cursor && /^\d+$/.test(cursor) ? cursor : null;
+    const items: AuditRecord[] = await this.dataSource.query(
+      `select id::text, actor, actor_role as "actorRole", action, subject, details, request_id as "requestId", created_at as "createdAt"
+       from audit_log where site_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+      [siteId, before, limit + 1],
+    );
+    const more = items.length > limit;
+    if (more) items.pop();
+    return { items, nextCursor: more ? items[items.length - 1].id : null };
+  }
+}

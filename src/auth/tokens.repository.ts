@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+import type { SiteRole } from './principal';
+import { hashToken } from './token-hash';
+
+export interface SiteTokenRow {
+  id: string;
+  siteId: string;
+  role: SiteRole;
+  label: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const COLUMNS = `id, site_id as "siteId", role, label, created_at as "createdAt", last_used_at as "lastUsedAt", revoked_at as "revokedAt"`;
+
+@Injectable()
+export class TokensRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(siteId: string, role: SiteRole, label: string, token: string, tx?: EntityManager): Promise<SiteTokenRow> {
+    const [row] = await (tx ?? this.dataSource.manager).query(
+      `insert into site_tokens (site_id, role, label, token_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
+      [siteId, role, label, hashToken(token)],
+    );
+    return row;
+  }
+
+  async findActiveByToken(token: string): Promise<SiteTokenRow | null> {
+    // last_used_at is refreshed at most once a minute so that reads stay reads.
+    const rows = await queryRows<SiteTokenRow>(
+      this.dataSource.manager,
+      `update site_tokens set last_used_at = case when last_used_at is null or last_used_at < now() - interval '1 minute'
+         then now() else last_used_at end
+       where token_hash = $1 and revoked_at is null returning ${COLUMNS}`,
+      [hashToken(token)],
+    );
+    return rows[0] ?? null;
+  }
+
+  list(siteId: string): Promise<SiteTokenRow[]> {
+    return this.dataSource.query(`select ${COLUMNS} from site_tokens where site_id = $1 order by created_at`, [siteId]);
+  }
+
+  async revoke(siteId: string, id: string): Promise<boolean> {
+    const rows = await queryRows(
+      this.dataSource.manager,
+      `update site_tokens set revoked_at = coalesce(revoked_at, now()) where site_id = $1 and id = $2 returning id`,
+      [siteId, id],
+    );
+    return rows.length > 0;
+  }
+}

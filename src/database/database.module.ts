@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { dataSourceOptions } from './data-source';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [RUNTIME_CONFIG],
+      // retryAttempts 0: a database that is down fails boot at once instead of retrying in the background.
+      useFactory: (config: RuntimeConfig) => ({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 0 }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,38 @@
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  invalid_key: 400,
+  invalid_confirmation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  production_read_only: 403,
+  not_found: 404,
+  conflict: 409,
+  route_taken: 409,
+  stale_preview: 409,
+  promotion_in_progress: 409,
+  job_in_progress: 409,
+  dangling_references: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The one error type services throw; the filter turns it into {"error": {code, message, details}}. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}

@@ -1,0 +1,40 @@
+import type { JobKind } from './job-names';
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface JobStep {
+  name: string;
+  status: StepStatus;
+  startedAt: string | null;
+  finishedAt: string | null;
+  detail?: unknown;
+}
+
+export interface JobActor {
+  actor: string;
+  role: string;
+  requestId?: string;
+}
+
+export interface JobRow {
+  id: string;
+  siteId: string | null;
+  kind: JobKind;
+  status: JobStatus;
+  step: string | null;
+  progress: number;
+  steps: JobStep[];
+  params: Record<string, any>;
+  result: Record<string, any>;
+  fromVersion: number | null;
+  toVersion: number | null;
+  snapshotId: string | null;
+  timings: { totalMs?: number; maintenanceMs?: number; [k: string]: number | undefined } | null;
+  error: { code: string; message: string; details?: unknown[] } | null;
+  actor: JobActor | null;
+  attempts: number;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}

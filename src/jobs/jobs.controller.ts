@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { map, Observable } from 'rxjs';
+import { AdminOnly, Authenticated } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors/app-error';
+import { SchemaPipe } from '../validation/body.pipe';
+import { JobsService } from './jobs.service';
+import { type SelfTestBody, selfTestSchema, SelfTestService } from './self-test.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError('not_found', 'No such job.') });
+
+@ApiTags('jobs')
+@ApiBearerAuth()
+@Controller('api')
+export class JobsController {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly selfTest: SelfTestService,
+  ) {}
+
+  @Get('jobs/:id')
+  @Authenticated()
+  getJob(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.jobs.get(id, principal);
+  }
+
+  @Sse('jobs/:id/events')
+  @Authenticated()
+  streamJobEvents(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+    return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
+  }
+
+  /** An operations check that the queue and a worker are alive: the job waits, then records who ran it. */
+  @Post('admin/self-test')
+  @AdminOnly()
+  @HttpCode(202)
+  @ApiBody({ schema: selfTestSchema })
+  startSelfTest(@Body(new SchemaPipe(selfTestSchema)) body: SelfTestBody, @CurrentPrincipal() principal: Principal) {
+    return this.selfTest.start(body, principal);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+import type { JobKind } from './job-names';
+import type { JobActor, JobRow, JobStatus, JobStep } from './job.types';
+
+const COLUMNS = `id, site_id as "siteId", kind, status, step, progress, steps, params, result,
+  from_version::int as "fromVersion", to_version::int as "toVersion", snapshot_id as "snapshotId", timings, error,
+  actor, attempts, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"`;
+
+@Injectable()
+export class JobsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(
+    values: { siteId: string | null; kind: JobKind; params: object; actor: JobActor; steps: JobStep[]; fromVersion?: number },
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<JobRow> {
+    const [row] = await tx.query(
+      `insert into jobs (site_id, kind, params, actor, steps, from_version) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+      [values.siteId, values.kind, values.params, values.actor, JSON.stringify(values.steps), values.fromVersion ?? null],
+    );
+    return row;
+  }
+
+  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
+    const rows = await tx.query(`select ${COLUMNS} from jobs where id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async findOpenForSite(siteId: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
+    const rows = await tx.query(`select ${COLUMNS} from jobs where site_id = $1 and status in ('queued', 'running')`, [siteId]);
+    return rows[0] ?? null;
+  }
+
+  async listQueuedOlderThan(seconds: number): Promise<JobRow[]> {
+    return this.dataSource.query(
+      `select ${COLUMNS} from jobs where status = 'queued' and created_at < now() - make_interval(secs => $1) limit 100`,
+      [seconds],
+    );
+  }
+
+  async listForSite(siteId: string, kinds: JobKind[], limit: number, before?: Date): Promise<JobRow[]> {
+    return this.dataSource.query(
+      `select ${COLUMNS} from jobs where site_id = $1 and kind = any($2) and ($3::timestamptz is null or created_at < $3)
+       order by created_at desc limit $4`,
+      [siteId, kinds, before ?? null, limit],
+    );
+  }
+
+  async markRunning(id: string): Promise<JobRow | null> {
+    const rows = await queryRows<JobRow>(
+      this.dataSource.manager,
+      `update jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1
+       where id = $1 and status in ('queued', 'running') returning ${COLUMNS}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async saveProgress(id: string, progress: { step: string | null; progress: number; steps: JobStep[] }): Promise<void> {
+    await this.dataSource.query(`update jobs set step = $2, progress = $3, steps = $4 where id = $1`, [
+      id,
+      progress.step,
+      progress.progress,
+      JSON.stringify(progress.steps),
+    ]);
+  }
+
+  async update(
+    id: string,
+    values: Partial<Pick<JobRow, 'fromVersion' | 'toVersion' | 'snapshotId' | 'timings' | 'result'>>,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await tx.query(
+      `update jobs set from_version = coalesce($2, from_version), to_version = coalesce($3, to_version),
+         snapshot_id = coalesce($4, snapshot_id), timings = coalesce($5, timings), result = result || coalesce($6, '{}'::jsonb)
+       where id = $1`,
+      [
+        id,
+        values.fromVersion ?? null,
+        values.toVersion ?? null,
+        values.snapshotId ?? null,
+        values.timings ? JSON.stringify(values.timings) : null,
+        values.result ? JSON.stringify(values.result) : null,
+      ],
+    );
+  }
+
+  async finish(id: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>, error?: JobRow['error']): Promise<void> {
+    await this.dataSource.query(
+      `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 = 'succeeded' then 100 else progress end,
+         step = case when $2 = 'succeeded' then null else step end
+       where id = $1 and status in ('queued', 'running')`,
+      [id, status, error ? JSON.stringify(error) : null],
+    );
+  }
+}

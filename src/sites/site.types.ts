@@ -1,0 +1,21 @@
+export interface Site {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: Date;
+}
+
+export interface EnvironmentRow {
+  siteId: string;
+  name: 'staging' | 'production';
+  version: number;
+  changeSeq: number;
+  headStateId: number | null;
+  resetAt: Date | null;
+  maintenanceReason: string | null;
+  maintenanceHolder: string | null;
+  maintenanceUntil: Date | null;
+}
+
+export type EnvName = 'staging' | 'production';
+export const ENV_NAMES: readonly EnvName[] = ['staging', 'production'];

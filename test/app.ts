@@ -1,0 +1,22 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '../src/config/config';
+import type { RuntimeConfig } from '../src/config/runtime-config';
+import { createApp } from '../src/create-app';
+
+/** The environment global-setup prepared for this run, as the service would read it. */
+export function testConfig(overrides: Record<string, string> = {}): RuntimeConfig {
+  return loadConfig({ ...process.env, ...overrides }) as RuntimeConfig;
+}
+
+/** Boots the real application (API and worker in this process unless told otherwise). */
+export async function createTestApp(
+  roles: { api: boolean; worker: boolean } = { api: true, worker: true },
+  overrides: Record<string, string> = {},
+): Promise<NestExpressApplication> {
+  const app = await createApp(testConfig(overrides), roles);
+  await app.init();
+  return app;
+}
+
+export const adminToken = (): string => process.env.ADMIN_TOKEN!;
+export const auth = (token = adminToken()) => ({ Authorization: `Bearer ${token}` });
