@@ -3,10 +3,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
+import { ApiModule } from './api.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
-import { TokensRepository } from './auth/tokens.repository';
 import { ConfigModule } from './config/config.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { DatabaseModule } from './database/database.module';
@@ -15,9 +14,8 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { MediaStoreModule } from './media/media-store.module';
 import { RedisModule } from './redis/redis.module';
-import { SitesController } from './sites/sites.controller';
-import { SitesRepository } from './sites/sites.repository';
-import { SitesService } from './sites/sites.service';
+import { SitesModule } from './sites/sites.module';
+import { StatesModule } from './states/states.module';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -50,18 +48,21 @@ export class AppModule {
         }),
         DatabaseModule,
         RedisModule,
-        BullModule.forRoot({ connection: { url: config.redisUrl, maxRetriesPerRequest: null }, prefix: config.redisPrefix }),
+        BullModule.forRoot({
+          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+          prefix: config.redisPrefix,
+        }),
         MediaStoreModule,
         JobsModule.register({ worker }),
+        SitesModule,
+        AuditModule,
+        StatesModule,
+        ...(api ? [ApiModule] : []),
       ],
-      controllers: api ? [HealthController, SitesController, AuditController] : [HealthController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
-        AuditService,
-        SitesRepository,
-        SitesService,
-        TokensRepository,
       ],
     };
   }

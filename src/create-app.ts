@@ -2,13 +2,18 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { CONTENT_TYPES, contentSchemas } from '../libs/content-model';
 import { AppModule } from './app.module';
+import { contentSchemaName } from './content/content.dto';
 import type { RuntimeConfig } from './config/runtime-config';
 
 export const JSON_BODY_LIMIT = '2mb';
 
 /** Builds the application for a role; main.ts and the tests boot it the same way. */
-export async function createApp(config: RuntimeConfig, roles: { api: boolean; worker: boolean }): Promise<NestExpressApplication> {
+export async function createApp(
+  config: RuntimeConfig,
+  roles: { api: boolean; worker: boolean },
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, ...roles }), {
     bufferLogs: true,
     bodyParser: false,
@@ -27,6 +32,11 @@ export async function createApp(config: RuntimeConfig, roles: { api: boolean; wo
         .addBearerAuth()
         .build(),
     );
+    // Each content type's JSON Schema, the same one that validates writes, as a named component.
+    document.components!.schemas = {
+      ...document.components!.schemas,
+      ...Object.fromEntries(CONTENT_TYPES.map((type) => [contentSchemaName(type), contentSchemas[type] as object])),
+    };
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   return app;

@@ -42,7 +42,11 @@ export class AuditService {
     );
   }
 
-  async list(siteId: string, limit: number, cursor?: string): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
+  async list(
+    siteId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
     const before = cursor && /^\d+$/.test(cursor) ? cursor : null;
     const items: AuditRecord[] = await this.dataSource.query(
       `select id::text, actor, actor_role as "actorRole", action, subject, details, request_id as "requestId", created_at as "createdAt"

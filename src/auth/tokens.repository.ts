@@ -20,7 +20,13 @@ const COLUMNS = `id, site_id as "siteId", role, label, created_at as "createdAt"
 export class TokensRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(siteId: string, role: SiteRole, label: string, token: string, tx?: EntityManager): Promise<SiteTokenRow> {
+  async insert(
+    siteId: string,
+    role: SiteRole,
+    label: string,
+    token: string,
+    tx?: EntityManager,
+  ): Promise<SiteTokenRow> {
     const [row] = await (tx ?? this.dataSource.manager).query(
       `insert into site_tokens (site_id, role, label, token_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
       [siteId, role, label, hashToken(token)],

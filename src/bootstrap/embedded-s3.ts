@@ -5,7 +5,10 @@ import type { LocalService } from './local-service';
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** Starts the in-process S3-compatible server (s3rver) on a folder, with the given buckets. */
-export async function startEmbeddedS3(directory: string, buckets: string[]): Promise<LocalService & { endpoint: string }> {
+export async function startEmbeddedS3(
+  directory: string,
+  buckets: string[],
+): Promise<LocalService & { endpoint: string }> {
   fs.mkdirSync(directory, { recursive: true });
   // s3rver has no type declarations; its constructor and run()/close() are all we use.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

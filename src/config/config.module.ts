@@ -4,6 +4,11 @@ import { RUNTIME_CONFIG, RuntimeConfig } from './runtime-config';
 @Module({})
 export class ConfigModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
-    return { module: ConfigModule, global: true, providers: [{ provide: RUNTIME_CONFIG, useValue: config }], exports: [RUNTIME_CONFIG] };
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [{ provide: RUNTIME_CONFIG, useValue: config }],
+      exports: [RUNTIME_CONFIG],
+    };
   }
 }

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   job_in_progress: 409,
   dangling_references: 409,
   payload_too_large: 413,
+  range_not_satisfiable: 416,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

@@ -24,9 +24,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (error.code === 'internal') this.logger.error(thrown);
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
-    response
-      .status(error.status)
-      .json({ error: { code: error.code, message: error.message, details: error.details } });
+    response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
   }
 }
 
@@ -38,7 +36,8 @@ export function toAppError(thrown: unknown): AppError {
   }
   // body-parser errors carry a type; Nest's adapter wraps them in an HttpException with the error as cause.
   const parser = (thrown instanceof HttpException ? thrown.cause : thrown) as { type?: string } | undefined;
-  if (parser?.type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
+  if (parser?.type === 'entity.parse.failed')
+    return new AppError('malformed_json', 'The request body is not valid JSON.');
   if (parser?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
   if (parser?.type === 'encoding.unsupported' || parser?.type === 'charset.unsupported')
     return new AppError('unsupported_media_type', 'The request body encoding is not supported.');

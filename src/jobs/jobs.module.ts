@@ -3,7 +3,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { JobEvents } from './job-events';
 import { JobHandlerRegistry } from './job-handler';
 import { QueueName } from './job-names';
-import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { SelfTestService } from './self-test.service';
@@ -18,7 +17,6 @@ export class JobsModule {
       module: JobsModule,
       global: true,
       imports: [BullModule.registerQueue({ name: QueueName.SiteJobs }, { name: QueueName.Housekeeping })],
-      controllers: [JobsController],
       providers: [
         JobsRepository,
         JobsService,
@@ -28,7 +26,7 @@ export class JobsModule {
         SelfTestService,
         ...(options.worker ? [SiteJobsProcessor] : []),
       ],
-      exports: [JobsRepository, JobsService, JobEvents, JobHandlerRegistry, SiteLock, BullModule],
+      exports: [JobsRepository, JobsService, JobEvents, JobHandlerRegistry, SiteLock, SelfTestService, BullModule],
     };
   }
 }

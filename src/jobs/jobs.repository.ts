@@ -13,12 +13,26 @@ export class JobsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(
-    values: { siteId: string | null; kind: JobKind; params: object; actor: JobActor; steps: JobStep[]; fromVersion?: number },
+    values: {
+      siteId: string | null;
+      kind: JobKind;
+      params: object;
+      actor: JobActor;
+      steps: JobStep[];
+      fromVersion?: number;
+    },
     tx: EntityManager = this.dataSource.manager,
   ): Promise<JobRow> {
     const [row] = await tx.query(
       `insert into jobs (site_id, kind, params, actor, steps, from_version) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
-      [values.siteId, values.kind, values.params, values.actor, JSON.stringify(values.steps), values.fromVersion ?? null],
+      [
+        values.siteId,
+        values.kind,
+        values.params,
+        values.actor,
+        JSON.stringify(values.steps),
+        values.fromVersion ?? null,
+      ],
     );
     return row;
   }
@@ -29,7 +43,9 @@ export class JobsRepository {
   }
 
   async findOpenForSite(siteId: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
-    const rows = await tx.query(`select ${COLUMNS} from jobs where site_id = $1 and status in ('queued', 'running')`, [siteId]);
+    const rows = await tx.query(`select ${COLUMNS} from jobs where site_id = $1 and status in ('queued', 'running')`, [
+      siteId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -87,7 +103,11 @@ export class JobsRepository {
     );
   }
 
-  async finish(id: string, status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>, error?: JobRow['error']): Promise<void> {
+  async finish(
+    id: string,
+    status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>,
+    error?: JobRow['error'],
+  ): Promise<void> {
     await this.dataSource.query(
       `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 = 'succeeded' then 100 else progress end,
          step = case when $2 = 'succeeded' then null else step end

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { AppError } from '../errors/app-error';
 import { toAppError } from '../errors/error.filter';
@@ -14,8 +14,13 @@ import { SiteLock } from './site-lock';
 // A worker renews its lock every lockDuration/2; a killed worker's job is taken again after about this long.
 export const JOB_LOCK_MS = 10_000;
 
-@Processor(QueueName.SiteJobs, { concurrency: 4, lockDuration: JOB_LOCK_MS, stalledInterval: 5_000, maxStalledCount: 5 })
-export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnModuleDestroy {
+@Processor(QueueName.SiteJobs, {
+  concurrency: 4,
+  lockDuration: JOB_LOCK_MS,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+})
+export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(SiteJobsProcessor.name);
   private sweeper?: NodeJS.Timeout;
 
@@ -36,6 +41,11 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
 
   onModuleDestroy(): void {
     clearInterval(this.sweeper);
+  }
+
+  // Before any connection closes: stop taking jobs and let the running ones finish (main.ts bounds the wait).
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job<SiteJob>, token?: string): Promise<void> {

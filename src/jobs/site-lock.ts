@@ -21,7 +21,9 @@ export class SiteLock {
     }
     return {
       release: async () => {
-        await runner.query(`select pg_advisory_unlock(hashtextextended($1, 7))`, [`site-job:${siteId}`]).catch(() => {});
+        await runner
+          .query(`select pg_advisory_unlock(hashtextextended($1, 7))`, [`site-job:${siteId}`])
+          .catch(() => {});
         await runner.release();
       },
     };

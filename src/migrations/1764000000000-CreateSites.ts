@@ -38,7 +38,9 @@ export class CreateSites1764000000000 implements MigrationInterface {
         revoked_at timestamptz
       )`);
     await q.query(`create index site_tokens_site on site_tokens (site_id)`);
-    await q.query(`create table system_flags (key text primary key, value jsonb not null, set_at timestamptz not null default now())`);
+    await q.query(
+      `create table system_flags (key text primary key, value jsonb not null, set_at timestamptz not null default now())`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

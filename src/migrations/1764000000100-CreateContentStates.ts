@@ -51,7 +51,9 @@ export class CreateContentStates1764000000100 implements MigrationInterface {
         updated_at timestamptz not null default now(),
         primary key (site_id, type, key)
       )`);
-    await q.query(`create unique index staging_entries_route on staging_entries (site_id, route) where route is not null`);
+    await q.query(
+      `create unique index staging_entries_route on staging_entries (site_id, route) where route is not null`,
+    );
     await q.query(`
       create table snapshots (
         id uuid primary key default gen_random_uuid(),

@@ -4,4 +4,9 @@ import { CreateJobs1764000000200 } from './1764000000200-CreateJobs';
 import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
 
 /** In order; never edit a merged migration, add a new one. */
-export const MIGRATIONS = [CreateSites1764000000000, CreateContentStates1764000000100, CreateJobs1764000000200, CreateAuditLog1764000000300];
+export const MIGRATIONS = [
+  CreateSites1764000000000,
+  CreateContentStates1764000000100,
+  CreateJobs1764000000200,
+  CreateAuditLog1764000000300,
+];

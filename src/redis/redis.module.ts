@@ -12,7 +12,10 @@ export class RedisConnections implements OnApplicationShutdown {
 
   create(purpose: string): Redis {
     // maxRetriesPerRequest null: BullMQ's requirement, and commands wait for a reconnect rather than fail.
-    const client = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, connectionName: `promote:${purpose}` });
+    const client = new Redis(this.config.redisUrl, {
+      maxRetriesPerRequest: null,
+      connectionName: `promote:${purpose}`,
+    });
     client.on('error', () => {}); // reconnects on its own; /health reports the outage
     this.open.push(client);
     return client;

@@ -5,7 +5,11 @@ export const createSiteSchema = {
   required: ['slug', 'name'],
   additionalProperties: false,
   properties: {
-    slug: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$', description: 'lowercase letters, digits and dashes, 1-63' },
+    slug: {
+      type: 'string',
+      pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+      description: 'lowercase letters, digits and dashes, 1-63',
+    },
     name: { type: 'string', minLength: 1, maxLength: 200 },
   },
 };
@@ -55,7 +59,11 @@ export function toSiteDto(site: Site, environments: EnvironmentRow[], now = new 
         version: production.version,
         stateId: production.headStateId,
         maintenance: inMaintenance
-          ? { reason: production.maintenanceReason, holder: production.maintenanceHolder, until: production.maintenanceUntil! }
+          ? {
+              reason: production.maintenanceReason,
+              holder: production.maintenanceHolder,
+              until: production.maintenanceUntil!,
+            }
           : null,
       },
     },

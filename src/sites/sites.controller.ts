@@ -18,7 +18,11 @@ export class SitesController {
   @Post()
   @AdminOnly()
   @ApiBody({ schema: createSiteSchema })
-  createSite(@Body(new SchemaPipe(createSiteSchema)) body: CreateSiteBody, @CurrentPrincipal() principal: Principal, @RequestId() requestId: string) {
+  createSite(
+    @Body(new SchemaPipe(createSiteSchema)) body: CreateSiteBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
     return this.sites.create(body, principal, requestId);
   }
 
@@ -55,7 +59,12 @@ export class SitesController {
   @Delete(':site/tokens/:id')
   @Roles('owner')
   @HttpCode(204)
-  revokeToken(@CurrentSite() site: Site, @Param('id') id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId: string) {
+  revokeToken(
+    @CurrentSite() site: Site,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
     return this.sites.revokeToken(site, id, principal, requestId);
   }
 }

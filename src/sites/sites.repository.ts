@@ -46,15 +46,22 @@ export class SitesRepository {
 
   /** Locks the environment row for the rest of the caller's transaction (writers of one site serialise here). */
   async lockEnvironment(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
-    const [row] = await tx.query(`select ${ENVIRONMENT_COLUMNS} from environments where site_id = $1 and name = $2 for update`, [
-      siteId,
-      env,
-    ]);
+    const [row] = await tx.query(
+      `select ${ENVIRONMENT_COLUMNS} from environments where site_id = $1 and name = $2 for update`,
+      [siteId, env],
+    );
     return row;
   }
 
-  async environment(siteId: string, env: EnvName, tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow> {
-    const [row] = await tx.query(`select ${ENVIRONMENT_COLUMNS} from environments where site_id = $1 and name = $2`, [siteId, env]);
+  async environment(
+    siteId: string,
+    env: EnvName,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<EnvironmentRow> {
+    const [row] = await tx.query(`select ${ENVIRONMENT_COLUMNS} from environments where site_id = $1 and name = $2`, [
+      siteId,
+      env,
+    ]);
     return row;
   }
 }

@@ -23,7 +23,10 @@ export class SitesService {
       if (await this.sites.findBySlugOrId(body.slug, tx))
         throw new AppError('conflict', `A site with the slug "${body.slug}" already exists.`, [{ slug: body.slug }]);
       const created = await this.sites.insert(tx, body.slug, body.name);
-      await this.audit.record({ siteId: created.id, principal, action: 'site.created', subject: created.slug, requestId }, tx);
+      await this.audit.record(
+        { siteId: created.id, principal, action: 'site.created', subject: created.slug, requestId },
+        tx,
+      );
       return created;
     });
     return this.describe(site);
@@ -33,7 +36,11 @@ export class SitesService {
     return toSiteDto(site, await this.sites.environments([site.id]));
   }
 
-  async list(principal: Principal, limit: number, cursor?: string): Promise<{ items: SiteDto[]; nextCursor: string | null }> {
+  async list(
+    principal: Principal,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: SiteDto[]; nextCursor: string | null }> {
     if (principal.kind === 'site') {
       const site = await this.sites.findBySlugOrId(principal.siteId);
       return { items: site ? [await this.describe(site)] : [], nextCursor: null };
@@ -42,7 +49,10 @@ export class SitesService {
     const more = sites.length > limit;
     if (more) sites.pop();
     const environments = await this.sites.environments(sites.map((s) => s.id));
-    return { items: sites.map((s) => toSiteDto(s, environments)), nextCursor: more ? sites[sites.length - 1].slug : null };
+    return {
+      items: sites.map((s) => toSiteDto(s, environments)),
+      nextCursor: more ? sites[sites.length - 1].slug : null,
+    };
   }
 
   async createToken(site: Site, body: CreateTokenBody, principal: Principal, requestId?: string) {
@@ -50,7 +60,14 @@ export class SitesService {
     const row = await this.dataSource.transaction(async (tx) => {
       const created = await this.tokens.insert(site.id, body.role, body.label ?? '', token, tx);
       await this.audit.record(
-        { siteId: site.id, principal, action: 'token.created', subject: created.id, details: { role: body.role, label: created.label }, requestId },
+        {
+          siteId: site.id,
+          principal,
+          action: 'token.created',
+          subject: created.id,
+          details: { role: body.role, label: created.label },
+          requestId,
+        },
         tx,
       );
       return created;
@@ -63,7 +80,8 @@ export class SitesService {
   }
 
   async revokeToken(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await this.tokens.revoke(site.id, id))) throw new AppError('not_found', `No token ${id}.`);
+    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await this.tokens.revoke(site.id, id)))
+      throw new AppError('not_found', `No token ${id}.`);
     await this.audit.record({ siteId: site.id, principal, action: 'token.revoked', subject: id, requestId });
   }
 }

@@ -18,7 +18,12 @@ export class SchemaPipe implements PipeTransform {
 
   transform(value: unknown): any {
     const input = value === undefined ? {} : value;
-    if (!this.validate(input)) throw new AppError('validation_failed', 'The request is not valid.', toDetails(this.validate.errors ?? [], this.root));
+    if (!this.validate(input))
+      throw new AppError(
+        'validation_failed',
+        'The request is not valid.',
+        toDetails(this.validate.errors ?? [], this.root),
+      );
     return input;
   }
 }
@@ -27,7 +32,8 @@ export function toDetails(errors: ErrorObject[], root: string): { path: string; 
   return errors.map((e) => {
     let path = root + e.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
     if (e.keyword === 'required') path += `.${(e.params as { missingProperty: string }).missingProperty}`;
-    if (e.keyword === 'additionalProperties') path += `.${(e.params as { additionalProperty: string }).additionalProperty}`;
+    if (e.keyword === 'additionalProperties')
+      path += `.${(e.params as { additionalProperty: string }).additionalProperty}`;
     const message =
       e.keyword === 'required'
         ? 'is required'

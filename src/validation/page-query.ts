@@ -9,7 +9,11 @@ export interface PageQuery {
 export const pageQuerySchema = {
   type: 'object',
   properties: {
-    limit: { type: 'string', pattern: '^(?:[1-9]|[1-9][0-9]|[1-4][0-9][0-9]|500)$', description: '1 to 500, default 50' },
+    limit: {
+      type: 'string',
+      pattern: '^(?:[1-9]|[1-9][0-9]|[1-4][0-9][0-9]|500)$',
+      description: '1 to 500, default 50',
+    },
     cursor: { type: 'string', maxLength: 2000 },
   },
 };

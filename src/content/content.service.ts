@@ -1,0 +1,262 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import {
+  CONTENT_TYPES,
+  isContentType,
+  isPublishable,
+  routeOf,
+  validateContent,
+  validateKey,
+  type ContentType,
+} from '../../libs/content-model';
+import type { MediaStore } from '../../libs/media-storage';
+import { AuditService } from '../audit/audit.service';
+import { MEDIA_STORE } from '../media/media.tokens';
+import type { Principal } from '../auth/principal';
+import { holdContentLockShared } from '../database/content-lock';
+import { AppError } from '../errors/app-error';
+import type { EnvName, Site } from '../sites/site.types';
+import { SitesRepository } from '../sites/sites.repository';
+import { ContentRepository } from './content.repository';
+import type { EntityDto, StagingEntryRow } from './content.types';
+import { RevisionsRepository } from './revisions.repository';
+
+export interface WriteContext {
+  principal: Principal;
+  requestId?: string;
+}
+
+/** Staging's working manifest: writes, publish and unpublish, and reads of either environment. */
+@Injectable()
+export class ContentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly content: ContentRepository,
+    private readonly revisions: RevisionsRepository,
+    private readonly sites: SitesRepository,
+    private readonly audit: AuditService,
+    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+  ) {}
+
+  /** Create or replace; staging's version and the entity's move only when the promotable body changes. */
+  async put(
+    site: Site,
+    rawType: string,
+    key: string,
+    data: unknown,
+    ctx: WriteContext,
+  ): Promise<{ created: boolean; entity: EntityDto }> {
+    const type = checkTypeAndKey(rawType, key);
+    const body = validBody(type, data);
+    if (type === 'media') await this.assertUploaded(body as { sha256: string });
+    return this.inStagingTransaction(site, async (tx) => {
+      const existing = await this.content.findStagingEntry(tx, site.id, type, key);
+      const revision = await this.revisions.upsert(tx, type, body);
+      // Pages and posts keep their published revision until publish; every other type is promotable as written.
+      const published = isPublishable(type) ? (existing?.publishedRevisionId ?? null) : revision.id;
+      const promotableChanged = published !== (existing?.publishedRevisionId ?? null);
+      await this.content.upsertStagingEntry(tx, site.id, {
+        type,
+        key,
+        dataRevisionId: revision.id,
+        publishedRevisionId: published,
+        version: (existing?.version ?? 0) + (promotableChanged ? 1 : 0),
+        route: isPublishable(type) ? (existing?.route ?? null) : routeOf(type, body),
+      });
+      if (promotableChanged) await this.bumpStaging(tx, site.id);
+      const entity = (await this.content.getStaging(site.id, type, key, tx))!;
+      await this.recordAudit(
+        tx,
+        site,
+        existing ? 'content.replaced' : 'content.created',
+        ctx,
+        entity,
+        existing?.version,
+      );
+      return { created: !existing, entity };
+    });
+  }
+
+  async publish(site: Site, rawType: string, key: string, publish: boolean, ctx: WriteContext): Promise<EntityDto> {
+    const type = checkTypeAndKey(rawType, key);
+    if (!isPublishable(type))
+      throw new AppError(
+        'validation_failed',
+        `Only pages and posts are published; a ${type} is promotable as written.`,
+        [{ path: 'type', message: 'must be page or post' }],
+      );
+    return this.inStagingTransaction(site, async (tx) => {
+      const existing = await this.requireStagingEntry(tx, site, type, key);
+      const published = publish ? existing.dataRevisionId : null;
+      if (published !== existing.publishedRevisionId) {
+        const route = publish ? routeOf(type, await this.content.bodyOfRevision(tx, existing.dataRevisionId)) : null;
+        await this.content.upsertStagingEntry(tx, site.id, {
+          ...existing,
+          publishedRevisionId: published,
+          version: existing.version + 1,
+          route,
+        });
+        await this.bumpStaging(tx, site.id);
+      }
+      const entity = (await this.content.getStaging(site.id, type, key, tx))!;
+      await this.recordAudit(
+        tx,
+        site,
+        publish ? 'content.published' : 'content.unpublished',
+        ctx,
+        entity,
+        existing.version,
+      );
+      return entity;
+    });
+  }
+
+  async remove(site: Site, rawType: string, key: string, ctx: WriteContext): Promise<void> {
+    const type = checkTypeAndKey(rawType, key);
+    await this.inStagingTransaction(site, async (tx) => {
+      const existing = await this.requireStagingEntry(tx, site, type, key);
+      await this.content.deleteStagingEntry(tx, site.id, type, key);
+      if (existing.publishedRevisionId) await this.bumpStaging(tx, site.id);
+      await this.recordAudit(
+        tx,
+        site,
+        'content.deleted',
+        ctx,
+        { type, key, version: existing.version },
+        existing.version,
+      );
+    });
+  }
+
+  async get(site: Site, env: EnvName, rawType: string, key: string): Promise<EntityDto> {
+    const type = checkTypeAndKey(rawType, key);
+    const entity =
+      env === 'staging'
+        ? await this.content.getStaging(site.id, type, key)
+        : await this.content.getInState(await this.headStateId(site), type, key);
+    if (!entity) throw new AppError('not_found', `No ${type} "${key}" in ${env}.`);
+    return entity;
+  }
+
+  async list(site: Site, env: EnvName, rawType: string, limit: number, cursor?: string) {
+    const type = checkType(rawType);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const items =
+      env === 'staging'
+        ? await this.content.listStaging(site.id, type, limit + 1, after)
+        : await this.content.listInState(await this.headStateId(site), type, limit + 1, after);
+    const more = items.length > limit;
+    if (more) items.pop();
+    return { items, nextCursor: more ? encodeCursor(items[items.length - 1].key) : null };
+  }
+
+  // A media entity describes bytes already in staging's bucket; they arrive through the upload endpoint.
+  private async assertUploaded(media: { sha256: string }): Promise<void> {
+    if (!(await this.store.exists('staging', media.sha256)))
+      throw new AppError(
+        'validation_failed',
+        'No uploaded file has this sha256: upload it with POST …/staging/media.',
+        [{ path: 'data.sha256', message: 'must be the sha256 of an uploaded file' }],
+      );
+  }
+
+  private async headStateId(site: Site): Promise<number> {
+    return (await this.sites.environment(site.id, 'production')).headStateId!;
+  }
+
+  private async requireStagingEntry(
+    tx: EntityManager,
+    site: Site,
+    type: ContentType,
+    key: string,
+  ): Promise<StagingEntryRow> {
+    const existing = await this.content.findStagingEntry(tx, site.id, type, key);
+    if (!existing) throw new AppError('not_found', `No ${type} "${key}" in staging.`);
+    return existing;
+  }
+
+  /** Every staging write of a site serialises on its environment row: versions never skip or repeat. */
+  private async inStagingTransaction<T>(site: Site, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        await holdContentLockShared(tx);
+        await this.sites.lockEnvironment(tx, site.id, 'staging');
+        return work(tx);
+      });
+    } catch (error) {
+      throw routeConflict(error) ?? error;
+    }
+  }
+
+  private async bumpStaging(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(
+      `update environments set version = version + 1, change_seq = change_seq + 1 where site_id = $1 and name = 'staging'`,
+      [siteId],
+    );
+  }
+
+  private async recordAudit(
+    tx: EntityManager,
+    site: Site,
+    action: string,
+    ctx: WriteContext,
+    entity: Pick<EntityDto, 'type' | 'key' | 'version'>,
+    fromVersion?: number,
+  ): Promise<void> {
+    await this.audit.record(
+      {
+        siteId: site.id,
+        principal: ctx.principal,
+        action,
+        subject: `staging/${entity.type}/${entity.key}`,
+        details: { fromVersion: fromVersion ?? null, toVersion: entity.version },
+        requestId: ctx.requestId,
+      },
+      tx,
+    );
+  }
+}
+
+export function checkType(rawType: string): ContentType {
+  if (!isContentType(rawType))
+    throw new AppError('validation_failed', `"${rawType.slice(0, 50)}" is not a content type.`, [
+      { path: 'type', message: `must be one of ${CONTENT_TYPES.join(', ')}` },
+    ]);
+  return rawType;
+}
+
+export function checkTypeAndKey(rawType: string, key: string): ContentType {
+  const type = checkType(rawType);
+  const problem = validateKey(key);
+  if (problem)
+    throw new AppError('invalid_key', `The key is not valid. ${problem}.`, [{ path: 'key', message: problem }]);
+  return type;
+}
+
+export function validBody(type: ContentType, data: unknown): unknown {
+  const result = validateContent(type, data);
+  if (!result.ok) throw new AppError('validation_failed', `The ${type} is not valid.`, result.errors);
+  return result.data;
+}
+
+function routeConflict(error: unknown): AppError | null {
+  if (!(error instanceof QueryFailedError)) return null;
+  const pg = error.driverError as { code?: string; constraint?: string; detail?: string };
+  if (pg.code !== '23505' || !pg.constraint?.endsWith('_route')) return null;
+  const route = /\(site_id, route\)=\([^,]+, (.*)\)/.exec(pg.detail ?? '')?.[1];
+  return new AppError(
+    'route_taken',
+    `Another published entity already serves the path ${route ?? ''}.`.replace(' .', '.'),
+    [{ route }],
+  );
+}
+
+const encodeCursor = (key: string) => Buffer.from(key).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString();
+  if (validateKey(key))
+    throw new AppError('validation_failed', 'The cursor is not valid.', [
+      { path: 'query.cursor', message: 'is not a cursor this API gave' },
+    ]);
+  return key;
+}

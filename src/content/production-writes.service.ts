@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { routeOf } from '../../libs/content-model';
+import { AuditService } from '../audit/audit.service';
+import { holdContentLockShared } from '../database/content-lock';
+import { AppError } from '../errors/app-error';
+import type { Site } from '../sites/site.types';
+import { SitesRepository } from '../sites/sites.repository';
+import { StatesRepository } from '../states/states.repository';
+import { ContentRepository } from './content.repository';
+import { checkTypeAndKey, validBody, type WriteContext } from './content.service';
+import type { EntityDto } from './content.types';
+import { RevisionsRepository } from './revisions.repository';
+
+export const BREAK_GLASS_HEADER = 'x-break-glass';
+
+/**
+ * Production is read-only: content reaches it through promotion or restore. The one exception is an owner's
+ * audited break-glass write, applied as a new production state (production version + 1, the entity's + 1).
+ */
+@Injectable()
+export class ProductionWritesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sites: SitesRepository,
+    private readonly states: StatesRepository,
+    private readonly revisions: RevisionsRepository,
+    private readonly content: ContentRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async write(
+    site: Site,
+    rawType: string,
+    key: string,
+    data: unknown | null,
+    reason: string | undefined,
+    ctx: WriteContext,
+  ) {
+    const type = checkTypeAndKey(rawType, key);
+    assertBreakGlass(reason, ctx);
+    if (type === 'media')
+      throw new AppError('validation_failed', 'Media reaches production through promotion, with its bytes.', [
+        { path: 'type', message: 'media cannot be written to production directly' },
+      ]);
+    const body = data === null ? null : validBody(type, data);
+    return this.dataSource.transaction(async (tx) => {
+      await holdContentLockShared(tx);
+      const production = await this.sites.lockEnvironment(tx, site.id, 'production');
+      const head = production.headStateId!;
+      const current = await this.content.getInState(head, type, key, tx);
+      if (body === null && !current) throw new AppError('not_found', `No ${type} "${key}" in production.`);
+      const revision = body === null ? null : await this.revisions.upsert(tx, type, body);
+      const state = await this.states.create(tx, site.id, 'break_glass', randomUUID());
+      const versions = await this.states.fillWithOneChange(tx, state.id, head, {
+        type,
+        key,
+        revisionId: revision?.id ?? null,
+        route: body === null ? null : routeOf(type, body),
+      });
+      const productionVersion = await this.states.swapHead(tx, site.id, head, state.id);
+      await this.audit.record(
+        {
+          siteId: site.id,
+          principal: ctx.principal,
+          action: body === null ? 'production.break_glass_delete' : 'production.break_glass_write',
+          subject: `production/${type}/${key}`,
+          details: {
+            reason,
+            fromStateId: head,
+            toStateId: state.id,
+            productionVersion: { from: production.version, to: productionVersion },
+            entityVersion: { from: versions.fromVersion, to: versions.toVersion },
+          },
+          requestId: ctx.requestId,
+        },
+        tx,
+      );
+      const entity: EntityDto | null = body === null ? null : await this.content.getInState(state.id, type, key, tx);
+      return { created: !current, entity };
+    });
+  }
+}
+
+function assertBreakGlass(reason: string | undefined, ctx: WriteContext): asserts reason is string {
+  const isOwner = ctx.principal.kind === 'admin' || ctx.principal.role === 'owner';
+  if (!isOwner || reason === undefined)
+    throw new AppError(
+      'production_read_only',
+      'Production is read-only: change staging and promote. An owner may break glass with the X-Break-Glass: <reason> header.',
+    );
+  if (!reason.trim() || reason.length > 500)
+    throw new AppError('validation_failed', 'The X-Break-Glass header must give a reason of 1 to 500 characters.', [
+      { path: 'headers.x-break-glass', message: 'must be a reason of 1 to 500 characters' },
+    ]);
+}

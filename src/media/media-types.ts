@@ -1,0 +1,31 @@
+// What may be uploaded: images, video, audio, PDF and fonts. SVG is left out on purpose: served from the
+// site's own origin, an SVG can run script.
+const ALLOWED = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'image/avif',
+  'video/mp4',
+  'video/webm',
+  'video/ogg',
+  'video/quicktime',
+  'audio/mpeg',
+  'audio/ogg',
+  'audio/wav',
+  'audio/webm',
+  'audio/aac',
+  'audio/flac',
+  'audio/mp4',
+  'application/pdf',
+  'font/woff',
+  'font/woff2',
+  'font/ttf',
+  'font/otf',
+]);
+
+export const ALLOWED_MEDIA_TYPES: readonly string[] = [...ALLOWED];
+
+export function isAllowedMediaType(contentType: string): boolean {
+  return ALLOWED.has(contentType.toLowerCase().split(';')[0].trim());
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { MediaStore } from '../../libs/media-storage';
+import { Roles } from '../auth/access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import { ContentService } from '../content/content.service';
+import { EnvPipe } from '../sites/env.pipe';
+import type { EnvName, Site } from '../sites/site.types';
+import { MEDIA_STORE } from './media.tokens';
+import { MediaUploadService } from './media-upload.service';
+import { sendBlob } from './send-blob';
+
+@ApiTags('media')
+@ApiBearerAuth()
+@Controller('api/sites/:site')
+export class MediaController {
+  constructor(
+    private readonly uploads: MediaUploadService,
+    private readonly content: ContentService,
+    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+  ) {}
+
+  @Post('staging/media')
+  @Roles('owner', 'editor')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, key: { type: 'string' }, alt: { type: 'string' } },
+    },
+  })
+  async uploadMedia(
+    @CurrentSite() site: Site,
+    @Req() request: Request,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    response.status(201);
+    return this.uploads.upload(site, request, { principal, requestId });
+  }
+
+  @Get(':env/media/:key/content')
+  @Roles('owner', 'editor', 'reviewer')
+  @ApiParam({ name: 'env', enum: ['staging', 'production'] })
+  async getMediaContent(
+    @CurrentSite() site: Site,
+    @Param('env', EnvPipe) env: EnvName,
+    @Param('key') key: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const entity = await this.content.get(site, env, 'media', key);
+    const media = entity.data as { sha256: string; size: number; contentType: string };
+    await sendBlob(this.store, env, media, request, response, 'private, no-cache');
+  }
+}

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import type { MediaEnv, MediaStore } from '../../libs/media-storage';
+import { AppError } from '../errors/app-error';
+
+/** Streams a content-addressed blob with its type, a strong ETag (the sha256) and single-range support. */
+export async function sendBlob(
+  store: MediaStore,
+  env: MediaEnv,
+  media: { sha256: string; size: number; contentType: string },
+  request: Request,
+  response: Response,
+  cacheControl: string,
+): Promise<void> {
+  const etag = `"${media.sha256}"`;
+  response.setHeader('ETag', etag);
+  response.setHeader('Accept-Ranges', 'bytes');
+  response.setHeader('Cache-Control', cacheControl);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (request.headers['if-none-match'] === etag) {
+    response.status(304).end();
+    return;
+  }
+  const ranges = request.headers.range ? request.range(media.size) : undefined;
+  if (ranges === -1) {
+    response.setHeader('Content-Range', `bytes */${media.size}`);
+    throw new AppError('range_not_satisfiable', 'The requested range is outside the file.', [{ size: media.size }]);
+  }
+  // A malformed Range header (-2) or several ranges get the whole file, as RFC 9110 allows.
+  const range = Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
+  const blob = await store.get(env, media.sha256, range && { start: range.start, end: range.end });
+  if (!blob) throw new AppError('not_found', 'The media bytes are missing from storage.');
+  response.status(range ? 206 : 200);
+  response.setHeader('Content-Type', media.contentType);
+  response.setHeader('Content-Length', String(blob.contentLength));
+  if (range)
+    response.setHeader('Content-Range', blob.contentRange ?? `bytes ${range.start}-${range.end}/${media.size}`);
+  await pipeline(blob.body, response);
+}

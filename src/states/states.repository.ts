@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+
+export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
+
+/** Immutable production manifests, built with set-based SQL (a handful of statements per state). */
+@Injectable()
+export class StatesRepository {
+  /**
+   * A new empty state, or the one already built for this origin id (a retried job finds its own state:
+   * building is idempotent per job). `built` says whether its entries were filled in by an earlier attempt.
+   */
+  async create(
+    tx: EntityManager,
+    siteId: string,
+    origin: StateOrigin,
+    originId: string,
+  ): Promise<{ id: number; built: boolean }> {
+    const [existing] = await tx.query(
+      `select id::int, entity_count > 0 or exists (select 1 from state_entries where state_id = content_states.id) as built
+      from content_states where origin_id = $1`,
+      [originId],
+    );
+    if (existing) return { id: existing.id, built: existing.built };
+    const [row] = await tx.query(
+      `insert into content_states (site_id, origin, origin_id) values ($1, $2, $3) returning id::int`,
+      [siteId, origin, originId],
+    );
+    return { id: row.id, built: false };
+  }
+
+  /** The base state with one entity replaced (revisionId) or removed (null); its version moves by one. */
+  async fillWithOneChange(
+    tx: EntityManager,
+    stateId: number,
+    baseStateId: number,
+    change: { type: string; key: string; revisionId: string | null; route: string | null },
+  ): Promise<{ fromVersion: number | null; toVersion: number | null }> {
+    await tx.query(
+      `insert into state_entries (state_id, type, key, revision_id, version, route)
+       select $1, type, key, revision_id, version, route from state_entries where state_id = $2 and not (type = $3 and key = $4)`,
+      [stateId, baseStateId, change.type, change.key],
+    );
+    const [before] = await tx.query(
+      `select version from state_entries where state_id = $1 and type = $2 and key = $3`,
+      [baseStateId, change.type, change.key],
+    );
+    let toVersion: number | null = null;
+    if (change.revisionId) {
+      toVersion = (before?.version ?? 0) + 1;
+      await tx.query(
+        `insert into state_entries (state_id, type, key, revision_id, version, route) values ($1, $2, $3, $4, $5, $6)`,
+        [stateId, change.type, change.key, change.revisionId, toVersion, change.route],
+      );
+    }
+    await this.countEntries(tx, stateId);
+    return { fromVersion: before?.version ?? null, toVersion };
+  }
+
+  async countEntries(tx: EntityManager, stateId: number): Promise<number> {
+    const rows = await queryRows<{ entityCount: number }>(
+      tx,
+      `update content_states set entity_count = (select count(*) from state_entries where state_id = $1) where id = $1
+       returning entity_count as "entityCount"`,
+      [stateId],
+    );
+    return rows[0]?.entityCount ?? 0;
+  }
+
+  /** Compare-and-swap of production's head; production's version moves by one. Null when the head moved. */
+  async swapHead(
+    tx: EntityManager,
+    siteId: string,
+    expectedStateId: number,
+    newStateId: number,
+  ): Promise<number | null> {
+    const rows = await queryRows<{ version: number }>(
+      tx,
+      `update environments set head_state_id = $3, version = version + 1
+       where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
+      [siteId, expectedStateId, newStateId],
+    );
+    return rows[0]?.version ?? null;
+  }
+}
