@@ -15,7 +15,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', '**/src/**'], message: 'libs/ must not import Nest, TypeORM or src/' }] },
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', '../../src/**', '../../../src/**'], message: 'libs/ must not import Nest, TypeORM or src/' },
+          ],
+        },
       ],
     },
   },

@@ -1,0 +1,14 @@
+export { CONTENT_TYPES, PUBLISHABLE_TYPES, isContentType, isPublishable } from './src/content-types';
+export type { ContentType, PublishableType } from './src/content-types';
+export { KEY_PATTERN, KEY_MAX_LENGTH, validateKey } from './src/keys';
+export { canonicalJson } from './src/canonical-json';
+export { revisionHash } from './src/revision-hash';
+export { contentSchemas, FORM_FIELD_TYPES, CUSTOM_FIELD_TYPES, REDIRECT_STATUSES } from './src/content-schemas';
+export { KNOWN_BLOCK_TYPES } from './src/block-schemas';
+export { validateContent } from './src/validate-content';
+export type { ValidationResult } from './src/validate-content';
+export type { ValidationError } from './src/validation-errors';
+export { routeOf, normalizeRoute } from './src/routes';
+export { referencesOf } from './src/references';
+export type { ContentReference } from './src/references';
+export type * from './src/content-bodies';

@@ -1,0 +1,6 @@
+export type MediaEnv = 'staging' | 'production';
+
+export interface MediaBuckets {
+  staging: string;
+  production: string;
+}

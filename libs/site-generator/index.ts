@@ -1,0 +1,12 @@
+export { generateSite, SINGLETON_KEY } from './src/generate-site';
+export type { GenerateSiteOptions } from './src/generate-site';
+export { mutateEntity } from './src/mutate-entity';
+export { mediaBytes } from './src/png';
+export { mediaEntity } from './src/media-entity';
+export { mediaKey } from './src/site-keys';
+export { demoSite } from './src/demo-site';
+export type { DemoMedia } from './src/demo-site';
+export { planSite } from './src/site-plan';
+export type { SitePlan } from './src/site-plan';
+export type { SiteEntity } from './src/site-entity';
+export { mulberry32, seedOf } from './src/random';

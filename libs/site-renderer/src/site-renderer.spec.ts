@@ -1,0 +1,243 @@
+import type { FormBody, MediaBody, PageBody } from '../../content-model';
+import { auditTags, unsafeUrlAttributes } from './html-audit';
+import { buildDesign, type DesignEntity, type PageAssets } from './site-design';
+import { SiteRenderer } from './site-renderer';
+
+// Closes a text node, an attribute (both quotes), opens a tag with a handler, and tries a javascript: URL.
+const HOSTILE = `</title></textarea><script>alert("x")</script>"'><img src=x onerror=alert(1)> javascript:alert(1)`;
+const ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;';
+const HOSTILE_URLS = [
+  'javascript:alert(1)',
+  ' JaVaScRiPt:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,x',
+  '//evil.example',
+];
+const SHA = 'c'.repeat(64);
+
+const renderer = new SiteRenderer();
+const target = { base: '/sites/acme', env: 'production' as const };
+
+function designOf(entities: DesignEntity[]) {
+  return buildDesign(entities);
+}
+
+const hostileDesign = designOf([
+  {
+    type: 'site_settings',
+    key: 'default',
+    body: {
+      title: HOSTILE,
+      description: HOSTILE,
+      canonicalBase: 'javascript:alert(1)',
+      locale: `en" onload="alert(1)`,
+      ogImage: 'hero',
+      maintenancePage: { title: HOSTILE, message: HOSTILE },
+    },
+  },
+  {
+    type: 'theme',
+    key: 'default',
+    body: { colors: { primary: 'red;}</style><script>alert(1)</script>', ok: '#fff' } },
+  },
+  { type: 'stylesheet', key: 'default', body: { css: 'body{color:red}</style><script>alert(1)</script>' } },
+  {
+    type: 'layout',
+    key: 'default',
+    body: {
+      header: [{ id: HOSTILE, type: 'component', component: 'nav' }],
+      footer: [{ id: 'f', type: 'text', text: HOSTILE }],
+    },
+  },
+  {
+    type: 'component_override',
+    key: 'nav',
+    body: {
+      component: 'navbar',
+      props: { brand: HOSTILE, links: [HOSTILE, ...HOSTILE_URLS.map((href) => ({ label: HOSTILE, href }))] },
+    },
+  },
+  { type: 'component_override', key: 'weird', body: { component: HOSTILE, props: { text: HOSTILE } } },
+  {
+    type: 'popup',
+    key: 'sale',
+    body: { title: HOSTILE, body: HOSTILE, form: 'contact', trigger: { on: HOSTILE, delaySeconds: HOSTILE } },
+  },
+  {
+    type: 'consent_rule',
+    key: 'analytics',
+    body: {
+      category: HOSTILE,
+      bannerText: HOSTILE,
+      scripts: [{ src: 'https://analytics.example/tag.js' }, ...HOSTILE_URLS.map((src) => ({ src }))],
+    },
+  },
+]);
+
+const contactForm: FormBody = {
+  title: HOSTILE,
+  submitLabel: HOSTILE,
+  fields: [
+    { name: 'email', type: 'email', label: HOSTILE, placeholder: HOSTILE, required: true },
+    { name: 'grind', type: 'select', label: HOSTILE, options: [HOSTILE, 'Espresso'] },
+    { name: 'terms', type: 'checkbox', label: HOSTILE },
+  ],
+};
+const hostileAssets: PageAssets = {
+  forms: new Map([['contact', contactForm]]),
+  media: new Map<string, MediaBody>([['hero', { sha256: SHA, size: 1, contentType: 'image/png', alt: HOSTILE }]]),
+};
+
+const hostilePage: PageBody = {
+  title: HOSTILE,
+  path: '/about',
+  summary: HOSTILE,
+  seo: { title: HOSTILE, description: HOSTILE, ogImage: 'hero' },
+  blocks: [
+    { id: HOSTILE, type: 'heading', text: HOSTILE, level: 9 },
+    { id: 't', type: 'text', text: `${HOSTILE}\n${HOSTILE}\n\n${HOSTILE}` },
+    { id: 'i', type: 'image', media: 'hero', alt: HOSTILE },
+    { id: 'f', type: 'form', form: 'contact' },
+    ...HOSTILE_URLS.map((href, n) => ({ id: `l${n}`, type: 'link', href, text: HOSTILE })),
+    { id: 'b', type: 'button', href: '/shop', text: HOSTILE },
+    { id: 'c', type: 'component', component: 'weird', props: { text: HOSTILE } },
+    { id: 'u', type: HOSTILE },
+  ],
+};
+
+describe('SiteRenderer', () => {
+  it('renders a page with every design part', () => {
+    const design = designOf([
+      {
+        type: 'site_settings',
+        key: 'default',
+        body: { title: 'Acme', description: 'Coffee', canonicalBase: 'https://www.acme.example', locale: 'nl-BE' },
+      },
+      { type: 'theme', key: 'default', body: { colors: { primary: '#6f4e37' }, fonts: { heading: 'Georgia, serif' } } },
+      { type: 'stylesheet', key: 'a', body: { css: '.hero{margin:0}' } },
+      { type: 'stylesheet', key: 'b', body: { css: '.card{padding:1rem}' } },
+      {
+        type: 'layout',
+        key: 'default',
+        body: {
+          header: [{ id: 'nav', type: 'component', component: 'main-nav' }],
+          footer: [{ id: 'foot', type: 'text', text: '© Acme' }],
+        },
+      },
+      { type: 'component_override', key: 'main-nav', body: { component: 'navbar', props: { links: ['Shop'] } } },
+      { type: 'popup', key: 'welcome', body: { title: 'Ten percent off', trigger: { on: 'delay', delaySeconds: 5 } } },
+      {
+        type: 'consent_rule',
+        key: 'analytics',
+        body: { category: 'analytics', bannerText: 'We count visits.', scripts: [{ src: 'https://a.example/t.js' }] },
+      },
+    ]);
+    const html = renderer.page(
+      'page',
+      {
+        title: 'About',
+        path: '/about',
+        seo: { description: 'About us', ogImage: 'hero' },
+        blocks: [
+          { id: 'h', type: 'heading', text: 'About us', level: 1 },
+          { id: 'i', type: 'image', media: 'hero', alt: 'Our shop' },
+          { id: 'f', type: 'form', form: 'contact' },
+          { id: 'x', type: 'html', html: '<em>raw, on purpose</em>' },
+        ],
+      },
+      design,
+      {
+        forms: new Map([['contact', { title: 'Contact', fields: [{ name: 'email', type: 'email', required: true }] }]]),
+        media: new Map([['hero', { sha256: SHA, size: 10, contentType: 'image/png' }]]),
+      },
+      target,
+    );
+    expect(html).toContain('<html lang="nl-BE">');
+    expect(html).toContain('<title>About · Acme</title>');
+    expect(html).toContain('<meta name="description" content="About us">');
+    expect(html).toContain('<link rel="canonical" href="https://www.acme.example/about">');
+    expect(html).toContain('<meta property="og:url" content="https://www.acme.example/about">');
+    expect(html).toContain(
+      `<meta property="og:image" content="https://www.acme.example/media/hero?v=${'c'.repeat(16)}">`,
+    );
+    expect(html).toContain('--color-primary:#6f4e37');
+    expect(html).toContain('--font-heading:Georgia, serif');
+    expect(html.indexOf('.hero{margin:0}')).toBeLessThan(html.indexOf('.card{padding:1rem}'));
+    expect(html).toContain('<a href="/sites/acme/shop">Shop</a>');
+    expect(html).toContain('<footer class="site-footer">');
+    expect(html).toContain(`<img src="/sites/acme/media/hero?v=${'c'.repeat(16)}" alt="Our shop"`);
+    expect(html).toContain('action="/sites/acme/forms/contact"');
+    expect(html).toContain('name="_hp"');
+    expect(html).toContain('<em>raw, on purpose</em>');
+    expect(html).toContain('data-popup="welcome" data-trigger="delay" data-delay="5"');
+    expect(html).toContain('<p>We count visits.</p>');
+    // The tracking script is inert until consent: never a real <script src> for it.
+    expect(html).toContain('<script type="text/plain" data-consent="analytics" data-src="https://a.example/t.js">');
+    expect(html).not.toContain('<script src="https://a.example/t.js"');
+    expect(html).not.toContain('Staging preview');
+  });
+
+  it('escapes hostile text in every field that reaches HTML and drops unsafe URLs', () => {
+    const pages = [
+      renderer.page('page', hostilePage, hostileDesign, hostileAssets, target),
+      renderer.page(
+        'post',
+        { ...hostilePage, author: HOSTILE, tags: [HOSTILE], publishedAt: HOSTILE },
+        hostileDesign,
+        hostileAssets,
+        { ...target, env: 'staging', stagingVersion: 3 },
+      ),
+      renderer.notFound(hostileDesign, hostileAssets, target),
+      renderer.maintenance(hostileDesign, target),
+      renderer.thankYou(hostileDesign, hostileAssets, target, { ...contactForm, successMessage: HOSTILE }),
+      renderer.notice(null, hostileAssets, target, { title: HOSTILE, message: HOSTILE, items: [HOSTILE] }),
+    ];
+    for (const html of pages) {
+      const tags = auditTags(html);
+      expect(tags.filter((t) => Object.keys(t.attributes).some((a) => a.startsWith('on')))).toEqual([]);
+      expect(tags.filter((t) => t.name === 'img' && t.attributes.src === 'x')).toEqual([]);
+      expect(unsafeUrlAttributes(tags)).toEqual([]);
+      // Only the renderer's own scripts: the config JSON, the client script and inert consent scripts.
+      const scripts = tags.filter((t) => t.name === 'script');
+      expect(scripts.filter((s) => !['application/json', 'text/plain', undefined].includes(s.attributes.type))).toEqual(
+        [],
+      );
+      expect(scripts.filter((s) => s.attributes.src !== undefined)).toEqual([]);
+      expect(html).not.toContain('<script>alert');
+      expect(html).not.toMatch(/<\/style>\s*<script>alert/);
+      expect(html).toContain(ESCAPED);
+    }
+  });
+
+  it('shows the staging banner with the version, and never indexes staging', () => {
+    const html = renderer.page('page', { title: 'Home', path: '/', blocks: [] }, designOf([]), hostileAssets, {
+      base: '/preview/acme',
+      env: 'staging',
+      stagingVersion: 12,
+    });
+    expect(html).toContain('Staging preview · version 12');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+
+  it('gives a clean maintenance page by default and the site’s own when it sets one', () => {
+    expect(renderer.maintenance(null, target)).toContain('<h1>Back soon</h1>');
+    const own = renderer.maintenance(
+      designOf([
+        {
+          type: 'site_settings',
+          key: 'default',
+          body: { maintenancePage: { title: 'Brewing', message: 'Ten minutes.' } },
+        },
+      ]),
+      target,
+    );
+    expect(own).toContain('<h1>Brewing</h1>');
+    expect(own).toContain('<p>Ten minutes.</p>');
+    expect(own).not.toContain('<script');
+  });
+
+  it('writes a sitemap with escaped URLs', () => {
+    const xml = renderer.sitemap(['https://a.example/x?a=1&b=<2>']);
+    expect(xml).toContain('<loc>https://a.example/x?a=1&amp;b=&lt;2&gt;</loc>');
+  });
+});
