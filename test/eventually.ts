@@ -10,7 +10,8 @@ export async function eventually<T>(
     try {
       return await assertion();
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      // An error marked final (e.g. a job that failed) cannot turn into a pass by waiting longer.
+      if (Date.now() > deadline || (error as { final?: boolean }).final) throw error;
       await sleep(intervalMs);
     }
   }

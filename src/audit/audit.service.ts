@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
+import { AppError } from '../errors/app-error';
 
 export interface AuditEntry {
   siteId: string | null;
-  principal: Pick<Principal, 'actor' | 'role'>;
+  principal: { actor: string; role: string };
   action: string;
   subject?: string;
   details?: Record<string, unknown>;
@@ -47,10 +47,15 @@ export class AuditService {
     limit: number,
     cursor?: string,
   ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
-    const before = cursor && /^\d+$/.test(cursor) ? cursor : null;
+    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor))
+      throw new AppError('validation_failed', 'The cursor is not valid.', [
+        { path: 'query.cursor', message: 'is not a cursor this API gave' },
+      ]);
+    const before = cursor ?? null;
+    // Ordered by the table's bigint id: the output column `id` is text, and text sorts 9 after 10.
     const items: AuditRecord[] = await this.dataSource.query(
       `select id::text, actor, actor_role as "actorRole", action, subject, details, request_id as "requestId", created_at as "createdAt"
-       from audit_log where site_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+       from audit_log where site_id = $1 and ($2::bigint is null or id < $2) order by audit_log.id desc limit $3`,
       [siteId, before, limit + 1],
     );
     const more = items.length > limit;

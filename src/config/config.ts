@@ -21,6 +21,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   logLevel: string;
   seedDemo: boolean;
+  /** Crash tests only: the process kills itself (SIGKILL) when a job reaches this point. */
+  crashAt?: string;
 }
 
 /** A configuration value that is missing or malformed; its message is the one sentence boot prints. */
@@ -75,6 +77,10 @@ const prefix = (name: string, v: string) => {
     throw new ConfigError(`${name} must be 1-64 letters, digits, dots, dashes or underscores`);
   return v;
 };
+const crashPoint = (name: string, v: string) => {
+  if (!/^[a-z-]+:[a-z-]+$/.test(v)) throw new ConfigError(`${name} must look like <job>:<step>, e.g. promotion:swap`);
+  return v;
+};
 const bool = (name: string, v: string) => {
   if (!['true', 'false', '1', '0'].includes(v)) throw new ConfigError(`${name} must be true or false`);
   return v === 'true' || v === '1';
@@ -99,6 +105,7 @@ export const CONFIG_VARIABLES = {
   SHUTDOWN_GRACE_MS: integer(0, 3_600_000),
   LOG_LEVEL: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   SEED_DEMO: bool,
+  CRASH_AT: crashPoint,
 } as const;
 
 type Parsed = { [K in keyof typeof CONFIG_VARIABLES]?: ReturnType<(typeof CONFIG_VARIABLES)[K]> };
@@ -138,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS ?? 30_000,
     logLevel: v.LOG_LEVEL ?? 'info',
     seedDemo: v.SEED_DEMO ?? true,
+    crashAt: v.CRASH_AT,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, revisionHash, type ContentType } from '../../libs/content-model';
+import { canonicalJson, referencesOf, revisionHash, type ContentType } from '../../libs/content-model';
 
 export interface StoredRevision {
   id: string;
@@ -14,11 +14,18 @@ export class RevisionsRepository {
     const hash = revisionHash(type, data);
     const rows = await tx.query(
       `with inserted as (
-         insert into revisions (hash, type, body) values ($1, $2, $3::jsonb) on conflict (hash) do nothing returning id
+         insert into revisions (hash, type, body, refs) values ($1, $2, $3::jsonb, $4::jsonb) on conflict (hash) do nothing returning id
        )
        select id::text from inserted union all select id::text from revisions where hash = $1 limit 1`,
-      [hash, type, canonicalJson(data)],
+      [hash, type, canonicalJson(data), JSON.stringify(referenceKeys(type, data))],
     );
     return { id: rows[0].id, hash };
   }
+}
+
+/** The distinct entities a body points at, as stored in revisions.refs. */
+export function referenceKeys(type: ContentType, data: unknown): { type: string; key: string }[] {
+  const seen = new Map<string, { type: string; key: string }>();
+  for (const ref of referencesOf(type, data)) seen.set(`${ref.type}/${ref.key}`, { type: ref.type, key: ref.key });
+  return [...seen.values()];
 }

@@ -8,18 +8,24 @@ export function dataSourceOptions(url: string) {
     type: 'postgres' as const,
     url,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     extra: { max: 20, application_name: 'promote' },
   };
 }
 
+// Every process (API and each worker) migrates at boot; the lock makes the first one migrate and the rest
+// wait and find nothing left to do, instead of racing on the same CREATE TABLE.
+const MIGRATION_LOCK = 0x6d696772; // "migr"
+
 export async function runMigrations(url: string): Promise<void> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url), migrationsRun: false });
+  const dataSource = new DataSource({ ...dataSourceOptions(url), extra: { max: 1 } });
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations();
+    await dataSource.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
   } finally {
     await dataSource.destroy();
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AppError } from '../errors/app-error';
 import type { JobKind } from './job-names';
 import type { JobRun } from './job-run';
 import type { JobRow } from './job.types';
@@ -9,7 +10,7 @@ export interface JobHandler {
   steps: readonly string[];
   run(run: JobRun): Promise<void>;
   /** Cleanup after the last failed attempt (e.g. release a maintenance lease still held). */
-  onFailed?(job: JobRow): Promise<void>;
+  onFailed?(job: JobRow, error: AppError): Promise<void>;
 }
 
 @Injectable()

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { CrashPoints } from './crash-points';
 import { JobEvents } from './job-events';
 import { JobHandlerRegistry } from './job-handler';
 import { QueueName } from './job-names';
@@ -24,9 +25,19 @@ export class JobsModule {
         JobHandlerRegistry,
         SiteLock,
         SelfTestService,
+        CrashPoints,
         ...(options.worker ? [SiteJobsProcessor] : []),
       ],
-      exports: [JobsRepository, JobsService, JobEvents, JobHandlerRegistry, SiteLock, SelfTestService, BullModule],
+      exports: [
+        JobsRepository,
+        JobsService,
+        JobEvents,
+        JobHandlerRegistry,
+        SiteLock,
+        SelfTestService,
+        CrashPoints,
+        BullModule,
+      ],
     };
   }
 }

@@ -76,7 +76,7 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
       }
       if (!refusal) this.logger.error(thrown);
       const error = toAppError(thrown);
-      await handler.onFailed?.(row).catch((e) => this.logger.error(e));
+      await handler.onFailed?.((await this.jobs.find(row.id)) ?? row, error).catch((e) => this.logger.error(e));
       await this.jobs.finish(row.id, 'failed', { code: error.code, message: error.message, details: error.details });
       await this.events.publish(row.id);
       throw new UnrecoverableError(error.message);

@@ -9,7 +9,7 @@ export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
 export class StatesRepository {
   /**
    * A new empty state, or the one already built for this origin id (a retried job finds its own state:
-   * building is idempotent per job). `built` says whether its entries were filled in by an earlier attempt.
+   * building is idempotent per job).
    */
   async create(
     tx: EntityManager,
@@ -28,6 +28,39 @@ export class StatesRepository {
       [siteId, origin, originId],
     );
     return { id: row.id, built: false };
+  }
+
+  /**
+   * Staging's promotable manifest as a new state: unchanged entities keep production's version, changed and
+   * added ones get production's + 1. One INSERT … SELECT, however many entities.
+   */
+  async fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
+    await tx.query(
+      `insert into state_entries (state_id, type, key, revision_id, version, route)
+       select $1, s.type, s.key, s.published_revision_id,
+              case when p.revision_id = s.published_revision_id then p.version else coalesce(p.version, 0) + 1 end,
+              s.route
+       from staging_entries s
+       left join state_entries p on p.state_id = $3 and p.type = s.type and p.key = s.key
+       where s.site_id = $2 and s.published_revision_id is not null`,
+      [stateId, siteId, baseStateId],
+    );
+    return this.countEntries(tx, stateId);
+  }
+
+  /** Another state's content (a snapshot's) with versions counted on from the base state, as a new state. */
+  async fillFromState(tx: EntityManager, stateId: number, sourceStateId: number, baseStateId: number): Promise<number> {
+    await tx.query(
+      `insert into state_entries (state_id, type, key, revision_id, version, route)
+       select $1, s.type, s.key, s.revision_id,
+              case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end,
+              s.route
+       from state_entries s
+       left join state_entries p on p.state_id = $3 and p.type = s.type and p.key = s.key
+       where s.state_id = $2`,
+      [stateId, sourceStateId, baseStateId],
+    );
+    return this.countEntries(tx, stateId);
   }
 
   /** The base state with one entity replaced (revisionId) or removed (null); its version moves by one. */

@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MediaEnv, MediaStore } from '../../libs/media-storage';
+import { holdContentLockExclusive } from '../database/content-lock';
+import { queryRows } from '../database/sql';
+import { MEDIA_STORE } from '../media/media.tokens';
+
+export interface CollectOptions {
+  /** States, revisions and blobs younger than this are kept whatever refers to them (in-flight work). */
+  graceSeconds?: number;
+  /** Production states kept per site beyond heads and snapshots: the last few promotions, to look back at. */
+  keepRecentStates?: number;
+}
+
+export interface CollectResult {
+  states: number;
+  revisions: number;
+  blobs: { staging: number; production: number };
+  ms: number;
+}
+
+/**
+ * Deletes what no retained state references: production states that are no head, snapshot, recent
+ * promotion or running job's; then revisions that no state, staging entry or staging backup uses; then media
+ * blobs that no remaining media revision names. It holds the content lock exclusively throughout, while
+ * every writer holds it shared, so nothing can gain a reference to what it is deleting.
+ */
+@Injectable()
+export class GarbageCollector {
+  private readonly logger = new Logger(GarbageCollector.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+  ) {}
+
+  async collect({ graceSeconds = 3600, keepRecentStates = 3 }: CollectOptions = {}): Promise<CollectResult> {
+    const started = performance.now();
+    const result = await this.dataSource.transaction(async (tx) => {
+      await holdContentLockExclusive(tx);
+      const states = await this.deleteStates(tx, graceSeconds, keepRecentStates);
+      const revisions = await this.deleteRevisions(tx, graceSeconds);
+      const kept = await this.referencedBlobs(tx);
+      const graceStart = new Date(Date.now() - graceSeconds * 1000);
+      const blobs = {
+        staging: await this.deleteBlobs('staging', kept, graceStart),
+        production: await this.deleteBlobs('production', kept, graceStart),
+      };
+      return { states, revisions, blobs };
+    });
+    const done = { ...result, ms: Math.round(performance.now() - started) };
+    this.logger.log(`garbage collected: ${JSON.stringify(done)}`);
+    return done;
+  }
+
+  private async deleteStates(tx: EntityManager, graceSeconds: number, keepRecent: number): Promise<number> {
+    const rows = await queryRows(
+      tx,
+      `with retained as (
+         select head_state_id as id from environments where head_state_id is not null
+         union select state_id from snapshots
+         union select id from (select id, row_number() over (partition by site_id order by id desc) as rank
+                               from content_states where origin <> 'initial') recent where rank <= $1
+         union select id from content_states where created_at > now() - make_interval(secs => $2)
+         union select (result->>'stateId')::bigint from jobs where status in ('queued', 'running') and result ? 'stateId'
+       )
+       delete from content_states c where not exists (select 1 from retained r where r.id = c.id) returning c.id`,
+      [keepRecent, graceSeconds],
+    );
+    return rows.length;
+  }
+
+  private async deleteRevisions(tx: EntityManager, graceSeconds: number): Promise<number> {
+    const rows = await queryRows(
+      tx,
+      `delete from revisions r
+       where r.created_at < now() - make_interval(secs => $1)
+         and not exists (select 1 from state_entries e where e.revision_id = r.id)
+         and not exists (select 1 from staging_entries s where s.data_revision_id = r.id)
+         and not exists (select 1 from staging_entries s where s.published_revision_id = r.id)
+         and not exists (select 1 from staging_backup_entries b where b.data_revision_id = r.id)
+         and not exists (select 1 from staging_backup_entries b where b.published_revision_id = r.id)
+       returning r.id`,
+      [graceSeconds],
+    );
+    return rows.length;
+  }
+
+  // Both buckets keep every blob a remaining media revision names: a staging reset may bring any of them back.
+  private async referencedBlobs(tx: EntityManager): Promise<Set<string>> {
+    const rows: { sha256: string }[] = await tx.query(
+      `select distinct body->>'sha256' as sha256 from revisions where type = 'media'`,
+    );
+    return new Set(rows.map((r) => r.sha256));
+  }
+
+  private async deleteBlobs(env: MediaEnv, kept: Set<string>, graceStart: Date): Promise<number> {
+    const doomed: string[] = [];
+    for await (const blob of this.store.listBlobs(env)) {
+      if (!kept.has(blob.sha256) && blob.lastModified < graceStart) doomed.push(blob.sha256);
+    }
+    if (doomed.length) await this.store.deleteMany(env, doomed);
+    await this.store.deleteStaleUploads(env, graceStart);
+    return doomed.length;
+  }
+}

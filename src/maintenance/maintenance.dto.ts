@@ -1,0 +1,19 @@
+export const takeMaintenanceSchema = {
+  type: 'object',
+  required: ['reason', 'ttlSeconds'],
+  additionalProperties: false,
+  properties: {
+    reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
+    ttlSeconds: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 86400,
+      description: 'The lease ends by itself after this many seconds (1 to 86,400) if nobody releases it.',
+    },
+  },
+};
+
+export interface TakeMaintenanceBody {
+  reason: string;
+  ttlSeconds: number;
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ContentType } from '../../libs/content-model';
+
+export interface DanglingReference {
+  type: string;
+  key: string;
+  refType: string;
+  refKey: string;
+}
+
+/** Questions about the candidate state (staging's promotable manifest) that a promotion must answer first. */
+@Injectable()
+export class CandidateRepository {
+  /** Revisions of the candidate whose references were never computed (written by a bulk path). */
+  revisionsWithoutRefs(
+    tx: EntityManager,
+    siteId: string,
+    limit: number,
+  ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
+    return tx.query(
+      `select r.id::text, r.type, r.body from staging_entries s join revisions r on r.id = s.published_revision_id
+       where s.site_id = $1 and r.refs is null limit $2`,
+      [siteId, limit],
+    );
+  }
+
+  async setRefs(tx: EntityManager, refs: { id: string; refs: unknown[] }[]): Promise<void> {
+    if (!refs.length) return;
+    await tx.query(
+      `update revisions r set refs = v.refs from (select unnest($1::bigint[]) as id, unnest($2::jsonb[]) as refs) v where r.id = v.id`,
+      [refs.map((r) => r.id), refs.map((r) => JSON.stringify(r.refs))],
+    );
+  }
+
+  /** Every reference of the candidate that points at nothing the candidate carries: one join. */
+  async dangling(
+    tx: EntityManager,
+    siteId: string,
+    limit: number,
+  ): Promise<{ total: number; sample: DanglingReference[] }> {
+    const rows: (DanglingReference & { total: number })[] = await tx.query(
+      `select s.type, s.key, ref->>'type' as "refType", ref->>'key' as "refKey", count(*) over ()::int as total
+       from staging_entries s
+       join revisions r on r.id = s.published_revision_id
+       cross join lateral jsonb_array_elements(r.refs) ref
+       left join staging_entries t on t.site_id = s.site_id and t.type = ref->>'type' and t.key = ref->>'key'
+                                  and t.published_revision_id is not null
+       where s.site_id = $1 and s.published_revision_id is not null and t.key is null
+       order by s.type, s.key limit $2`,
+      [siteId, limit],
+    );
+    return { total: rows[0]?.total ?? 0, sample: rows.map(({ total: _total, ...ref }) => ref) };
+  }
+
+  /** Media blobs the candidate uses that production's head does not (so may be missing from its bucket). */
+  async mediaToCopy(tx: EntityManager, siteId: string, headStateId: number): Promise<string[]> {
+    const rows: { sha256: string }[] = await tx.query(
+      `select r.body->>'sha256' as sha256 from staging_entries s join revisions r on r.id = s.published_revision_id
+       where s.site_id = $1 and s.type = 'media' and s.published_revision_id is not null
+       except
+       select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
+       where e.state_id = $2 and e.type = 'media'`,
+      [siteId, headStateId],
+    );
+    return rows.map((r) => r.sha256);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * What an editor saw, cheaply: staging's change sequence (moves on every promotable change, never restarts)
+ * and production's head state. Equal fingerprints mean equal manifests on both sides, so nothing to rehash.
+ */
+export interface Fingerprint {
+  changeSeq: number;
+  headStateId: number;
+}
+
+export const formatFingerprint = (f: Fingerprint): string => `c${f.changeSeq}-h${f.headStateId}`;
+
+export function parseFingerprint(value: string): Fingerprint | null {
+  const match = /^c(\d{1,15})-h(\d{1,15})$/.exec(value);
+  return match ? { changeSeq: Number(match[1]), headStateId: Number(match[2]) } : null;
+}
+
+export const sameFingerprint = (a: Fingerprint, b: Fingerprint): boolean =>
+  a.changeSeq === b.changeSeq && a.headStateId === b.headStateId;

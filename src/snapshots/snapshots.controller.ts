@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import type { Site } from '../sites/site.types';
+import { SchemaPipe } from '../validation/body.pipe';
+import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { createSnapshotSchema } from './snapshot.dto';
+import { SnapshotsService } from './snapshots.service';
+
+@ApiTags('snapshots')
+@ApiBearerAuth()
+@Controller('api/sites/:site/snapshots')
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  @Post()
+  @Roles('owner')
+  @ApiBody({ schema: createSnapshotSchema })
+  createSnapshot(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(createSnapshotSchema)) body: { label: string },
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.snapshots.create(site, body.label, principal, requestId);
+  }
+
+  @Get()
+  @Roles('owner', 'editor', 'reviewer')
+  listSnapshots(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
+    return this.snapshots.list(site, query.limit, query.cursor);
+  }
+
+  @Post(':id/restore')
+  @Roles('owner')
+  @HttpCode(202)
+  restoreSnapshot(
+    @CurrentSite() site: Site,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.snapshots.restore(site, id, principal, requestId);
+  }
+
+  @Delete(':id')
+  @Roles('owner')
+  @HttpCode(204)
+  deleteSnapshot(
+    @CurrentSite() site: Site,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.snapshots.remove(site, id, principal, requestId);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface StagingBackupRow {
+  id: string;
+  siteId: string;
+  reason: 'reset' | 'backup_restore';
+  stagingVersion: number;
+  entityCount: number;
+  jobId: string | null;
+  createdAt: Date;
+}
+
+const COLUMNS = `id, site_id as "siteId", reason, staging_version::int as "stagingVersion", entity_count as "entityCount",
+  job_id as "jobId", created_at as "createdAt"`;
+
+/** Staging's working manifest, kept whole (drafts and published) before a reset or a backup restore overwrites it. */
+@Injectable()
+export class BackupsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Copies staging's manifest into a backup; keyed by the job, so a retried job keeps its first backup. */
+  async backUpStaging(
+    tx: EntityManager,
+    siteId: string,
+    reason: StagingBackupRow['reason'],
+    jobId: string,
+  ): Promise<StagingBackupRow> {
+    const [existing] = await tx.query(`select ${COLUMNS} from staging_backups where job_id = $1`, [jobId]);
+    if (existing) return existing;
+    const [backup] = await tx.query(
+      `insert into staging_backups (site_id, reason, staging_version, entity_count, job_id)
+       select $1, $2, e.version, (select count(*) from staging_entries where site_id = $1), $3
+       from environments e where e.site_id = $1 and e.name = 'staging' returning ${COLUMNS}`,
+      [siteId, reason, jobId],
+    );
+    await tx.query(
+      `insert into staging_backup_entries (backup_id, type, key, data_revision_id, published_revision_id, version, route)
+       select $1, type, key, data_revision_id, published_revision_id, version, route from staging_entries where site_id = $2`,
+      [backup.id, siteId],
+    );
+    return backup;
+  }
+
+  /** Staging becomes a copy of a production state: every entity, and staging itself, at version 0. */
+  async replaceStagingWithState(tx: EntityManager, siteId: string, stateId: number): Promise<number> {
+    await tx.query(`delete from staging_entries where site_id = $1`, [siteId]);
+    await tx.query(
+      `insert into staging_entries (site_id, type, key, data_revision_id, published_revision_id, version, route)
+       select $1, type, key, revision_id, revision_id, 0, route from state_entries where state_id = $2`,
+      [siteId, stateId],
+    );
+    await tx.query(
+      `update environments set version = 0, change_seq = change_seq + 1, reset_at = now() where site_id = $1 and name = 'staging'`,
+      [siteId],
+    );
+    const [row] = await tx.query(`select count(*)::int as n from staging_entries where site_id = $1`, [siteId]);
+    return row.n;
+  }
+
+  /** Staging gets a backup's manifest back, drafts included; staging's version moves on by one. */
+  async replaceStagingWithBackup(tx: EntityManager, siteId: string, backupId: string): Promise<number> {
+    await tx.query(`delete from staging_entries where site_id = $1`, [siteId]);
+    await tx.query(
+      `insert into staging_entries (site_id, type, key, data_revision_id, published_revision_id, version, route)
+       select $1, type, key, data_revision_id, published_revision_id, version, route from staging_backup_entries where backup_id = $2`,
+      [siteId, backupId],
+    );
+    await tx.query(
+      `update environments set version = version + 1, change_seq = change_seq + 1 where site_id = $1 and name = 'staging'`,
+      [siteId],
+    );
+    const [row] = await tx.query(`select count(*)::int as n from staging_entries where site_id = $1`, [siteId]);
+    return row.n;
+  }
+
+  async findByJob(jobId: string): Promise<StagingBackupRow | null> {
+    const rows = await this.dataSource.query(`select ${COLUMNS} from staging_backups where job_id = $1`, [jobId]);
+    return rows[0] ?? null;
+  }
+
+  async find(id: string): Promise<StagingBackupRow | null> {
+    const rows = await this.dataSource.query(`select ${COLUMNS} from staging_backups where id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  list(siteId: string, limit: number, before?: Date): Promise<StagingBackupRow[]> {
+    return this.dataSource.query(
+      `select ${COLUMNS} from staging_backups where site_id = $1 and ($2::timestamptz is null or created_at < $2)
+       order by created_at desc limit $3`,
+      [siteId, before ?? null, limit],
+    );
+  }
+}

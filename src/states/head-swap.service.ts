@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppError } from '../errors/app-error';
+import { CrashPoints } from '../jobs/crash-points';
+import { JobsRepository } from '../jobs/jobs.repository';
+import { MaintenanceService } from '../maintenance/maintenance.service';
+import { SiteEventsService } from '../site-events/site-events.service';
+import { SitesRepository } from '../sites/sites.repository';
+import { StatesRepository } from './states.repository';
+
+// The lease outlives any swap by far; if the worker dies holding it, production is back at this expiry.
+const LEASE_SECONDS = 30;
+
+export interface SwapResult {
+  productionVersion: number;
+  maintenanceMs: number;
+  alreadySwapped: boolean;
+}
+
+/**
+ * The only maintenance window: take the lease, compare-and-swap production's head in one short transaction
+ * (production version + 1), release, broadcast. Promotion and restore both end here.
+ */
+@Injectable()
+export class HeadSwapService {
+  private readonly logger = new Logger(HeadSwapService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly states: StatesRepository,
+    private readonly sites: SitesRepository,
+    private readonly jobs: JobsRepository,
+    private readonly maintenance: MaintenanceService,
+    private readonly events: SiteEventsService,
+    private readonly crash: CrashPoints,
+  ) {}
+
+  async swap(
+    siteId: string,
+    jobId: string,
+    fromStateId: number,
+    toStateId: number,
+    reason: string,
+  ): Promise<SwapResult> {
+    const production = await this.sites.environment(siteId, 'production');
+    if (production.headStateId === toStateId) {
+      // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
+      await this.maintenance.release(siteId, 'production', holderOf(jobId)).catch(() => false);
+      return { productionVersion: production.version, maintenanceMs: 0, alreadySwapped: true };
+    }
+    if (production.headStateId !== fromStateId)
+      throw new AppError(
+        'stale_preview',
+        'Production changed since this job was requested: review production and start again.',
+        [{ expectedStateId: fromStateId, currentStateId: production.headStateId }],
+      );
+
+    const holder = holderOf(jobId);
+    const started = performance.now();
+    const leased = await this.maintenance
+      .take(siteId, 'production', { holder, reason, ttlSeconds: LEASE_SECONDS })
+      .then(() => true)
+      .catch((error) => {
+        // An owner's own maintenance window already covers the swap; atomicity comes from the swap itself.
+        if (error instanceof AppError && error.code === 'conflict') return false;
+        throw error;
+      });
+    let version: number;
+    try {
+      await this.crash.at('swap:leased');
+      version = await this.dataSource.transaction(async (tx) => {
+        const swapped = await this.states.swapHead(tx, siteId, fromStateId, toStateId);
+        if (swapped === null)
+          throw new AppError(
+            'stale_preview',
+            'Production changed since this job was requested: review production and start again.',
+          );
+        await this.jobs.update(jobId, { toVersion: swapped }, tx);
+        return swapped;
+      });
+    } finally {
+      if (leased) await this.maintenance.release(siteId, 'production', holder).catch((e) => this.logger.error(e));
+    }
+    const maintenanceMs = performance.now() - started;
+    await this.events.publish({ siteId, env: 'production', kind: 'head' });
+    return { productionVersion: version, maintenanceMs, alreadySwapped: false };
+  }
+
+  /** After a failed attempt: give production back if this job still holds its lease. */
+  async releaseLease(siteId: string, jobId: string): Promise<void> {
+    await this.maintenance.release(siteId, 'production', holderOf(jobId));
+  }
+}
+
+const holderOf = (jobId: string) => `job:${jobId}`;

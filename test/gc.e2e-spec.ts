@@ -1,0 +1,88 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { MediaStore } from '../libs/media-storage';
+import { MEDIA_STORE } from '../src/media/media.tokens';
+import { auth, createTestApp } from './app';
+import { createSite } from './factories';
+import { png, stagingClient } from './staging';
+
+describe('garbage collection', () => {
+  let app: NestExpressApplication;
+  beforeAll(async () => (app = await createTestApp()));
+  afterAll(() => app.close());
+  const collect = (body: object = { graceSeconds: 0, keepRecentStates: 0 }) =>
+    request(app.getHttpServer()).post('/api/admin/gc').set(auth()).send(body).expect(200);
+  const db = () => app.get(DataSource);
+
+  it('deletes unreferenced states, revisions and blobs and never a referenced one', async () => {
+    const site = await createSite(app, 'gc');
+    const client = stagingClient(app, site);
+    const store = app.get<MediaStore>(MEDIA_STORE);
+    const kept = await client.upload('kept', png('gc-kept'));
+    await client.put('popup', 'a', { title: 'v1' });
+    await client.promoteAll();
+    const { body: snapshot } = await client
+      .http()
+      .post(`/api/sites/${site.slug}/snapshots`)
+      .set(auth(site.tokens.owner))
+      .send({ label: 's' })
+      .expect(201);
+    const dropped = await client.upload('dropped', png('gc-dropped')); // only ever in the v2 state
+    await client.put('popup', 'a', { title: 'v2' });
+    await client.promoteAll();
+    await client.put('popup', 'a', { title: 'v3' });
+    await client.remove('media', 'dropped');
+    await client.promoteAll();
+    const superseded = (
+      await db().query(`select revision_id from state_entries where state_id = $1 and key = 'a'`, [snapshot.stateId])
+    )[0];
+
+    const { body: result } = await collect();
+    expect(result.states).toBeGreaterThanOrEqual(1); // the v2 state: neither head nor snapshot
+    expect(result.blobs.staging + result.blobs.production).toBeGreaterThanOrEqual(1);
+
+    // Everything still referenced is intact: production's head, the snapshot, staging.
+    expect((await client.production('popup', 'a')).body.data.title).toBe('v3');
+    const [{ n }] = await db().query(`select count(*)::int as n from revisions where id = $1`, [
+      superseded.revision_id,
+    ]);
+    expect(n).toBe(1); // v1, pinned by the snapshot
+    expect(await store.exists('staging', kept.sha256)).toBe(true);
+    expect(await store.exists('production', kept.sha256)).toBe(true);
+    expect(await store.exists('staging', dropped.sha256)).toBe(false);
+    expect(await store.exists('production', dropped.sha256)).toBe(false);
+    const dangling = await db().query(
+      `select 1 from state_entries e left join revisions r on r.id = e.revision_id where r.id is null
+       union all select 1 from staging_entries s left join revisions r on r.id = s.data_revision_id where r.id is null`,
+    );
+    expect(dangling).toEqual([]);
+    const { body: restore } = await client
+      .http()
+      .post(`/api/sites/${site.slug}/snapshots/${snapshot.id}/restore`)
+      .set(auth(site.tokens.owner))
+      .expect(202);
+    await client.waitForJob(restore.id);
+    expect((await client.production('popup', 'a')).body.data.title).toBe('v1');
+  });
+
+  it('keeps everything a promotion running at the same time needs', async () => {
+    const site = await createSite(app, 'gcrace');
+    const client = stagingClient(app, site);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 20; i++) await client.put('popup', `p${i}`, { title: `round ${round} #${i}` });
+      const { fingerprint } = await client.preview();
+      const [promotion] = await Promise.all([client.promote(fingerprint).expect(202), collect(), collect()]);
+      await client.waitForJob(promotion.body.id);
+      await collect();
+      for (let i = 0; i < 20; i += 7)
+        expect((await client.production('popup', `p${i}`)).body.data.title).toBe(`round ${round} #${i}`);
+    }
+    const missing = await db().query(
+      `select e.key from state_entries e join environments v on v.head_state_id = e.state_id and v.site_id = $1
+       left join revisions r on r.id = e.revision_id where r.id is null`,
+      [site.id],
+    );
+    expect(missing).toEqual([]);
+  });
+});
