@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { CONTENT_TYPES, contentSchemas } from '../libs/content-model';
 import { AppModule } from './app.module';
 import { contentSchemaName } from './content/content.dto';
+import { runMigrations } from './database/data-source';
 import type { RuntimeConfig } from './config/runtime-config';
 
 export const JSON_BODY_LIMIT = '2mb';
@@ -14,6 +15,7 @@ export async function createApp(
   config: RuntimeConfig,
   roles: { api: boolean; worker: boolean },
 ): Promise<NestExpressApplication> {
+  await runMigrations(config.databaseUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, ...roles }), {
     bufferLogs: true,
     bodyParser: false,
