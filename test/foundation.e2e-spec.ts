@@ -42,7 +42,7 @@ describe('service foundation', () => {
       .post('/api/sites')
       .set(auth())
       .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ slug: 'big', name: 'x'.repeat(3 * 1024 * 1024) }))
+      .send(JSON.stringify({ slug: 'big', name: 'x'.repeat(11 * 1024 * 1024) }))
       .expect(413);
     expect(body.error.code).toBe('payload_too_large');
   });

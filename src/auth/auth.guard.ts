@@ -39,7 +39,10 @@ export class AuthGuard implements CanActivate {
     if (!site) throw new AppError('not_found', `No site "${siteParam}".`);
     request.site = site;
     if (principal.kind === 'site' && !access.includes(principal.role))
-      throw new AppError('forbidden', `A ${principal.role} may not do this; it needs the role ${access.join(' or ')}.`);
+      throw new AppError(
+        'forbidden',
+        `${/^[aeiou]/.test(principal.role) ? 'An' : 'A'} ${principal.role} may not do this; it needs the role ${access.join(' or ')}.`,
+      );
     return true;
   }
 

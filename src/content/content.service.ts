@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   CONTENT_TYPES,
   isContentType,
@@ -13,13 +13,13 @@ import type { MediaStore } from '../../libs/media-storage';
 import { AuditService } from '../audit/audit.service';
 import { MEDIA_STORE } from '../media/media.tokens';
 import type { Principal } from '../auth/principal';
-import { holdContentLockShared } from '../database/content-lock';
 import { AppError } from '../errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { SitesRepository } from '../sites/sites.repository';
 import { ContentRepository } from './content.repository';
 import type { EntityDto, StagingEntryRow } from './content.types';
 import { RevisionsRepository } from './revisions.repository';
+import { StagingTransaction } from './staging-transaction';
 
 export interface WriteContext {
   principal: Principal;
@@ -30,7 +30,7 @@ export interface WriteContext {
 @Injectable()
 export class ContentService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staging: StagingTransaction,
     private readonly content: ContentRepository,
     private readonly revisions: RevisionsRepository,
     private readonly sites: SitesRepository,
@@ -48,8 +48,9 @@ export class ContentService {
   ): Promise<{ created: boolean; entity: EntityDto }> {
     const type = checkTypeAndKey(rawType, key);
     const body = validBody(type, data);
-    if (type === 'media') await this.assertUploaded(body as { sha256: string });
-    return this.inStagingTransaction(site, async (tx) => {
+    return this.staging.run(site, async (tx) => {
+      // Checked under the content lock, so the garbage collector cannot remove the bytes before this commits.
+      if (type === 'media') await this.assertUploaded(body as { sha256: string });
       const existing = await this.content.findStagingEntry(tx, site.id, type, key);
       const revision = await this.revisions.upsert(tx, type, body);
       // Pages and posts keep their published revision until publish; every other type is promotable as written.
@@ -63,7 +64,7 @@ export class ContentService {
         version: (existing?.version ?? 0) + (promotableChanged ? 1 : 0),
         route: isPublishable(type) ? (existing?.route ?? null) : routeOf(type, body),
       });
-      if (promotableChanged) await this.bumpStaging(tx, site.id);
+      if (promotableChanged) await this.content.bumpStagingVersion(tx, site.id, 1);
       const entity = (await this.content.getStaging(site.id, type, key, tx))!;
       await this.recordAudit(
         tx,
@@ -85,7 +86,7 @@ export class ContentService {
         `Only pages and posts are published; a ${type} is promotable as written.`,
         [{ path: 'type', message: 'must be page or post' }],
       );
-    return this.inStagingTransaction(site, async (tx) => {
+    return this.staging.run(site, async (tx) => {
       const existing = await this.requireStagingEntry(tx, site, type, key);
       const published = publish ? existing.dataRevisionId : null;
       if (published !== existing.publishedRevisionId) {
@@ -96,7 +97,7 @@ export class ContentService {
           version: existing.version + 1,
           route,
         });
-        await this.bumpStaging(tx, site.id);
+        await this.content.bumpStagingVersion(tx, site.id, 1);
       }
       const entity = (await this.content.getStaging(site.id, type, key, tx))!;
       await this.recordAudit(
@@ -113,10 +114,10 @@ export class ContentService {
 
   async remove(site: Site, rawType: string, key: string, ctx: WriteContext): Promise<void> {
     const type = checkTypeAndKey(rawType, key);
-    await this.inStagingTransaction(site, async (tx) => {
+    await this.staging.run(site, async (tx) => {
       const existing = await this.requireStagingEntry(tx, site, type, key);
       await this.content.deleteStagingEntry(tx, site.id, type, key);
-      if (existing.publishedRevisionId) await this.bumpStaging(tx, site.id);
+      if (existing.publishedRevisionId) await this.content.bumpStagingVersion(tx, site.id, 1);
       await this.recordAudit(
         tx,
         site,
@@ -175,26 +176,6 @@ export class ContentService {
     return existing;
   }
 
-  /** Every staging write of a site serialises on its environment row: versions never skip or repeat. */
-  private async inStagingTransaction<T>(site: Site, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(async (tx) => {
-        await holdContentLockShared(tx);
-        await this.sites.lockEnvironment(tx, site.id, 'staging');
-        return work(tx);
-      });
-    } catch (error) {
-      throw routeConflict(error) ?? error;
-    }
-  }
-
-  private async bumpStaging(tx: EntityManager, siteId: string): Promise<void> {
-    await tx.query(
-      `update environments set version = version + 1, change_seq = change_seq + 1 where site_id = $1 and name = 'staging'`,
-      [siteId],
-    );
-  }
-
   private async recordAudit(
     tx: EntityManager,
     site: Site,
@@ -237,18 +218,6 @@ export function validBody(type: ContentType, data: unknown): unknown {
   const result = validateContent(type, data);
   if (!result.ok) throw new AppError('validation_failed', `The ${type} is not valid.`, result.errors);
   return result.data;
-}
-
-function routeConflict(error: unknown): AppError | null {
-  if (!(error instanceof QueryFailedError)) return null;
-  const pg = error.driverError as { code?: string; constraint?: string; detail?: string };
-  if (pg.code !== '23505' || !pg.constraint?.endsWith('_route')) return null;
-  const route = /\(site_id, route\)=\([^,]+, (.*)\)/.exec(pg.detail ?? '')?.[1];
-  return new AppError(
-    'route_taken',
-    `Another published entity already serves the path ${route ?? ''}.`.replace(' .', '.'),
-    [{ route }],
-  );
 }
 
 const encodeCursor = (key: string) => Buffer.from(key).toString('base64url');

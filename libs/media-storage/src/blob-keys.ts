@@ -7,7 +7,9 @@ export function blobKey(sha256: string): string {
 }
 
 /** Uploads land here first: their key (the hash) is known only once the last byte has been read. */
-export const tempPrefix = 'tmp/';
+// No '/' in the temporary key: s3rver keeps a folder per prefix and removes it when it empties, which
+// raced with a concurrent upload writing into it (ENOENT).
+export const tempPrefix = 'tmp-';
 
 export function tempKey(): string {
   return `${tempPrefix}${randomUUID()}`;

@@ -56,7 +56,7 @@ describe('MediaStore', () => {
     const read = await store.get('staging', stored.sha256);
     expect(read).toMatchObject({ size, contentLength: size, contentType });
     expect(await sha256OfStream(read!.body)).toEqual({ sha256: stored.sha256, size });
-    expect(await keysUnder(buckets.staging, 'tmp/')).toEqual([]);
+    expect(await keysUnder(buckets.staging, 'tmp-')).toEqual([]);
   });
 
   it('stores identical bytes once', async () => {
@@ -66,7 +66,7 @@ describe('MediaStore', () => {
     expect(first.created).toBe(true);
     expect(second).toEqual({ ...first, created: false });
     expect((await allBlobs('staging')).filter((sha) => sha === first.sha256)).toHaveLength(1);
-    expect(await keysUnder(buckets.staging, 'tmp/')).toEqual([]);
+    expect(await keysUnder(buckets.staging, 'tmp-')).toEqual([]);
   });
 
   it('reads a byte range', async () => {
@@ -100,7 +100,7 @@ describe('MediaStore', () => {
 
     await expect(upload).rejects.toThrow(MediaTooLargeError);
     await expect(upload).rejects.toMatchObject({ maxBytes });
-    expect(await keysUnder(buckets.staging, 'tmp/')).toEqual([]);
+    expect(await keysUnder(buckets.staging, 'tmp-')).toEqual([]);
     expect(await allBlobs('staging')).toEqual(before);
   });
 
@@ -116,7 +116,7 @@ describe('MediaStore', () => {
     setTimeout(() => source.destroy(new Error('client went away')), 50);
 
     await expect(upload).rejects.toThrow('client went away');
-    expect(await keysUnder(buckets.staging, 'tmp/')).toEqual([]);
+    expect(await keysUnder(buckets.staging, 'tmp-')).toEqual([]);
   });
 
   it('cleans up when the source stream closes early', async () => {
@@ -126,7 +126,7 @@ describe('MediaStore', () => {
     setTimeout(() => source.destroy(), 10);
 
     await expect(upload).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
-    expect(await keysUnder(buckets.staging, 'tmp/')).toEqual([]);
+    expect(await keysUnder(buckets.staging, 'tmp-')).toEqual([]);
   });
 
   it('copies only the blobs production lacks, with identical bytes', async () => {

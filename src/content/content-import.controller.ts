@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import type { Site } from '../sites/site.types';
+import { SchemaPipe } from '../validation/body.pipe';
+import { type ImportContentBody, importContentSchema } from './content-import.dto';
+import { ContentImportService } from './content-import.service';
+
+@ApiTags('content')
+@ApiBearerAuth()
+@Controller('api/sites/:site')
+export class ContentImportController {
+  constructor(private readonly imports: ContentImportService) {}
+
+  @Post('staging/import')
+  @Roles('owner', 'editor')
+  @HttpCode(200)
+  @ApiBody({ schema: importContentSchema })
+  importStagingContent(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(importContentSchema)) body: ImportContentBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.imports.import(site, body.entities, { principal, requestId });
+  }
+}

@@ -1,0 +1,42 @@
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AppError } from './app-error';
+import { toAppError } from './error.filter';
+
+describe('toAppError', () => {
+  it('keeps an AppError as it is', () => {
+    const error = new AppError('stale_preview', 'changed', [{ a: 1 }]);
+    expect(toAppError(error)).toBe(error);
+  });
+
+  it('hides an unexpected error behind a generic 500', () => {
+    const mapped = toAppError(new Error('connect ECONNREFUSED 10.0.0.5:5432 at Client.query (/srv/app/x.js:1)'));
+    expect(mapped.code).toBe('internal');
+    expect(mapped.status).toBe(500);
+    expect(mapped.message).not.toMatch(/ECONNREFUSED|5432|\/srv/);
+    expect(mapped.details).toEqual([]);
+  });
+
+  it('turns a unique violation into a 409 conflict naming the constraint, not the SQL', () => {
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint "sites_slug_key"'), {
+      code: '23505',
+      constraint: 'sites_slug_key',
+    });
+    const mapped = toAppError(new QueryFailedError('insert into sites …', [], driverError));
+    expect(mapped).toMatchObject({ code: 'conflict', details: [{ constraint: 'sites_slug_key' }] });
+    expect(mapped.message).not.toMatch(/insert/);
+  });
+
+  it('maps body-parser errors wrapped by Nest', () => {
+    const parse = new BadRequestException('Unexpected token', {
+      cause: Object.assign(new SyntaxError('x'), { type: 'entity.parse.failed' }),
+    });
+    expect(toAppError(parse).code).toBe('malformed_json');
+    const large = new HttpException('too large', 413, { cause: { type: 'entity.too.large' } });
+    expect(toAppError(large).code).toBe('payload_too_large');
+  });
+
+  it('answers an unknown route with not_found', () => {
+    expect(toAppError(new NotFoundException('Cannot GET /x')).code).toBe('not_found');
+  });
+});
