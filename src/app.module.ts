@@ -10,10 +10,16 @@ import { ConfigModule } from './config/config.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { DatabaseModule } from './database/database.module';
 import { ErrorFilter } from './errors/error.filter';
+import { GcModule } from './gc/gc.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MediaStoreModule } from './media/media-store.module';
+import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './redis/redis.module';
+import { SnapshotsModule } from './snapshots/snapshots.module';
+import { StagingResetModule } from './staging-reset/staging-reset.module';
+import { SiteEventsModule } from './site-events/site-events.module';
 import { SitesModule } from './sites/sites.module';
 import { StatesModule } from './states/states.module';
 
@@ -57,6 +63,13 @@ export class AppModule {
         SitesModule,
         AuditModule,
         StatesModule,
+        SiteEventsModule,
+        MaintenanceModule,
+        // Job handlers live in the feature modules, so every role loads them; controllers only with the API.
+        PromotionModule,
+        SnapshotsModule,
+        StagingResetModule,
+        GcModule.register({ worker }),
         ...(api ? [ApiModule] : []),
       ],
       controllers: [HealthController],

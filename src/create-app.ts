@@ -8,7 +8,8 @@ import { contentSchemaName } from './content/content.dto';
 import { runMigrations } from './database/data-source';
 import type { RuntimeConfig } from './config/runtime-config';
 
-export const JSON_BODY_LIMIT = '2mb';
+// Room for a bulk import of 1,000 page-builder bodies (about 2 KB each); anything larger answers 413.
+export const JSON_BODY_LIMIT = '10mb';
 
 /** Builds the application for a role; main.ts and the tests boot it the same way. */
 export async function createApp(

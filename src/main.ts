@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, ProcessRole } from './config/config';
 import { resolveServices } from './bootstrap/resolve-services';
 import { createApp } from './create-app';
+import { seedDemoSite } from './seed/seed-demo-site';
 
 const ROLES: Record<ProcessRole, { api: boolean; worker: boolean }> = {
   all: { api: true, worker: true },
@@ -20,7 +21,11 @@ async function main(): Promise<void> {
   });
   await app.listen(config.port);
   const base = `http://localhost:${config.port}`;
-  const demo = '';
+  let demo = '';
+  if (roles.api && config.seedDemo) {
+    const slug = await seedDemoSite(app);
+    if (slug) demo = `\n  staging preview: ${base}/preview/${slug}/\n  production site: ${base}/sites/${slug}/`;
+  }
 
   // Plain lines on stderr so a person sees them among the JSON logs on stdout.
   process.stderr.write(

@@ -181,6 +181,15 @@ describe('site content on immutable states', () => {
     expect(body.error.details.map((d: { path: string }) => d.path)).toContain(path);
   });
 
+  it('refuses a NUL character in a body or a name with 400, writing nothing', async () => {
+    const before = (await siteInfo()).environments.staging.version;
+    const { body } = await put('popup', 'nul', { title: 'bad\u0000title' }).expect(400);
+    expect(body.error.code).toBe('validation_failed');
+    expect((await siteInfo()).environments.staging.version).toBe(before);
+    await http().get(`/api/sites/${site.slug}/staging/content/popup/nul`).set(auth()).expect(404);
+    await http().post('/api/sites').set(auth()).send({ slug: 'nul-site', name: 'a\u0000b' }).expect(400);
+  });
+
   it('refuses data that is not an object and an unknown type', async () => {
     expect((await put('theme', 'not-object', 'a string').expect(400)).body.error.code).toBe('validation_failed');
     expect((await put('widget', 'w', {}).expect(400)).body.error.details[0].path).toBe('type');

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { routeOf } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
+import { SiteEventsService } from '../site-events/site-events.service';
 import { holdContentLockShared } from '../database/content-lock';
 import { AppError } from '../errors/app-error';
 import type { Site } from '../sites/site.types';
@@ -28,6 +29,7 @@ export class ProductionWritesService {
     private readonly revisions: RevisionsRepository,
     private readonly content: ContentRepository,
     private readonly audit: AuditService,
+    private readonly events: SiteEventsService,
   ) {}
 
   async write(
@@ -45,7 +47,7 @@ export class ProductionWritesService {
         { path: 'type', message: 'media cannot be written to production directly' },
       ]);
     const body = data === null ? null : validBody(type, data);
-    return this.dataSource.transaction(async (tx) => {
+    const result = await this.dataSource.transaction(async (tx) => {
       await holdContentLockShared(tx);
       const production = await this.sites.lockEnvironment(tx, site.id, 'production');
       const head = production.headStateId!;
@@ -80,6 +82,9 @@ export class ProductionWritesService {
       const entity: EntityDto | null = body === null ? null : await this.content.getInState(state.id, type, key, tx);
       return { created: !current, entity };
     });
+    // After the commit: every node's environment cache picks up the new head at once.
+    await this.events.publish({ siteId: site.id, env: 'production', kind: 'head' });
+    return result;
   }
 }
 

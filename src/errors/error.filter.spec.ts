@@ -40,3 +40,10 @@ describe('toAppError', () => {
     expect(toAppError(new NotFoundException('Cannot GET /x')).code).toBe('not_found');
   });
 });
+
+describe('toAppError with characters the database refuses', () => {
+  it('answers a NUL byte in a string with 400, not 500', () => {
+    const driverError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    expect(toAppError(new QueryFailedError('insert …', [], driverError))).toMatchObject({ code: 'validation_failed' });
+  });
+});

@@ -33,6 +33,12 @@ export function toAppError(thrown: unknown): AppError {
   if (thrown instanceof QueryFailedError) {
     const pg = thrown.driverError as { code?: string; constraint?: string };
     if (pg.code === '23505') return new AppError('conflict', 'That already exists.', [{ constraint: pg.constraint }]);
+    // A NUL character (or one the database encoding cannot hold) in any string: bad input, not a fault.
+    if (pg.code === '22021' || pg.code === '22P05')
+      return new AppError(
+        'validation_failed',
+        'The request contains a character that cannot be stored (such as U+0000).',
+      );
   }
   // body-parser errors carry a type; Nest's adapter wraps them in an HttpException with the error as cause.
   const parser = (thrown instanceof HttpException ? thrown.cause : thrown) as { type?: string } | undefined;

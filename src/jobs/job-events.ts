@@ -2,6 +2,7 @@ import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { Observable } from 'rxjs';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { publishBounded } from '../redis/publish-bounded';
 import { REDIS, RedisConnections } from '../redis/redis.module';
 
 /** Tells every node that a job row changed; the row in PostgreSQL stays the truth. */
@@ -22,7 +23,7 @@ export class JobEvents implements OnModuleDestroy {
 
   async publish(jobId: string): Promise<void> {
     // A lost notification only delays the stream until its next poll, so publishing never fails a job.
-    await this.redis.publish(this.channel, jobId).catch(() => {});
+    await publishBounded(this.redis, this.channel, jobId);
   }
 
   /** Emits whenever the job changes (and on a slow poll, in case a notification was lost). */

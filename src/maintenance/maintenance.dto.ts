@@ -3,7 +3,7 @@ export const takeMaintenanceSchema = {
   required: ['reason', 'ttlSeconds'],
   additionalProperties: false,
   properties: {
-    reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
+    reason: { type: 'string', minLength: 1, maxLength: 500, pattern: '^(?=[\\s\\S]*\\S)[^\\u0000]*$' },
     ttlSeconds: {
       type: 'integer',
       minimum: 1,

@@ -57,7 +57,10 @@ export class MaintenanceService {
     return released;
   }
 
-  /** Tells every node to look at the environment again (callers with a transaction call it after commit). */
+  /**
+   * Tells every node to look at the environment again (callers with a transaction call it after commit).
+   * The publish waits briefly at most; without it other nodes see the row within their refresh interval.
+   */
   announce(siteId: string, env: EnvName): Promise<void> {
     return this.events.publish({ siteId, env, kind: 'maintenance' });
   }

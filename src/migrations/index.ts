@@ -2,6 +2,9 @@ import { CreateSites1764000000000 } from './1764000000000-CreateSites';
 import { CreateContentStates1764000000100 } from './1764000000100-CreateContentStates';
 import { CreateJobs1764000000200 } from './1764000000200-CreateJobs';
 import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
+import { CreateVisitorData1764000000400 } from './1764000000400-CreateVisitorData';
+import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLinks';
+import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +12,7 @@ export const MIGRATIONS = [
   CreateContentStates1764000000100,
   CreateJobs1764000000200,
   CreateAuditLog1764000000300,
+  CreateVisitorData1764000000400,
+  CreateReviewLinks1764000000410,
+  AddRevisionReferences1764000000500,
 ];

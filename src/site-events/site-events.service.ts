@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { publishBounded } from '../redis/publish-bounded';
 import { REDIS, RedisConnections } from '../redis/redis.module';
 
 /** What changed about a site's environment: its head state (a swap) or its maintenance lease. */
@@ -30,7 +31,7 @@ export class SiteEventsService implements OnModuleDestroy {
   }
 
   async publish(event: SiteEvent): Promise<void> {
-    await this.redis.publish(this.channel, JSON.stringify(event)).catch(() => {});
+    await publishBounded(this.redis, this.channel, JSON.stringify(event));
   }
 
   /** Returns an unsubscribe function. */

@@ -68,8 +68,10 @@ export class HeadSwapService {
     let version: number;
     try {
       await this.crash.at('swap:leased');
+      // The swap and the end of the lease are one statement in one short transaction: the whole window is
+      // two commits (take, swap) and two notifications.
       version = await this.dataSource.transaction(async (tx) => {
-        const swapped = await this.states.swapHead(tx, siteId, fromStateId, toStateId);
+        const swapped = await this.states.swapHead(tx, siteId, fromStateId, toStateId, leased ? holder : undefined);
         if (swapped === null)
           throw new AppError(
             'stale_preview',
@@ -78,11 +80,13 @@ export class HeadSwapService {
         await this.jobs.update(jobId, { toVersion: swapped }, tx);
         return swapped;
       });
-    } finally {
-      if (leased) await this.maintenance.release(siteId, 'production', holder).catch((e) => this.logger.error(e));
+    } catch (error) {
+      if (leased)
+        await this.maintenance.release(siteId, 'production', holder).catch((e: unknown) => this.logger.error(e));
+      throw error;
     }
-    const maintenanceMs = performance.now() - started;
     await this.events.publish({ siteId, env: 'production', kind: 'head' });
+    const maintenanceMs = performance.now() - started;
     return { productionVersion: version, maintenanceMs, alreadySwapped: false };
   }
 

@@ -101,18 +101,25 @@ export class StatesRepository {
     return rows[0]?.entityCount ?? 0;
   }
 
-  /** Compare-and-swap of production's head; production's version moves by one. Null when the head moved. */
+  /**
+   * Compare-and-swap of production's head; production's version moves by one. Null when the head moved.
+   * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
+   */
   async swapHead(
     tx: EntityManager,
     siteId: string,
     expectedStateId: number,
     newStateId: number,
+    releaseHolder?: string,
   ): Promise<number | null> {
     const rows = await queryRows<{ version: number }>(
       tx,
-      `update environments set head_state_id = $3, version = version + 1
+      `update environments set head_state_id = $3, version = version + 1,
+         maintenance_until = case when maintenance_holder = $4 then null else maintenance_until end,
+         maintenance_reason = case when maintenance_holder = $4 then null else maintenance_reason end,
+         maintenance_holder = case when maintenance_holder = $4 then null else maintenance_holder end
        where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
-      [siteId, expectedStateId, newStateId],
+      [siteId, expectedStateId, newStateId, releaseHolder ?? null],
     );
     return rows[0]?.version ?? null;
   }

@@ -52,6 +52,7 @@ describe('checkSubmission', () => {
       terms: 'on',
       notes: 'n'.repeat(20_001),
     });
+    expect(checkSubmission(form, { ...{ name: 'a\u0000' } }).kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.errors.map((e) => e.path)).toEqual([
       'body.name',
       'body.email',

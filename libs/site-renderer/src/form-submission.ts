@@ -54,6 +54,8 @@ function checkField(field: FormField, raw: unknown): { value?: SubmittedValue } 
     return { value: checked };
   }
   if (text === '') return field.required ? { error: 'is required' } : {};
+  // PostgreSQL text and jsonb cannot hold U+0000; no person types it.
+  if (text.includes('\u0000')) return { error: 'must not contain the NUL character' };
   const max = MAX_LENGTH[field.type] ?? 2000;
   if (text.length > max) return { error: `must be at most ${max} characters` };
   switch (field.type) {

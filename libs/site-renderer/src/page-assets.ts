@@ -1,5 +1,5 @@
 import type { PageBody } from '../../content-model';
-import { layoutFor, type SiteDesign } from './site-design';
+import { layoutFor, popupsFor, type SiteDesign } from './site-design';
 
 /**
  * The keys of the forms and media a page needs, from its blocks, its layout, the popups, component props and
@@ -24,7 +24,7 @@ export function assetKeysOf(page: PageBody, design: SiteDesign): { forms: string
         }
     }
   }
-  for (const popup of design.popups) add(forms, popup.body.form);
+  for (const popup of popupsFor(design, page.path)) add(forms, popup.body.form);
   add(media, page.seo?.ogImage);
   add(media, design.settings.ogImage);
   return { forms: [...forms], media: [...media] };

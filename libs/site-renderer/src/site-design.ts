@@ -84,6 +84,29 @@ export function layoutFor(design: SiteDesign, pageLayout: unknown): LayoutBody |
   return design.layouts.get(preferred) ?? design.layouts.values().next().value ?? null;
 }
 
+// Popups are for a page, not for a site's every popup at once: more than this on one page is noise to a visitor
+// and weight to every response. Popups that name `paths` come first, then site-wide ones, in key order.
+export const MAX_POPUPS_PER_PAGE = 3;
+
+/**
+ * The popups a page at `path` shows: those whose `paths` list it (exactly, or by a prefix ending in '*'),
+ * then those without `paths` (site-wide), at most MAX_POPUPS_PER_PAGE.
+ */
+export function popupsFor(design: SiteDesign, path: string): SiteDesign['popups'] {
+  const targeted: SiteDesign['popups'][number][] = [];
+  const siteWide: SiteDesign['popups'][number][] = [];
+  for (const popup of design.popups) {
+    const paths = popup.body.paths;
+    if (!Array.isArray(paths)) siteWide.push(popup);
+    else if (paths.some((p) => typeof p === 'string' && matchesPath(p, path))) targeted.push(popup);
+  }
+  return [...targeted, ...siteWide].slice(0, MAX_POPUPS_PER_PAGE);
+}
+
+function matchesPath(pattern: string, path: string): boolean {
+  return pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+}
+
 function pickSingleton<T>(items: { key: string; body: T }[], preferred: string | undefined): T | null {
   const byKey = (key: string | undefined) => (key === undefined ? undefined : items.find((i) => i.key === key));
   return (byKey(preferred) ?? byKey(SINGLETON_KEY) ?? items[0])?.body ?? null;

@@ -5,7 +5,7 @@ import { blockViews, paragraphs, popupView, str, type ViewContext } from './bloc
 import { CLIENT_SCRIPT } from './client-script';
 import { cssForStyleElement, escapeHtml, jsonForScript } from './escape';
 import { mediaUrl, safeHref } from './safe-url';
-import { layoutFor, type PageAssets, type RenderTarget, type SiteDesign } from './site-design';
+import { layoutFor, popupsFor, type PageAssets, type RenderTarget, type SiteDesign } from './site-design';
 import { BLOCK, BLOCKS, FORM, PARAGRAPHS, POPUP } from './templates/blocks';
 import { DOCUMENT, NOTICE, PAGE_CONTENT } from './templates/document';
 import { SITEMAP } from './templates/sitemap';
@@ -192,7 +192,7 @@ export class SiteRenderer {
       header: layout ? blockViews(layout.header, ctx) : [],
       footer: layout ? blockViews(layout.footer, ctx) : [],
       content,
-      popups: frame.chrome && design ? design.popups.map((p) => popupView(p.key, p.body, ctx)) : [],
+      popups: frame.chrome && design ? popupsFor(design, frame.path).map((p) => popupView(p.key, p.body, ctx)) : [],
       consent: gated.length ? { texts: bannerTexts(gated) } : null,
       configJson: jsonForScript({
         base: target.base,

@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { generateSite, mediaBytes, mutateEntity, type SiteEntity } from '../../libs/site-generator';
+import { api, benchServices, bootApp, median, p99, round, timed } from '../harness';
+import { NaivePromotion } from '../naive/naive-promotion';
+import { writeSuiteResult } from '../results';
+
+const SIZES = (process.env.BENCH_PROMOTION_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const MEDIA_FILES = 100;
+const CHANGED = 0.01;
+const ROUNDS: Record<number, number> = { 1000: 5, 10000: 5, 100000: 3 };
+
+type Api = ReturnType<typeof api>;
+
+/**
+ * Issue 6's numbers: preview, end-to-end promotion, the maintenance window (as the job records it and as a
+ * visitor in another process sees it), restore, storage added per promotion, and the naive table copy
+ * measured on the same data in the same run.
+ */
+export async function runPromotionBench(): Promise<void> {
+  const services = await benchServices();
+  const { app, url, config } = await bootApp(services.env);
+  const dataSource = app.get(DataSource);
+  const naive = new NaivePromotion(dataSource);
+  await naive.prepare();
+  const rows: Record<string, string | number>[] = [];
+  try {
+    for (const size of SIZES) rows.push(await measureSize(size, url, config.adminToken, dataSource, naive));
+  } finally {
+    await app.close();
+    await services.close();
+  }
+  writeSuiteResult({
+    suite: 'promotion',
+    tables: [
+      {
+        title: 'Promotion of a staging site with 1% of entities changed and 100 media files',
+        note:
+          'Medians over rounds (each round changes a fresh 1%). Maintenance window: as recorded by the job (lease taken to lease released) ' +
+          'and as a visitor process saw it (first to last 503). Naive: the same content copied table to table inside the same lease, on the same data.',
+        rows,
+      },
+    ],
+  });
+}
+
+async function measureSize(
+  size: number,
+  url: string,
+  adminToken: string,
+  dataSource: DataSource,
+  naive: NaivePromotion,
+) {
+  const admin = api(url, adminToken);
+  const slug = `bench-${size}-${Date.now().toString(36)}`;
+  const site = await admin('POST', '/api/sites', { slug, name: `Bench ${size}` });
+  const entities = [...generateSite({ entities: size, seed: size, mediaFiles: MEDIA_FILES })];
+  process.stderr.write(`  ${size}: seeding ${entities.length} entities\n`);
+  const seeded = await timed(() => seed(url, adminToken, slug, entities));
+  process.stderr.write(`  ${size}: seeded in ${Math.round(seeded.ms)} ms; first promotion\n`);
+  const first = await promote(admin, slug);
+  const snapshot = await admin('POST', `/api/sites/${slug}/snapshots`, { label: 'bench' });
+  const page = entities.find((e) => e.type === 'page' && e.data.path !== '/')!;
+
+  const previewMs: number[] = [];
+  const totalMs: number[] = [];
+  const maintenanceMs: number[] = [];
+  const probedMs: number[] = [];
+  const storageBytes: number[] = [];
+  for (let round = 0; round < (ROUNDS[size] ?? 3); round++) {
+    await importAll(admin, slug, mutate(entities, round));
+    for (let i = 0; i < 5; i++)
+      previewMs.push((await timed(() => admin('GET', `/api/sites/${slug}/promotion/preview?limit=50`))).ms);
+    const before = await storage(dataSource);
+    const prober = await startProber(`${url}/sites/${slug}${page.data.path}`);
+    const job = await promote(admin, slug);
+    const seen = await prober.stop();
+    storageBytes.push((await storage(dataSource)) - before);
+    totalMs.push(job.endToEndMs);
+    maintenanceMs.push(job.timings.maintenanceMs);
+    if (seen.windows.length) probedMs.push(Math.max(...seen.windows.map((w) => w.end - w.start)));
+    process.stderr.write(
+      `  ${size}: round ${round}: ${Math.round(job.endToEndMs)} ms end to end, window ${job.timings.maintenanceMs} ms\n`,
+    );
+  }
+
+  const restore = await timed(async () => {
+    const job = await admin('POST', `/api/sites/${slug}/snapshots/${snapshot.id}/restore`);
+    return waitForJob(admin, job.id);
+  });
+  const naiveMs: number[] = [];
+  for (let i = 0; i < 3; i++) naiveMs.push(await naive.promote(site.id));
+
+  return {
+    entities: size,
+    'seed (import, s)': round(seeded.ms / 1000, 1),
+    'first full promotion (ms)': Math.round(first.endToEndMs),
+    'preview median (ms)': round(median(previewMs)),
+    'preview p99 (ms)': round(p99(previewMs)),
+    'promotion end-to-end median (ms)': Math.round(median(totalMs)),
+    'maintenance window, job (ms)': round(median(maintenanceMs), 2),
+    'maintenance window, prober (ms)': probedMs.length ? round(median(probedMs), 2) : 'no 503 seen',
+    'restore end-to-end (ms)': Math.round(restore.ms),
+    'restore swap window (ms)': restore.value.timings.maintenanceMs,
+    'storage added per promotion (KB)': Math.round(median(storageBytes) / 1024),
+    'naive copy window median (ms)': round(median(naiveMs), 1),
+    'naive / ours (window)': round(median(naiveMs) / Math.max(median(maintenanceMs), 0.01), 0),
+  };
+}
+
+async function seed(url: string, token: string, slug: string, entities: SiteEntity[]): Promise<void> {
+  const media = entities.filter((e) => e.type === 'media');
+  for (const [index, entity] of media.entries()) {
+    const form = new FormData();
+    form.set('key', entity.key);
+    form.set('file', new Blob([new Uint8Array(mediaBytes(index))], { type: 'image/png' }), entity.key);
+    const response = await fetch(`${url}/api/sites/${slug}/staging/media`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
+    if (response.status !== 201) throw new Error(`upload ${entity.key} → ${response.status} ${await response.text()}`);
+  }
+  await importAll(
+    api(url, token),
+    slug,
+    entities.filter((e) => e.type !== 'media'),
+  );
+}
+
+async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
+  for (let i = 0; i < entities.length; i += 1000) {
+    const batch = entities
+      .slice(i, i + 1000)
+      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
+    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
+  }
+}
+
+/** A fresh 1% of the non-media entities, changed plausibly (edited text, moved blocks, new titles). */
+function mutate(entities: SiteEntity[], round: number): SiteEntity[] {
+  const candidates = entities.filter((e) => e.type === 'page' || e.type === 'post' || e.type === 'custom_object');
+  const count = Math.max(1, Math.round(entities.length * CHANGED));
+  const changed: SiteEntity[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = (round * count + i) % candidates.length;
+    candidates[index] = mutateEntity(candidates[index], round * 100_000 + i);
+    changed.push(candidates[index]);
+  }
+  return changed;
+}
+
+async function promote(admin: Api, slug: string) {
+  const started = performance.now();
+  const { fingerprint } = await admin('GET', `/api/sites/${slug}/promotion/preview?limit=1`);
+  const job = await admin('POST', `/api/sites/${slug}/promotions`, { fingerprint });
+  const done = await waitForJob(admin, job.id);
+  return { ...done, endToEndMs: performance.now() - started };
+}
+
+async function waitForJob(admin: Api, id: string) {
+  for (;;) {
+    const job = await admin('GET', `/api/jobs/${id}`);
+    if (job.status === 'succeeded') return job;
+    if (job.status === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function storage(dataSource: DataSource): Promise<number> {
+  const [row] = await dataSource.query(
+    `select sum(pg_total_relation_size(c))::bigint as bytes from unnest(array['state_entries', 'content_states', 'revisions']::regclass[]) c`,
+  );
+  return Number(row.bytes);
+}
+
+async function startProber(target: string) {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'prober.js'), target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let it reach its steady pace first
+  return {
+    stop: async (): Promise<{ requests: number; windows: { start: number; end: number; count: number }[] }> => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      return JSON.parse(
+        output
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .pop() ?? '{"requests":0,"windows":[]}',
+      );
+    },
+  };
+}

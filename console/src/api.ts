@@ -1,0 +1,183 @@
+import type {
+  ContentType,
+  Entity,
+  Env,
+  Job,
+  Page,
+  Preview,
+  PromotionRecord,
+  ReviewLink,
+  Role,
+  Site,
+  SiteToken,
+  Snapshot,
+  StagingBackup,
+} from './types';
+
+/** An answer of the API that was not a success: `{"error": {code, message, details}}`, with its status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+
+  /** Validation problems as the API names them, e.g. `{path: "data.blocks[0].text", message: "…"}`. */
+  get fieldErrors(): { path: string; message: string }[] {
+    return this.details.filter(
+      (d): d is { path: string; message: string } =>
+        typeof d === 'object' && d !== null && typeof (d as { path?: unknown }).path === 'string',
+    );
+  }
+}
+
+const enc = encodeURIComponent;
+const query = (params: Record<string, string | number | undefined | null>): string => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+/** Typed calls of the HTTP API with one site or admin token; every failure becomes an ApiError. */
+export class Api {
+  constructor(readonly token: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        signal,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ApiError(0, 'network_error', 'The service cannot be reached. Check your connection and try again.');
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // A proxy's HTML error page, for instance: reported below with the status.
+    }
+    if (response.ok) return parsed as T;
+    const error = (parsed as { error?: { code?: string; message?: string; details?: unknown[] } })?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? `The service answered ${response.status} ${response.statusText}.`,
+      Array.isArray(error?.details) ? error.details : [],
+    );
+  }
+
+  private site(slug: string): string {
+    return `/api/sites/${enc(slug)}`;
+  }
+
+  listSites = (cursor?: string) => this.request<Page<Site>>('GET', `/api/sites${query({ cursor, limit: 100 })}`);
+  getSite = (slug: string) => this.request<Site>('GET', this.site(slug));
+
+  /** There is no "who am I" route: the role shows in which owner- or editor-only lists answer. */
+  async roleOn(slug: string): Promise<Role> {
+    const allowed = (path: string) =>
+      this.request('GET', `${this.site(slug)}${path}`).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 403) return false;
+          throw error;
+        },
+      );
+    if (await allowed('/tokens')) return 'owner';
+    if (await allowed('/review-links')) return 'editor';
+    return 'reviewer';
+  }
+
+  listTokens = (slug: string) => this.request<{ items: SiteToken[] }>('GET', `${this.site(slug)}/tokens`);
+
+  preview = (slug: string, params: { type?: string; cursor?: string; limit?: number } = {}) =>
+    this.request<Preview>('GET', `${this.site(slug)}/promotion/preview${query(params)}`);
+  promote = (slug: string, body: { fingerprint: string; snapshot: boolean; note?: string }) =>
+    this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
+  promotions = (slug: string, limit = 10) =>
+    this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit })}`);
+  getJob = (id: string) => this.request<Job>('GET', `/api/jobs/${enc(id)}`);
+
+  listSnapshots = (slug: string, cursor?: string) =>
+    this.request<Page<Snapshot>>('GET', `${this.site(slug)}/snapshots${query({ cursor, limit: 20 })}`);
+  createSnapshot = (slug: string, label: string) =>
+    this.request<Snapshot>('POST', `${this.site(slug)}/snapshots`, { label });
+  restoreSnapshot = (slug: string, id: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/snapshots/${enc(id)}/restore`);
+  deleteSnapshot = (slug: string, id: string) =>
+    this.request<void>('DELETE', `${this.site(slug)}/snapshots/${enc(id)}`);
+
+  resetStaging = (slug: string, confirm: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/staging/reset`, { confirm });
+  listBackups = (slug: string) =>
+    this.request<Page<StagingBackup>>('GET', `${this.site(slug)}/staging/backups${query({ limit: 20 })}`);
+  restoreBackup = (slug: string, id: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/staging/backups/${enc(id)}/restore`);
+
+  listReviewLinks = (slug: string) => this.request<{ items: ReviewLink[] }>('GET', `${this.site(slug)}/review-links`);
+  createReviewLink = (slug: string, body: { expiresInHours: number; label?: string }) =>
+    this.request<{ id: string; url: string; expiresAt: string }>('POST', `${this.site(slug)}/review-links`, body);
+  revokeReviewLink = (slug: string, id: string) =>
+    this.request<void>('DELETE', `${this.site(slug)}/review-links/${enc(id)}`);
+
+  listContent = (slug: string, env: Env, type: ContentType, cursor?: string) =>
+    this.request<Page<Entity>>('GET', `${this.site(slug)}/${env}/content/${type}${query({ cursor, limit: 50 })}`);
+  getContent = (slug: string, env: Env, type: ContentType, key: string) =>
+    this.request<Entity>('GET', `${this.site(slug)}/${env}/content/${type}/${enc(key)}`);
+  /** The entity, or null when this environment does not have it. */
+  findContent = (slug: string, env: Env, type: ContentType, key: string) =>
+    this.getContent(slug, env, type, key).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    });
+  putContent = (slug: string, type: ContentType, key: string, data: unknown) =>
+    this.request<Entity>('PUT', `${this.site(slug)}/staging/content/${type}/${enc(key)}`, { data });
+  deleteContent = (slug: string, type: ContentType, key: string) =>
+    this.request<void>('DELETE', `${this.site(slug)}/staging/content/${type}/${enc(key)}`);
+  setPublished = (slug: string, type: ContentType, key: string, published: boolean) =>
+    this.request<Entity>(
+      'POST',
+      `${this.site(slug)}/staging/content/${type}/${enc(key)}/${published ? 'publish' : 'unpublish'}`,
+    );
+
+  /** A page of the site as its environment renders it, as HTML text (the staging preview needs the token). */
+  async renderedPage(
+    slug: string,
+    env: Env,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; html: string }> {
+    const mount = env === 'production' ? `/sites/${enc(slug)}` : `/preview/${enc(slug)}`;
+    const response = await fetch(mount + path, {
+      signal,
+      headers: env === 'staging' ? { Authorization: `Bearer ${this.token}` } : {},
+    });
+    return { status: response.status, html: await response.text() };
+  }
+
+  /** A media file's bytes as a data: URL, so a sandboxed preview can show staging's images. */
+  async mediaDataUrl(url: string, signal?: AbortSignal): Promise<string | null> {
+    const response = await fetch(url, { signal, headers: { Authorization: `Bearer ${this.token}` } });
+    if (!response.ok) return null;
+    const blob = await response.blob();
+    return new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+      reader.onerror = () => resolve(null);
+      reader.readAsDataURL(blob);
+    });
+  }
+}

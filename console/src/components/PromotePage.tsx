@@ -1,0 +1,259 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api';
+import { actorName, describeCounts, plural, typeLabel, when } from '../format';
+import { canEdit, type SiteContext } from '../site-context';
+import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
+import { DiffView } from './DiffView';
+import { JobProgress } from './JobProgress';
+import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
+
+interface FollowedJob {
+  id: string;
+  /** Someone else's job (found running, or named by a 409): shown, never started again. */
+  byOther: boolean;
+  startedBy?: string | null;
+  startedAt?: string;
+  kind?: string;
+}
+
+/**
+ * Site → Migration → Promote to Production: the diff first, then the options and a confirmation that names
+ * what changes, then the job's live progress. A stale preview is explained and replaced by the fresh diff.
+ */
+export function PromotePage({ ctx }: { ctx: SiteContext }) {
+  const { api, site } = ctx;
+  const loaded = useLoad(async () => {
+    const [preview, snapshots, history] = await Promise.all([
+      api.preview(site.slug, { limit: 1 }),
+      api.listSnapshots(site.slug),
+      api.promotions(site.slug, 5),
+    ]);
+    return { preview, latestSnapshot: snapshots.items[0] ?? null, running: history.items.find(isOpen) ?? null };
+  }, [api, site.slug]);
+
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [staleNotice, setStaleNotice] = useState<string | null>(null);
+  const [snapshot, setSnapshot] = useState<boolean | null>(null);
+  const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [job, setJob] = useState<FollowedJob | null>(null);
+  const [finished, setFinished] = useState<Job | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!loaded.data) return;
+    setPreview(loaded.data.preview);
+    const running = loaded.data.running;
+    if (running)
+      setJob({
+        id: running.id,
+        byOther: true,
+        startedBy: running.createdBy,
+        startedAt: running.createdAt,
+        kind: 'promotion',
+      });
+  }, [loaded.data]);
+
+  if (loaded.error) return <ErrorMessage error={loaded.error} title="Cannot load the diff." />;
+  if (!loaded.data || !preview) return <Loading what="the diff" />;
+
+  // On by default when production has no snapshot to go back to.
+  const takeSnapshot = snapshot ?? loaded.data.latestSnapshot === null;
+  const { summary } = preview;
+  const changeCount = summary.added + summary.changed + summary.removed;
+  const jobRunning = job !== null && finished === null;
+
+  const refreshed = (fresh: Preview, why: string) => {
+    setPreview(fresh);
+    setStaleNotice(why);
+    setTimeout(() => noticeRef.current?.focus(), 0);
+  };
+
+  const startPromotion = async () => {
+    setConfirming(false);
+    setStarting(true);
+    setError(undefined);
+    setStaleNotice(null);
+    try {
+      const started = await api.promote(site.slug, {
+        fingerprint: preview.fingerprint,
+        snapshot: takeSnapshot,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setFinished(null);
+      setJob({ id: started.id, byOther: false });
+    } catch (e) {
+      const details = e instanceof ApiError ? (e.details[0] as Record<string, unknown> | undefined) : undefined;
+      if (e instanceof ApiError && e.code === 'stale_preview' && details?.preview) {
+        const fresh = details.preview as Preview;
+        refreshed(
+          fresh,
+          `Staging or production changed after you opened this diff (staging is now version ${fresh.staging.version}, production version ${fresh.production.version}), so nothing was promoted. The diff below is the fresh one: review it, then promote again.`,
+        );
+      } else if (e instanceof ApiError && e.code === 'promotion_in_progress' && typeof details?.jobId === 'string') {
+        setFinished(null);
+        setJob({ id: details.jobId, byOther: true, kind: String(details.kind ?? 'promotion') });
+      } else {
+        setError(e);
+      }
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const onJobEnd = async (ended: Job) => {
+    setFinished(ended);
+    await ctx.reloadSite();
+    if (ended.status === 'succeeded' || job?.byOther) setPreview(await api.preview(site.slug, { limit: 1 }));
+  };
+
+  const byType = CONTENT_TYPES.flatMap((t) => {
+    const c = summary.byType[t];
+    return c && c.added + c.changed + c.removed > 0 ? [`${typeLabel(t)}: ${describeCounts(c)}`] : [];
+  });
+
+  return (
+    <section aria-labelledby="promote-title">
+      <h2 id="promote-title">Promote to Production</h2>
+      <p className="summary">
+        Staging <strong>v{preview.staging.version}</strong> against production{' '}
+        <strong>v{preview.production.version}</strong>:{' '}
+        {changeCount === 0 ? 'no changes' : `${plural(changeCount, 'change')} (${describeCounts(summary)})`},{' '}
+        {summary.unchanged.toLocaleString()} unchanged.{' '}
+        <button
+          type="button"
+          className="button secondary small"
+          onClick={async () => {
+            setStaleNotice(null);
+            setPreview(await api.preview(site.slug, { limit: 1 }));
+          }}
+        >
+          Refresh the diff
+        </button>
+      </p>
+
+      {staleNotice && (
+        <div className="notice notice-warning" role="alert" tabIndex={-1} ref={noticeRef} data-testid="stale-notice">
+          <strong>The diff was out of date.</strong> {staleNotice}
+        </div>
+      )}
+
+      {job && (
+        <>
+          {job.byOther && (
+            <p className="notice notice-info" role="status">
+              {job.kind && job.kind !== 'promotion'
+                ? `A ${job.kind.replace(/_/g, ' ')} of this site is running, so a promotion cannot start now.`
+                : `A promotion${job.startedBy ? ` started by ${actorName(job.startedBy, ctx.actors)}` : ' started by someone else'}${job.startedAt ? ` ${when(job.startedAt)}` : ''} is under way: here is its progress. It was not started again.`}
+            </p>
+          )}
+          <JobProgress
+            key={job.id}
+            api={api}
+            jobId={job.id}
+            title={
+              job.kind && job.kind !== 'promotion'
+                ? `Running ${job.kind.replace(/_/g, ' ')}`
+                : 'Promotion to production'
+            }
+            describeSuccess={(j) =>
+              j.kind === 'promotion' || j.kind === 'restore'
+                ? `Production is now version ${j.toVersion ?? '?'}.`
+                : `The ${j.kind.replace(/_/g, ' ')} finished.`
+            }
+            onEnd={onJobEnd}
+          />
+          {finished?.status === 'succeeded' && finished.kind === 'promotion' && (
+            <p>
+              <a href={`/sites/${encodeURIComponent(site.slug)}/`} target="_blank" rel="noreferrer">
+                Open the production site<span className="visually-hidden"> (new tab)</span>
+              </a>
+            </p>
+          )}
+        </>
+      )}
+
+      <h3 className="section-title">What will change in production</h3>
+      {changeCount === 0 ? (
+        <p className="notice notice-info">
+          Nothing to promote: production already has everything staging has published.
+        </p>
+      ) : (
+        <DiffView
+          api={api}
+          slug={site.slug}
+          preview={preview}
+          onChangedMeanwhile={(fresh) =>
+            refreshed(
+              fresh,
+              'Staging or production changed while you were reviewing. The diff below was refreshed; open the groups again to review it.',
+            )
+          }
+        />
+      )}
+
+      {canEdit(ctx) && changeCount > 0 && !jobRunning && (
+        <form
+          className="card promote-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setConfirming(true);
+          }}
+        >
+          <fieldset>
+            <legend>Promotion options</legend>
+            <div className="check">
+              <input
+                id="take-snapshot"
+                type="checkbox"
+                checked={takeSnapshot}
+                onChange={(e) => setSnapshot(e.target.checked)}
+                aria-describedby="snapshot-hint"
+              />
+              <label htmlFor="take-snapshot">Take a production snapshot first</label>
+            </div>
+            <p id="snapshot-hint" className="hint">
+              {loaded.data.latestSnapshot
+                ? `The latest snapshot is “${loaded.data.latestSnapshot.label}” (production v${loaded.data.latestSnapshot.productionVersion}, ${when(loaded.data.latestSnapshot.createdAt)}).`
+                : 'Production has no snapshot yet: take one so an owner can roll back to today’s site.'}
+            </p>
+            <div className="field">
+              <label htmlFor="promotion-note">Note (optional)</label>
+              <input id="promotion-note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+            </div>
+          </fieldset>
+          <ErrorMessage error={error} title="The promotion did not start." />
+          <button type="submit" className="button primary big" disabled={starting}>
+            {starting ? 'Starting…' : 'Promote to Production'}
+          </button>
+        </form>
+      )}
+
+      <ConfirmDialog
+        open={confirming}
+        title="Promote to Production?"
+        confirmLabel={`Promote ${plural(changeCount, 'change')}`}
+        onConfirm={startPromotion}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          Production (now version {preview.production.version}) will get what staging version {preview.staging.version}{' '}
+          has published: <strong>{describeCounts(summary)}</strong>.
+        </p>
+        <ul className="compact">
+          {byType.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        <p>
+          {takeSnapshot
+            ? `A snapshot of production version ${preview.production.version} is taken first.`
+            : 'No snapshot is taken first.'}{' '}
+          Visitors see the maintenance page only during the final swap, which takes milliseconds.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { EnvironmentRow } from '../sites/site.types';
+
+/**
+ * Where an environment's visible content is: production's head state (immutable, so anything derived from it
+ * can be cached under its id forever), or staging's working manifest read through its published revisions.
+ */
+export type ContentSource = { kind: 'state'; stateId: number } | { kind: 'staging'; siteId: string };
+
+export function sourceOf(environment: EnvironmentRow): ContentSource {
+  return environment.name === 'production'
+    ? { kind: 'state', stateId: environment.headStateId! }
+    : { kind: 'staging', siteId: environment.siteId };
+}
+
+/**
+ * The cache scope of what an environment shows now: the head state id, or for staging its change sequence
+ * (moved by every promotable change) and version (shown in the preview banner). A swap changes the scope,
+ * so nothing is ever purged.
+ */
+export function cacheScopeOf(environment: EnvironmentRow): string {
+  return environment.name === 'production'
+    ? `state:${environment.headStateId}`
+    : `staging:${environment.siteId}:${environment.changeSeq}:${environment.version}`;
+}

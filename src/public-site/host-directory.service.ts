@@ -1,0 +1,58 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { SiteEventsService } from '../site-events/site-events.service';
+import type { EnvName } from '../sites/site.types';
+import { DomainsService } from '../visitor-data/domains.service';
+import { LruCache } from './lru-cache';
+import { SiteDirectory } from './site-directory.service';
+
+export interface HostRoute {
+  siteId: string;
+  slug: string;
+  env: EnvName;
+  host: string;
+  primaryHost: string | null;
+}
+
+// Domain changes are announced; the expiry only bounds a lost announcement. Unknown hosts (the API's own
+// host among them) are cached too, so they cost one query per host per period, not one per request.
+const TTL_MS = 10_000;
+
+/** Which environment of which site a request's Host belongs to. */
+@Injectable()
+export class HostDirectory implements OnModuleInit, OnModuleDestroy {
+  private readonly cache = new LruCache<{ route: HostRoute | null; until: number }>({ maxEntries: 20_000 });
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly domains: DomainsService,
+    private readonly sites: SiteDirectory,
+    private readonly events: SiteEventsService,
+  ) {}
+
+  onModuleInit(): void {
+    // Which hosts a site just gained or lost is not in the event; clearing everything is cheap and correct.
+    this.unsubscribe = this.events.subscribe((event) => {
+      if (event.kind === 'domains') this.cache.clear();
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  async route(host: string): Promise<HostRoute | null> {
+    const cached = this.peek(host);
+    if (cached !== undefined) return cached;
+    const found = await this.domains.route(host);
+    const site = found ? await this.sites.find(found.siteId) : null;
+    const route = found && site ? { ...found, slug: site.slug, host } : null;
+    this.cache.set(host, { route, until: Date.now() + TTL_MS });
+    return route;
+  }
+
+  /** What this node knows without asking: the route, null for a known miss, undefined when it must look. */
+  peek(host: string): HostRoute | null | undefined {
+    const cached = this.cache.get(host);
+    return cached && cached.until > Date.now() ? cached.route : undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { DesignEntity } from '../../libs/site-renderer';
+import type { ContentSource } from './content-source';
+
+export interface PublicEntity {
+  type: string;
+  key: string;
+  body: any;
+}
+
+/**
+ * Reads of what an environment shows: production's head state, or staging through its published revisions
+ * (a page's draft is never visible; other types publish as written). Every lookup is one indexed query.
+ */
+@Injectable()
+export class PublicContentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The page, post or redirect answering on a route: one lookup on the (state, route) index. */
+  async findByRoute(source: ContentSource, route: string): Promise<PublicEntity | null> {
+    const rows = await this.dataSource.query(`${select(source)} and e.route = $2`, [param(source), route]);
+    return rows[0] ?? null;
+  }
+
+  async findEntity(source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
+    const rows = await this.dataSource.query(`${select(source)} and e.type = $2 and e.key = $3`, [
+      param(source),
+      type,
+      key,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /** Every entity of the given types (the design types are few per site, whatever its size). */
+  ofTypes(source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
+    return this.dataSource.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [
+      param(source),
+      types,
+    ]);
+  }
+
+  /** The given (type, key) pairs that exist. */
+  async byKeys(source: ContentSource, refs: { type: string; key: string }[]): Promise<PublicEntity[]> {
+    if (!refs.length) return [];
+    return this.dataSource.query(
+      `${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`,
+      [param(source), refs.map((r) => r.type), refs.map((r) => r.key)],
+    );
+  }
+
+  /** The routes of published pages and posts, for sitemap.xml. */
+  async publishedRoutes(source: ContentSource, limit: number): Promise<string[]> {
+    const table = source.kind === 'state' ? 'state_entries' : 'staging_entries';
+    const owner = source.kind === 'state' ? 'state_id' : 'site_id';
+    const rows: { route: string }[] = await this.dataSource.query(
+      `select route from ${table} where ${owner} = $1 and type in ('page', 'post') and route is not null
+       order by route limit $2`,
+      [param(source), limit],
+    );
+    return rows.map((r) => r.route);
+  }
+}
+
+function select(source: ContentSource): string {
+  return source.kind === 'state'
+    ? `select e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id where e.state_id = $1`
+    : `select e.type, e.key, r.body from staging_entries e join revisions r on r.id = e.published_revision_id
+       where e.site_id = $1`;
+}
+
+function param(source: ContentSource): number | string {
+  return source.kind === 'state' ? source.stateId : source.siteId;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { AppError } from '../errors/app-error';
+import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
+import { cacheScopeOf, sourceOf } from './content-source';
+import { EnvironmentCache } from './environment-cache.service';
+import type { HostRoute } from './host-directory.service';
+import { PreviewAccessService } from './preview-access.service';
+import { SiteDirectory } from './site-directory.service';
+import { MOUNT_PREFIX, mountOf, type SiteTarget } from './site-target';
+
+/** Works out which site and environment a public request addresses, and whether it may see it. */
+@Injectable()
+export class SiteTargetResolver {
+  constructor(
+    private readonly sites: SiteDirectory,
+    private readonly environments: EnvironmentCache,
+    private readonly preview: PreviewAccessService,
+  ) {}
+
+  async resolve(request: Request): Promise<SiteTarget> {
+    const slug = String(request.params.slug ?? '');
+    const env: EnvName = request.path.startsWith(`/${MOUNT_PREFIX.staging}/`) ? 'staging' : 'production';
+    const site = SLUG.test(slug) ? await this.sites.find(slug) : null;
+    if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
+    const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
+    const environment = await this.environments.get(site.id, env);
+    return { ...targetOf(site, environment, request.hostRoute), reviewToken: access.reviewToken };
+  }
+
+  /**
+   * The production target of a /sites/<slug>/… request when everything it needs is already in memory, else
+   * null (the request then takes the full route). Staging never: its access check needs the database.
+   */
+  peekProduction(request: Request): SiteTarget | null {
+    const slug = PRODUCTION_PATH.exec(request.path)?.[1];
+    if (!slug) return null;
+    const site = this.sites.peek(slug);
+    if (!site || site.slug !== slug) return null;
+    const environment = this.environments.peek(site.id);
+    return environment ? targetOf(site, environment, request.hostRoute) : null;
+  }
+}
+
+// A site's slug as sites.dto allows it; anything else is no site, without a query.
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const PRODUCTION_PATH = new RegExp(`^/${MOUNT_PREFIX.production}/([a-z0-9-]+)(?:/|$)`);
+
+function targetOf(site: Site, environment: EnvironmentRow, host: HostRoute | undefined): SiteTarget {
+  const env = environment.name;
+  return {
+    site,
+    env,
+    environment,
+    source: sourceOf(environment),
+    scope: cacheScopeOf(environment),
+    base: host ? '' : mountOf(env, site.slug),
+    mount: mountOf(env, site.slug),
+    host,
+  };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import type { Site } from '../sites/site.types';
+import { SchemaPipe } from '../validation/body.pipe';
+import { type CreateReviewLinkBody, createReviewLinkSchema } from './review-links.dto';
+import { ReviewLinksService } from './review-links.service';
+
+@ApiTags('review links')
+@ApiBearerAuth()
+@Controller('api/sites/:site/review-links')
+export class ReviewLinksController {
+  constructor(private readonly links: ReviewLinksService) {}
+
+  @Post()
+  @Roles('owner', 'editor')
+  @ApiBody({ schema: createReviewLinkSchema })
+  createReviewLink(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(createReviewLinkSchema)) body: CreateReviewLinkBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.links.create(site, body, principal, requestId);
+  }
+
+  @Get()
+  @Roles('owner', 'editor')
+  listReviewLinks(@CurrentSite() site: Site) {
+    return this.links.list(site);
+  }
+
+  @Delete(':id')
+  @Roles('owner', 'editor')
+  @HttpCode(204)
+  revokeReviewLink(
+    @CurrentSite() site: Site,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.links.revoke(site, id, principal, requestId);
+  }
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
+import type { Principal } from '../auth/principal';
+import { EnvPipe } from '../sites/env.pipe';
+import type { EnvName, Site } from '../sites/site.types';
+import { SchemaPipe } from '../validation/body.pipe';
+import { type PutDomainsBody, putDomainsSchema } from './domains.dto';
+import { DomainsService } from './domains.service';
+
+@ApiTags('visitor data')
+@ApiBearerAuth()
+@ApiParam({ name: 'env', enum: ['staging', 'production'] })
+@Controller('api/sites/:site/:env/domains')
+export class DomainsController {
+  constructor(private readonly domains: DomainsService) {}
+
+  @Put()
+  @Roles('owner')
+  @ApiBody({ schema: putDomainsSchema })
+  putDomains(
+    @CurrentSite() site: Site,
+    @Param('env', EnvPipe) env: EnvName,
+    @Body(new SchemaPipe(putDomainsSchema)) body: PutDomainsBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.domains.replace(site, env, body, principal, requestId);
+  }
+
+  @Get()
+  @Roles('owner', 'editor', 'reviewer')
+  getDomains(@CurrentSite() site: Site, @Param('env', EnvPipe) env: EnvName, @CurrentPrincipal() principal: Principal) {
+    return this.domains.list(site, env, principal);
+  }
+}

@@ -1,0 +1,49 @@
+import { KEY_MAX_LENGTH, KEY_PATTERN } from '../../libs/content-model';
+
+export const submissionsQuery = { form: { type: 'string', maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN } };
+
+export const analyticsQuerySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    since: { type: 'string', maxLength: 40, description: 'ISO 8601; events at or after' },
+    until: { type: 'string', maxLength: 40, description: 'ISO 8601; events before' },
+  },
+};
+
+export const sessionsQuery = {
+  limit: {
+    type: 'string',
+    pattern: '^(?:[1-9]|[1-9][0-9]|[1-4][0-9][0-9]|500)$',
+    description: '1 to 500, default 100',
+  },
+};
+
+const event = {
+  type: 'object',
+  required: ['event', 'path'],
+  additionalProperties: false,
+  properties: {
+    event: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[A-Za-z0-9_.:-]+$',
+      description: 'page_view, or a custom event name (letters, digits, _ . : -)',
+    },
+    path: { type: 'string', minLength: 1, maxLength: 2000, pattern: '^/[^\\u0000-\\u001f]*$' },
+    props: { type: 'object', maxProperties: 50 },
+  },
+};
+
+/** One event, or up to 50 of them in `events`. */
+export const collectBatchSchema = {
+  type: 'object',
+  required: ['events'],
+  additionalProperties: false,
+  properties: { events: { type: 'array', minItems: 1, maxItems: 50, items: event } },
+};
+export const collectEventSchema = event;
+
+/** Stored props stay small: a page view is not a place for a document. */
+export const MAX_PROPS_BYTES = 4096;

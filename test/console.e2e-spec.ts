@@ -1,0 +1,390 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { auth, createTestApp } from './app';
+import { createSite, type TestSite } from './factories';
+import { stagingClient } from './staging';
+
+// The web console in headless Debian chromium (STACK.md §10), against the real app on a real port, with data
+// made through the API. The screenshots in docs/screenshots/ come from this run, so docs/console.md stays true.
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.join(__dirname, '..');
+const SCREENSHOTS = path.join(ROOT, 'docs', 'screenshots');
+
+const home = (heading: string, text: string) => ({
+  title: 'Home',
+  path: '/',
+  blocks: [
+    { id: 'h', type: 'heading', text: heading, level: 1 },
+    { id: 't', type: 'text', text },
+  ],
+});
+
+describe('web console (headless Chromium)', () => {
+  let app: NestExpressApplication;
+  let base: string;
+  let browser: BrowserContext;
+  let profile: string;
+  let site: TestSite;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root)`);
+    buildConsoleIfStale();
+    app = await createTestApp();
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 860 },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    browser.setDefaultTimeout(8000);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    site = await namedSite('acme-coffee', 'Acme Coffee Roasters');
+    const staging = stagingClient(app, site);
+    await staging.put('theme', 'default', { colors: { primary: '#6b3e26' } });
+    await staging.put('stylesheet', 'custom', { css: 'h1 { color: #6b3e26; }' });
+    await staging.put('popup', 'winter', { title: 'Winter blend', body: 'Back in stock' });
+    await staging.put('page', 'home', home('Fresh coffee', 'Roasted every Monday.'));
+    await staging.publish('page', 'home');
+    await staging.promoteAll(); // production v1, no snapshot yet
+    // The change under review: a new heading and text on the home page, one popup added, one removed.
+    await staging.put('page', 'home', home('Freshly roasted coffee', 'Roasted every morning, shipped the same day.'));
+    await staging.publish('page', 'home');
+    await staging.put('popup', 'spring', { title: 'Spring blend', body: 'Now roasting' });
+    await staging.remove('popup', 'winter');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A site with a readable slug for the screenshots (each test run has its own database). */
+  async function namedSite(slug: string, name: string): Promise<TestSite> {
+    const http = () => request(app.getHttpServer());
+    const { body } = await http().post('/api/sites').set(auth()).send({ slug, name }).expect(201);
+    const token = async (role: string, label: string) =>
+      (await http().post(`/api/sites/${slug}/tokens`).set(auth()).send({ role, label }).expect(201)).body.token;
+    return {
+      id: body.id,
+      slug,
+      tokens: {
+        owner: await token('owner', 'Olivia'),
+        editor: await token('editor', 'Eddie'),
+        reviewer: await token('reviewer', 'Rita'),
+      },
+    };
+  }
+
+  async function signIn(token: string, at = '/console/'): Promise<Page> {
+    const page = await browser.newPage(); // a new tab: its own sessionStorage, so its own sign-in
+    await page.goto(base + at);
+    await page.getByLabel('Access token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+
+  const productionHome = async (slug = site.slug) => (await fetch(`${base}/sites/${slug}/`)).text();
+
+  it('serves the console with a fallback to its index for deep links, and refuses unknown assets', async () => {
+    const index = await fetch(`${base}/console/sites/acme-coffee/promote`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('<div id="root">');
+    expect((await fetch(`${base}/console/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${base}/console/..%2fpackage.json`)).status).toBe(404);
+    const redirect = await fetch(`${base}/console`, { redirect: 'manual' });
+    expect(redirect.headers.get('location')).toBe('/console/');
+    const docs = await (await fetch(`${base}/api/docs-json`)).json();
+    expect(Object.keys(docs.paths).some((p) => p.startsWith('/console'))).toBe(false);
+  });
+
+  it('lets an editor review the diff with the side-by-side page, promote with a snapshot and watch it finish', async () => {
+    const page = await signIn(site.tokens.editor);
+    await page.getByRole('link', { name: 'Acme Coffee Roasters' }).click();
+    await page.getByRole('link', { name: 'Migration', exact: true }).click();
+    await page.getByRole('heading', { name: 'Promote to Production' }).waitFor();
+    await page.getByText('3 changes (1 added, 1 changed, 1 removed)').waitFor();
+
+    // The diff, grouped by type with counts; the page's change opens to its delta and both renderings.
+    await page.getByRole('button', { name: /^page 1 change: 1 changed/ }).click();
+    await page.getByRole('button', { name: /Changed home/ }).click();
+    await page.locator('.delta .jsondiffpatch-delta').waitFor();
+    expect(await page.locator('.delta').textContent()).toContain('Freshly roasted coffee');
+    const production = page.frameLocator('iframe[title="Production rendering of /"]');
+    const staging = page.frameLocator('iframe[title="Staging rendering of /"]');
+    expect(await production.locator('h1').textContent()).toBe('Fresh coffee');
+    expect(await staging.locator('h1').textContent()).toBe('Freshly roasted coffee');
+    await page.getByRole('button', { name: /^popup 2 changes/ }).click();
+    await page.getByRole('button', { name: /Added spring/ }).waitFor();
+    await page.getByRole('button', { name: /Removed winter/ }).waitFor();
+
+    // Production has no snapshot yet, so "snapshot first" starts checked.
+    const snapshotFirst = page.getByLabel('Take a production snapshot first');
+    expect(await snapshotFirst.isChecked()).toBe(true);
+    await shot(page, 'console-diff');
+
+    await page.getByRole('button', { name: 'Promote to Production' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Promote to Production?' });
+    expect(await dialog.textContent()).toContain('1 added, 1 changed, 1 removed');
+    expect(await dialog.textContent()).toContain('A snapshot of production version 1 is taken first.');
+    await dialog.getByRole('button', { name: 'Promote 3 changes' }).click();
+
+    const done = page.locator('[data-job-status="succeeded"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toMatch(/Done\. Production is now version 2\. Maintenance window: [\d.]+ ms/);
+    expect(await done.locator('li[data-step="snapshot"] .step-state').textContent()).toBe('done');
+    expect(await done.locator('progress').getAttribute('value')).toBe('100');
+    await page.getByText('Nothing to promote').waitFor();
+    await shot(page, 'console-promoted');
+
+    expect(await productionHome()).toContain('Freshly roasted coffee');
+    const { body: snapshots } = await request(app.getHttpServer())
+      .get(`/api/sites/${site.slug}/snapshots`)
+      .set(auth(site.tokens.reviewer))
+      .expect(200);
+    expect(snapshots.items).toEqual([expect.objectContaining({ origin: 'promotion', productionVersion: 1 })]);
+    await page.close();
+  });
+
+  it('lets an owner take a snapshot and restore one, with a confirmation', async () => {
+    const page = await signIn(site.tokens.owner, `/console/sites/${site.slug}/snapshots`); // a deep link
+    await page.getByRole('heading', { name: 'Snapshots of production' }).waitFor();
+    await page.getByLabel('Label', { exact: true }).fill('After the spring launch');
+    await page.getByRole('button', { name: 'Take a snapshot of production v2' }).click();
+    await page.getByRole('cell', { name: 'After the spring launch', exact: true }).waitFor();
+
+    const before = page.getByRole('row').filter({ hasText: 'taken before a promotion' });
+    await before.getByRole('button', { name: /^Restore/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore this snapshot?' });
+    expect(await dialog.textContent()).toContain('as production version 3');
+    await dialog.getByRole('button', { name: 'Restore to production' }).click();
+    const done = page.locator('[data-job-status="succeeded"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain('Production is now version 3');
+    await shot(page, 'console-snapshots');
+    expect(await productionHome()).toContain('Fresh coffee');
+    expect(await productionHome()).not.toContain('Freshly roasted coffee');
+
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Last promotions' }).waitFor();
+    await page.getByRole('cell', { name: 'Eddie (editor)' }).first().waitFor();
+    await shot(page, 'console-overview');
+    await page.close();
+  });
+
+  it('shows a reviewer the diff but no Promote, snapshot or edit controls', async () => {
+    const page = await signIn(site.tokens.reviewer, `/console/sites/${site.slug}/promote`);
+    await page.getByRole('heading', { name: 'Promote to Production' }).waitFor();
+    await page.getByRole('button', { name: /^page 1 change/ }).waitFor(); // production went back: a diff again
+    expect(await page.getByRole('button', { name: 'Promote to Production' }).count()).toBe(0);
+    expect(await page.getByLabel('Take a production snapshot first').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Staging', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Client review', exact: true }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Snapshots', exact: true }).click();
+    await page.getByRole('cell', { name: 'After the spring launch', exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /Take a snapshot|Restore|Delete/ }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Content', exact: true }).click();
+    await page.getByRole('button', { name: /^home/ }).click();
+    await page.getByText('Staging (read-only for your role)').waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Save|Publish|Delete/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('explains a stale preview and shows the fresh diff; then promotes it', async () => {
+    const other = await createSite(app, 'console-stale');
+    const staging = stagingClient(app, other);
+    await staging.put('page', 'home', home('Hello', 'First version'));
+    await staging.publish('page', 'home');
+    // 60 changed popups: the group pages through them, 25 at a time.
+    const entities = Array.from({ length: 60 }, (_, i) => ({
+      type: 'popup',
+      key: `offer-${String(i).padStart(2, '0')}`,
+      data: { title: `Offer ${i}` },
+    }));
+    await request(app.getHttpServer())
+      .post(`/api/sites/${other.slug}/staging/import`)
+      .set(auth(other.tokens.editor))
+      .send({ entities })
+      .expect((r) => expect(r.status).toBeLessThan(300));
+
+    const page = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+    await page.getByText('61 changes (61 added)').waitFor();
+    await page.getByRole('button', { name: /^popup 60 changes/ }).click();
+    await page.getByText('1–25 of 60').waitFor();
+    expect(await page.locator('.diff-group[data-type="popup"] .change').count()).toBe(25);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('26–50 of 60').waitFor();
+
+    // Someone else changes staging after the diff was loaded.
+    await staging.put('page', 'about', { title: 'About', path: '/about', blocks: [] });
+    await staging.publish('page', 'about');
+
+    await page.getByRole('button', { name: 'Promote to Production' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Promote 61 changes' }).click();
+    const notice = page.getByTestId('stale-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('nothing was promoted');
+    await page.getByText('62 changes (62 added)').waitFor();
+    const { body: history } = await request(app.getHttpServer())
+      .get(`/api/sites/${other.slug}/promotions`)
+      .set(auth(other.tokens.editor))
+      .expect(200);
+    expect(history.items).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Promote to Production' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Promote 62 changes' }).click();
+    await page.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    expect(await productionHome(other.slug)).toContain('Hello');
+    await page.close();
+  });
+
+  it('resets staging only after the slug is typed, and lists the backup it keeps', async () => {
+    const other = await createSite(app, 'console-reset');
+    const staging = stagingClient(app, other);
+    await staging.put('popup', 'draft-only', { title: 'Work in progress' });
+    const page = await signIn(other.tokens.owner, `/console/sites/${other.slug}/staging`);
+    await page.getByText('No backup yet').waitFor();
+    expect(await page.locator('#reset-what').textContent()).toContain('including unpublished drafts');
+    const reset = page.getByRole('button', { name: 'Reset staging' });
+    expect(await reset.isDisabled()).toBe(true);
+    await page.getByLabel(/Type the site’s slug/).fill('not-the-slug');
+    expect(await reset.isDisabled()).toBe(true);
+    await page.getByLabel(/Type the site’s slug/).fill(other.slug);
+    await reset.click();
+    await page.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'before a reset' }).waitFor();
+    await staging.http().get(`/api/sites/${other.slug}/staging/content/popup/draft-only`).set(auth()).expect(404);
+    await page.close();
+  });
+
+  it('lets an editor create, copy and revoke a review link', async () => {
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const page = await signIn(site.tokens.editor, `/console/sites/${site.slug}/review`);
+    await page.getByLabel('Label', { exact: true }).fill('Client: Acme marketing');
+    await page.getByRole('button', { name: 'Create review link' }).click();
+    const link = await page.getByLabel('Review link').inputValue();
+    expect(link).toMatch(new RegExp(`^${base}/preview/${site.slug}/\\?review=`));
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    const row = page.getByRole('row').filter({ hasText: 'Client: Acme marketing' });
+    await row.getByText('active').waitFor();
+    await row.getByRole('button', { name: /^Revoke/ }).click();
+    await row.getByText('revoked').waitFor();
+    expect((await fetch(link, { redirect: 'manual' })).status).not.toBe(303);
+    await page.close();
+  });
+
+  it('shows a promotion someone else started, following it instead of starting another', async () => {
+    const other = await createSite(app, 'console-busy');
+    const staging = stagingClient(app, other);
+    await staging.put('page', 'home', home('Busy', 'Someone else promotes this.'));
+    await staging.publish('page', 'home');
+    // Holding the site's job lock (as a busy worker would) keeps the owner's promotion queued meanwhile.
+    const holder = app.get(DataSource).createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`select pg_advisory_lock(hashtextextended($1, 7))`, [`site-job:${other.id}`]);
+      const { fingerprint } = await staging.preview();
+      const { body: started } = await staging.promote(fingerprint, {}, other.tokens.owner).expect(202);
+
+      const page = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+      await page.getByText('is under way: here is its progress. It was not started again.').waitFor();
+      await page.getByText('Queued: waiting for a worker.').waitFor();
+      expect(await page.getByRole('button', { name: 'Promote to Production' }).count()).toBe(0);
+
+      await holder.query(`select pg_advisory_unlock(hashtextextended($1, 7))`, [`site-job:${other.id}`]);
+      await page.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+      await page.getByText('Nothing to promote').waitFor();
+      const { body: history } = await staging.http().get(`/api/sites/${other.slug}/promotions`).set(auth()).expect(200);
+      expect(history.items.map((j: { id: string }) => j.id)).toEqual([started.id]);
+      await page.close();
+    } finally {
+      await holder.release();
+    }
+  });
+
+  it("shows a failed promotion's step and reason", async () => {
+    const other = await createSite(app, 'console-fail');
+    const staging = stagingClient(app, other);
+    await staging.put('custom_field', 'colour', { objectType: 'ghost-type', name: 'colour', fieldType: 'text' });
+    const page = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+    await page.getByRole('button', { name: 'Promote to Production' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Promote 1 change' }).click();
+    const failed = page.locator('[data-job-status="failed"]');
+    await failed.waitFor({ timeout: 30_000 });
+    const text = await failed.getByRole('alert').textContent();
+    expect(text).toContain('Failed at step “Validate references”.');
+    expect(text).toContain('ghost-type');
+    await page.close();
+  });
+
+  it('shows the validation errors of a staging edit next to the field path the API names', async () => {
+    const page = await signIn(site.tokens.editor, `/console/sites/${site.slug}/content`);
+    await page.getByRole('button', { name: /^home/ }).click();
+    const editor = page.getByLabel('Draft body (JSON)');
+    await editor.waitFor();
+    await editor.fill(JSON.stringify({ title: 'Home', path: 'no-slash', blocks: [] }));
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const alert = page.locator('.field-errors');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('data.path');
+
+    // The same console on a phone: one column, nothing cut off.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByRole('link', { name: 'Migration', exact: true }).click();
+    await page.getByRole('heading', { name: 'Promote to Production' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'console-phone');
+    await page.close();
+  });
+});
+
+/** `npx jest test/console` alone should not test an old build: rebuild when a console source is newer. */
+function buildConsoleIfStale(): void {
+  const built = path.join(ROOT, 'console', 'dist', 'index.html');
+  const newest = (dir: string): number =>
+    Math.max(
+      ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+        e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
+      ),
+    );
+  const sources = Math.max(
+    newest(path.join(ROOT, 'console', 'src')),
+    statSync(path.join(ROOT, 'console', 'index.html')).mtimeMs,
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'console/vite.config.mts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' }, // jest's NODE_ENV=test would bundle React's development build
+  });
+}

@@ -1,0 +1,163 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import request from 'supertest';
+import { auth, createTestApp } from './app';
+import { eventually } from './eventually';
+import { createSite, type TestSite } from './factories';
+import { breakGlass } from './public-content';
+import { stagingClient } from './staging';
+
+// The public site as a visitor's browser runs it (headless Debian chromium, STACK.md §10): hostile content
+// stays text, tracking waits for consent, popups open, forms submit, and a review link works in a plain browser.
+const CHROMIUM = '/usr/bin/chromium';
+const PWN = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">"'><svg onload="window.__pwned=3">`;
+
+describe('the public site in a browser', () => {
+  let app: NestExpressApplication;
+  let base: string;
+  let browser: BrowserContext;
+  let profile: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    });
+    browser.setDefaultTimeout(8000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(profile, { recursive: true, force: true });
+    await app.close();
+  });
+
+  async function newPage() {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    return { page, dialogs };
+  }
+
+  it('shows hostile text as text: nothing it carries runs', async () => {
+    const site = await createSite(app, 'browser-xss');
+    await breakGlass(app, site, 'site_settings', 'default', { title: PWN, description: PWN });
+    await breakGlass(app, site, 'page', 'home', {
+      title: PWN,
+      path: '/',
+      blocks: [
+        { id: 'h', type: 'heading', text: PWN, level: 1 },
+        { id: 't', type: 'text', text: PWN },
+        { id: 'l', type: 'link', text: PWN, href: 'javascript:window.__pwned=4' },
+      ],
+    });
+    const { page, dialogs } = await newPage();
+    await page.goto(`${base}/sites/${site.slug}/`);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('h1').textContent()).toBe(PWN);
+    expect(await page.title()).toContain(PWN);
+    expect(await page.locator('img[src="x"], svg').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('loads no tracking script and sends no page view before consent, and both after Accept', async () => {
+    const site = await createSite(app, 'browser-consent');
+    await breakGlass(app, site, 'consent_rule', 'analytics', {
+      category: 'analytics',
+      bannerText: 'May we count your visit?',
+      scripts: [{ src: '/tracker.js' }],
+    });
+    await breakGlass(app, site, 'popup', 'hello', { title: 'Hello there', trigger: { on: 'delay', delaySeconds: 0 } });
+    await breakGlass(app, site, 'page', 'home', { title: 'Home', path: '/', blocks: [] });
+    const { page } = await newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/sites/${site.slug}/`);
+    await page.getByText('Hello there').waitFor(); // the popup opened by its trigger
+    await page.getByText('May we count your visit?').waitFor();
+    expect(requested.filter((p) => p.endsWith('/tracker.js') || p.endsWith('/collect'))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await eventually(async () => expect(requested).toContain(`/sites/${site.slug}/tracker.js`));
+    await eventually(async () => {
+      const { body } = await request(app.getHttpServer())
+        .get(`/api/sites/${site.slug}/production/analytics`)
+        .set(auth(site.tokens.owner))
+        .expect(200);
+      expect(body.byEvent).toEqual({ page_view: 1 });
+      expect(body.byPath).toEqual({ '/': 1 });
+    });
+    // The choice is remembered: the next page view needs no banner and tracks at once.
+    await page.reload();
+    expect(await page.locator('#promote-consent').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('submits a form block and lands on the thank-you page', async () => {
+    const site = await createSite(app, 'browser-form');
+    await breakGlass(app, site, 'form', 'contact', {
+      title: 'Contact',
+      fields: [
+        { name: 'email', type: 'email', label: 'Email', required: true },
+        { name: 'message', type: 'textarea', label: 'Message' },
+      ],
+      successMessage: 'Thanks, we will write back.',
+    });
+    await breakGlass(app, site, 'page', 'home', {
+      title: 'Home',
+      path: '/',
+      blocks: [{ id: 'f', type: 'form', form: 'contact' }],
+    });
+    const { page } = await newPage();
+    await page.goto(`${base}/sites/${site.slug}/`);
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Message').fill('Two kilos, please.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thanks, we will write back.').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/sites/${site.slug}/forms/contact/thank-you`);
+    const { body } = await request(app.getHttpServer())
+      .get(`/api/sites/${site.slug}/production/submissions`)
+      .set(auth(site.tokens.owner))
+      .expect(200);
+    expect(body.items[0].data).toEqual({ email: 'ada@example.com', message: 'Two kilos, please.' });
+    await page.close();
+  });
+
+  it('opens a review link in a plain browser and keeps the preview through its cookie', async () => {
+    const site: TestSite = await createSite(app, 'browser-review');
+    const staging = stagingClient(app, site);
+    await staging.put('page', 'home', {
+      title: 'Home',
+      path: '/',
+      blocks: [{ id: 't', type: 'text', text: 'Spring menu' }],
+    });
+    await staging.publish('page', 'home');
+    await staging.put('page', 'menu', { title: 'Menu', path: '/menu', blocks: [] });
+    await staging.publish('page', 'menu');
+    const { body: link } = await request(app.getHttpServer())
+      .post(`/api/sites/${site.slug}/review-links`)
+      .set(auth(site.tokens.editor))
+      .send({ expiresInHours: 1 })
+      .expect(201);
+    const { page } = await newPage();
+    await page.goto(base + link.url);
+    expect(new URL(page.url()).search).toBe(''); // the token left the address bar
+    await page.getByText('Spring menu').waitFor();
+    await page.getByText(/Staging preview · version \d+/).waitFor();
+    const menu = await page.goto(`${base}/preview/${site.slug}/menu`);
+    expect(menu!.status()).toBe(200);
+    await page.close();
+  });
+});
