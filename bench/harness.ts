@@ -1,16 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Client } from 'pg';
-import { createDatabaseIfMissing, ensurePostgres } from '../src/bootstrap/embedded-postgres';
-import { ensureRedis } from '../src/bootstrap/embedded-redis';
-import { S3RVER_CREDENTIALS, startEmbeddedS3 } from '../src/bootstrap/embedded-s3';
-import type { LocalService } from '../src/bootstrap/local-service';
+import { startPrivateRun } from '../src/bootstrap/private-run';
 import { loadConfig } from '../src/config/config';
 import type { RuntimeConfig } from '../src/config/runtime-config';
 import { createApp } from '../src/create-app';
-import { runMigrations } from '../src/database/data-source';
 
 export interface BenchEnv {
   env: Record<string, string>;
@@ -20,46 +12,8 @@ export interface BenchEnv {
 
 /** A private database, Redis prefix and S3 server for one benchmark run, removed afterwards. */
 export async function benchServices(): Promise<BenchEnv> {
-  const runId = `b${Date.now().toString(36)}`;
-  const scratch = mkdtempSync(path.join(os.tmpdir(), `promote-${runId}-`));
-  const services: LocalService[] = [];
-  const pg = await ensurePostgres(path.join(os.tmpdir(), 'promote-test-services'), 'postgres');
-  services.push(pg);
-  const database = `promote_${runId}`;
-  await createDatabaseIfMissing(pg.url, database);
-  const databaseUrl = pg.url.replace(/\/[^/]+$/, `/${database}`);
-  await runMigrations(databaseUrl);
-  const redis = await ensureRedis(scratch);
-  services.push(redis);
-  const buckets = { staging: `${runId}-staging`, production: `${runId}-production` };
-  const s3 = await startEmbeddedS3(path.join(scratch, 's3'), Object.values(buckets));
-  services.push(s3);
-  const env = {
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: runId,
-    S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-    S3_BUCKET_STAGING: buckets.staging,
-    S3_BUCKET_PRODUCTION: buckets.production,
-    ADMIN_TOKEN: `bench-admin-token-${runId}`,
-    DATA_DIR: path.join(scratch, 'data'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-  };
-  return {
-    env,
-    databaseUrl,
-    close: async () => {
-      const admin = new Client({ connectionString: pg.url });
-      await admin.connect();
-      await admin.query(`drop database if exists "${database}" with (force)`);
-      await admin.end();
-      for (const service of services.reverse()) await service.stop().catch(() => {});
-      rmSync(scratch, { recursive: true, force: true });
-    },
-  };
+  const run = await startPrivateRun('b');
+  return { env: run.env, databaseUrl: run.env.DATABASE_URL, close: run.close };
 }
 
 export async function bootApp(

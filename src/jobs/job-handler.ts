@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { AppError } from '../errors/app-error';
 import type { JobKind } from './job-names';
 import type { JobRun } from './job-run';
 import type { JobRow } from './job.types';
@@ -10,7 +9,7 @@ export interface JobHandler {
   steps: readonly string[];
   run(run: JobRun): Promise<void>;
   /** Cleanup after the last failed attempt (e.g. release a maintenance lease still held). */
-  onFailed?(job: JobRow, error: AppError): Promise<void>;
+  onFailed?(job: JobRow): Promise<void>;
 }
 
 @Injectable()

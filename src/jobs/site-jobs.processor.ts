@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { AuditService } from '../audit/audit.service';
 import { AppError } from '../errors/app-error';
+import { actorOf } from './job-actor';
 import { toAppError } from '../errors/error.filter';
 import { JobEvents } from './job-events';
 import { JobHandlerRegistry } from './job-handler';
@@ -30,6 +32,7 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
     private readonly handlers: JobHandlerRegistry,
     private readonly events: JobEvents,
     private readonly siteLock: SiteLock,
+    private readonly audit: AuditService,
   ) {
     super();
   }
@@ -76,8 +79,18 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
       }
       if (!refusal) this.logger.error(thrown);
       const error = toAppError(thrown);
-      await handler.onFailed?.((await this.jobs.find(row.id)) ?? row, error).catch((e) => this.logger.error(e));
+      await handler.onFailed?.((await this.jobs.find(row.id)) ?? row).catch((e) => this.logger.error(e));
       await this.jobs.finish(row.id, 'failed', { code: error.code, message: error.message, details: error.details });
+      const failed = (await this.jobs.find(row.id)) ?? row;
+      if (failed.siteId)
+        await this.audit.record({
+          siteId: failed.siteId,
+          principal: actorOf(failed),
+          action: `${failed.kind}.failed`,
+          subject: failed.id,
+          details: { code: error.code, message: error.message, step: failed.step },
+          requestId: failed.actor?.requestId,
+        });
       await this.events.publish(row.id);
       throw new UnrecoverableError(error.message);
     } finally {

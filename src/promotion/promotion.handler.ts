@@ -171,16 +171,8 @@ export class PromotionHandler implements JobHandler, OnModuleInit {
     });
   }
 
-  async onFailed(job: JobRow, error: AppError): Promise<void> {
+  async onFailed(job: JobRow): Promise<void> {
     await this.swapper.releaseLease(job.siteId!, job.id).catch(() => {});
-    await this.audit.record({
-      siteId: job.siteId,
-      principal: actorOf(job),
-      action: 'promotion.failed',
-      subject: job.id,
-      details: { code: error.code, message: error.message, step: job.step },
-      requestId: job.actor?.requestId,
-    });
   }
 
   /** References of bodies written by bulk paths are computed once, here, then kept on the revision. */

@@ -3,6 +3,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
+import { decodeTimeCursor, timePage } from '../validation/time-cursor';
 import { toJobDto, type JobDto } from '../jobs/job.dto';
 import type { JobRow } from '../jobs/job.types';
 import { JobKind } from '../jobs/job-names';
@@ -105,23 +106,17 @@ export class PromotionsService {
   }
 
   async history(site: Site, limit: number, cursor?: string) {
-    const before = cursor ? new Date(Buffer.from(cursor, 'base64url').toString()) : undefined;
-    if (before && Number.isNaN(before.getTime()))
-      throw new AppError('validation_failed', 'The cursor is not valid.', [
-        { path: 'query.cursor', message: 'is not a cursor this API gave' },
-      ]);
-    const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, before);
-    const more = rows.length > limit;
-    if (more) rows.pop();
+    const page = timePage(
+      await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeTimeCursor(cursor)),
+      limit,
+    );
     return {
-      items: rows.map((job) => ({
+      items: page.items.map((job) => ({
         ...toJobDto(job),
         summary: job.params.summary ?? null,
         snapshot: job.params.snapshot ?? false,
       })),
-      nextCursor: more
-        ? Buffer.from(new Date(rows[rows.length - 1].createdAt).toISOString()).toString('base64url')
-        : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -24,7 +24,11 @@ export async function seedDemoSite(app: INestApplicationContext): Promise<string
     `insert into system_flags (key, value) values ($1, 'true') on conflict (key) do nothing returning key`,
     [FLAG],
   );
-  if (!claimed.length) return (await app.get(SitesRepository).findBySlugOrId(DEMO_SLUG)) ? DEMO_SLUG : null;
+  if (!claimed.length) {
+    if (!(await app.get(SitesRepository).findBySlugOrId(DEMO_SLUG))) return null;
+    await ensureDemoBytes(app.get<MediaStore>(MEDIA_STORE));
+    return DEMO_SLUG;
+  }
   try {
     await seed(app);
     return DEMO_SLUG;
@@ -33,6 +37,17 @@ export async function seedDemoSite(app: INestApplicationContext): Promise<string
     await dataSource.query(`delete from system_flags where key = $1`, [FLAG]);
     new Logger('Seed').error(`Seeding the demo site failed: ${(error as Error).message}`);
     return null;
+  }
+}
+
+// The database may outlive the folder the embedded S3 keeps its files in (a shared local PostgreSQL and a
+// new DATA_DIR): put the demo's image bytes back if they are gone. Identical bytes are stored once anyway.
+async function ensureDemoBytes(store: MediaStore): Promise<void> {
+  for (const media of demoSite().media) {
+    await store.putStream('staging', Readable.from(media.bytes), {
+      contentType: media.contentType,
+      maxBytes: media.bytes.length,
+    });
   }
 }
 

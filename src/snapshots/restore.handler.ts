@@ -84,15 +84,7 @@ export class RestoreHandler implements JobHandler, OnModuleInit {
     });
   }
 
-  async onFailed(job: JobRow, error: AppError): Promise<void> {
+  async onFailed(job: JobRow): Promise<void> {
     await this.swapper.releaseLease(job.siteId!, job.id).catch(() => {});
-    await this.audit.record({
-      siteId: job.siteId,
-      principal: actorOf(job),
-      action: 'restore.failed',
-      subject: job.id,
-      details: { code: error.code, message: error.message, step: job.step },
-      requestId: job.actor?.requestId,
-    });
   }
 }

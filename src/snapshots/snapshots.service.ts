@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
+import { decodeTimeCursor, timePage } from '../validation/time-cursor';
 import { toJobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
 import { plannedSteps } from '../jobs/job-run';
@@ -54,20 +55,8 @@ export class SnapshotsService {
   }
 
   async list(site: Site, limit: number, cursor?: string) {
-    const before = cursor ? new Date(Buffer.from(cursor, 'base64url').toString()) : undefined;
-    if (before && Number.isNaN(before.getTime()))
-      throw new AppError('validation_failed', 'The cursor is not valid.', [
-        { path: 'query.cursor', message: 'is not a cursor this API gave' },
-      ]);
-    const rows = await this.snapshots.list(site.id, limit + 1, before);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    return {
-      items: rows.map(toSnapshotDto),
-      nextCursor: more
-        ? Buffer.from(new Date(rows[rows.length - 1].createdAt).toISOString()).toString('base64url')
-        : null,
-    };
+    const page = timePage(await this.snapshots.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
+    return { items: page.items.map(toSnapshotDto), nextCursor: page.nextCursor };
   }
 
   async remove(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {

@@ -25,7 +25,6 @@ export const BACKUP_RESTORE_STEPS = ['back-up-staging', 'restore-backup'] as con
 abstract class StagingOverwrite implements JobHandler, OnModuleInit {
   abstract readonly kind: JobHandler['kind'];
   abstract readonly steps: readonly string[];
-  protected abstract readonly action: string;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -75,7 +74,7 @@ abstract class StagingOverwrite implements JobHandler, OnModuleInit {
           {
             siteId,
             principal: actorOf(job),
-            action: `${this.action}.succeeded`,
+            action: `${this.kind}.succeeded`,
             subject: job.id,
             details: {
               backupId: backup.id,
@@ -97,24 +96,12 @@ abstract class StagingOverwrite implements JobHandler, OnModuleInit {
     });
     await this.events.publish({ siteId, env: 'staging', kind: 'content' });
   }
-
-  async onFailed(job: JobRow, error: AppError): Promise<void> {
-    await this.audit.record({
-      siteId: job.siteId,
-      principal: actorOf(job),
-      action: `${this.action}.failed`,
-      subject: job.id,
-      details: { code: error.code, message: error.message, step: job.step },
-      requestId: job.actor?.requestId,
-    });
-  }
 }
 
 @Injectable()
 export class ResetStagingHandler extends StagingOverwrite {
   readonly kind = JobKind.Reset;
   readonly steps = RESET_STEPS;
-  protected readonly action = 'staging_reset';
 
   protected async overwrite(tx: EntityManager, job: JobRow) {
     const production = await this.sites.environment(job.siteId!, 'production', tx);
@@ -126,7 +113,6 @@ export class ResetStagingHandler extends StagingOverwrite {
 export class RestoreStagingBackupHandler extends StagingOverwrite {
   readonly kind = JobKind.StagingBackupRestore;
   readonly steps = BACKUP_RESTORE_STEPS;
-  protected readonly action = 'staging_backup_restore';
 
   protected async overwrite(tx: EntityManager, job: JobRow) {
     const backup = await this.backups.find(job.params.backupId);

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
+import { decodeTimeCursor, timePage } from '../validation/time-cursor';
 import { toJobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
 import { plannedSteps } from '../jobs/job-run';
@@ -44,30 +45,15 @@ export class StagingResetService {
       steps: plannedSteps(RESET_STEPS),
       before: async (tx) => ({ fromVersion: (await this.sites.environment(site.id, 'staging', tx)).version }),
       audit: (tx, jobId) =>
-        this.audit.record(
-          { siteId: site.id, principal, action: 'staging_reset.requested', subject: jobId, requestId },
-          tx,
-        ),
+        this.audit.record({ siteId: site.id, principal, action: 'reset.requested', subject: jobId, requestId }, tx),
     });
     await this.jobsService.enqueue(job);
     return toJobDto(job);
   }
 
   async listBackups(site: Site, limit: number, cursor?: string) {
-    const before = cursor ? new Date(Buffer.from(cursor, 'base64url').toString()) : undefined;
-    if (before && Number.isNaN(before.getTime()))
-      throw new AppError('validation_failed', 'The cursor is not valid.', [
-        { path: 'query.cursor', message: 'is not a cursor this API gave' },
-      ]);
-    const rows = await this.backups.list(site.id, limit + 1, before);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    return {
-      items: rows.map(({ siteId: _siteId, ...backup }) => backup),
-      nextCursor: more
-        ? Buffer.from(new Date(rows[rows.length - 1].createdAt).toISOString()).toString('base64url')
-        : null,
-    };
+    const page = timePage(await this.backups.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
+    return { items: page.items.map(({ siteId: _siteId, ...backup }) => backup), nextCursor: page.nextCursor };
   }
 
   /** Puts a backup back into staging; the staging it overwrites becomes a backup in turn. */

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { runMigrations } from '../database/data-source';
+import { createDatabaseIfMissing, ensurePostgres } from './embedded-postgres';
+import { ensureRedis } from './embedded-redis';
+import { S3RVER_CREDENTIALS, startEmbeddedS3 } from './embedded-s3';
+import type { LocalService } from './local-service';
+
+export interface PrivateRun {
+  runId: string;
+  /** The service's configuration for this run, as environment variables. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A run of the test suite or the benchmarks with its own migrated database, Redis key prefix and buckets
+ * (on the machine's PostgreSQL and Redis when they answer, else embedded ones), so two runs on one machine
+ * never collide and nothing depends on leftovers. close() removes all of it.
+ */
+export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
+  const runId = `${kind}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), `promote-${runId}-`));
+  const services: LocalService[] = [];
+  const pg = await ensurePostgres(path.join(os.tmpdir(), 'promote-test-services'), 'postgres');
+  services.push(pg);
+  const database = `promote_${runId}`;
+  await createDatabaseIfMissing(pg.url, database);
+  const databaseUrl = pg.url.replace(/\/[^/]+$/, `/${database}`);
+  await runMigrations(databaseUrl);
+  const redis = await ensureRedis(scratch);
+  services.push(redis);
+  const buckets = { staging: `${runId}-staging`, production: `${runId}-production` };
+  const s3 = await startEmbeddedS3(path.join(scratch, 's3'), Object.values(buckets));
+  services.push(s3);
+  const env = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: runId,
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    S3_BUCKET_STAGING: buckets.staging,
+    S3_BUCKET_PRODUCTION: buckets.production,
+    ADMIN_TOKEN: `admin-${runId}-token-for-this-run`,
+    DATA_DIR: path.join(scratch, 'data'),
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+  };
+  return {
+    runId,
+    env,
+    close: async () => {
+      const admin = new Client({ connectionString: pg.url });
+      await admin.connect();
+      await admin.query(`drop database if exists "${database}" with (force)`);
+      await admin.end();
+      await deleteKeys(redis.url, `${runId}:*`);
+      for (const service of services.reverse()) await service.stop().catch(() => {});
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
