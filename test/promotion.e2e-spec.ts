@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { CONTENT_TYPES } from '../libs/content-model';
+import { SiteLock } from '../src/jobs/site-lock';
 import { auth, createTestApp } from './app';
 import { createSite } from './factories';
 import { stageEveryType, stagingClient } from './staging';
@@ -208,6 +209,24 @@ describe('promote to production', () => {
     expect((await client.site()).environments.production.version).toBe(0);
     const { body: audit } = await client.http().get(`/api/sites/${site.slug}/audit`).set(auth()).expect(200);
     expect(audit.items.map((a: { action: string }) => a.action)).toContain('promotion.failed');
+  });
+
+  it('never runs a site job while another holder has the site lock in PostgreSQL', async () => {
+    const { site, client } = await newSite();
+    await client.put('popup', 'a', { title: 'A' });
+    const lock = await app.get(SiteLock).tryAcquire(site.id); // what a second worker running this site holds
+    expect(lock).not.toBeNull();
+    try {
+      const { fingerprint } = await client.preview();
+      const { body: started } = await client.promote(fingerprint).expect(202);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect((await client.job(started.id)).status).toBe('queued');
+      expect(await app.get(SiteLock).tryAcquire(site.id)).toBeNull();
+      await lock!.release();
+      await client.waitForJob(started.id);
+    } finally {
+      await lock?.release().catch(() => {});
+    }
   });
 
   it('refuses a promotion from a reviewer', async () => {
