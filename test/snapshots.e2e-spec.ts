@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SiteLock } from '../src/jobs/site-lock';
 import { auth, createTestApp } from './app';
 import { createSite } from './factories';
 import { stagingClient } from './staging';
@@ -71,10 +72,11 @@ describe('snapshots and restore', () => {
   });
 
   it('refuses a restore while a promotion of the site is open, naming it', async () => {
-    const api = await createTestApp({ api: true, worker: false }); // no worker: the promotion stays queued
+    const site = await createSite(app, 'snapbusy');
+    const client = stagingClient(app, site);
+    // Holding the site's job lock (what a worker running this site holds) keeps the promotion open.
+    const lock = await app.get(SiteLock).tryAcquire(site.id);
     try {
-      const site = await createSite(api, 'snapbusy');
-      const client = stagingClient(api, site);
       const { body: snapshot } = await client
         .http()
         .post(`/api/sites/${site.slug}/snapshots`)
@@ -97,8 +99,12 @@ describe('snapshots and restore', () => {
       const other = await client.preview();
       const { body: second } = await client.promote(other.fingerprint).expect(409);
       expect(second.error).toMatchObject({ code: 'promotion_in_progress', details: [{ jobId: promotion.id }] });
+      await lock!.release();
+      // Staging moved on while the job waited: it refuses to ship what nobody reviewed.
+      const job = await client.waitForJob(promotion.id, 'failed');
+      expect(job.error.code).toBe('stale_preview');
     } finally {
-      await api.close();
+      await lock?.release().catch(() => {});
     }
   });
 });
