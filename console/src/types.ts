@@ -3,26 +3,9 @@
 export type Env = 'staging' | 'production';
 export type Role = 'owner' | 'editor' | 'reviewer';
 
-export const CONTENT_TYPES = [
-  'page',
-  'post',
-  'theme',
-  'stylesheet',
-  'layout',
-  'component_override',
-  'custom_object_type',
-  'custom_field',
-  'custom_object',
-  'form',
-  'popup',
-  'integration',
-  'site_settings',
-  'redirect',
-  'robots_txt',
-  'consent_rule',
-  'media',
-] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
+// The one list of promotable types, shared with the service (a plain module: the bundle takes it as is).
+import type { ContentType } from '../../libs/content-model/src/content-types';
+export { CONTENT_TYPES, type ContentType } from '../../libs/content-model/src/content-types';
 export const isPublishable = (type: string): boolean => type === 'page' || type === 'post';
 
 export interface Page<T> {
