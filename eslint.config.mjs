@@ -23,4 +23,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A feature uses another only through the service its module exports: its repository is its own.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+[^/]+/.*\\.repository$',
+              message: "Another feature's repository is private to it: use the service its module exports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,54 +1,40 @@
 import { Module } from '@nestjs/common';
-import { AuditController } from './audit/audit.controller';
+import { AuditApiModule } from './audit/audit.module';
+import { AuthApiModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
-import { ContentImportController } from './content/content-import.controller';
-import { ContentController } from './content/content.controller';
-import { ContentModule } from './content/content.module';
-import { GarbageCollectionController } from './gc/gc.controller';
-import { JobsController } from './jobs/jobs.controller';
-import { MediaController } from './media/media.controller';
-import { MaintenanceController } from './maintenance/maintenance.controller';
-import { MediaModule } from './media/media.module';
-import { PromotionModule } from './promotion/promotion.module';
-import { PromotionsController } from './promotion/promotions.controller';
-import { PublicSiteController } from './public-site/public-site.controller';
+import { ContentApiModule } from './content/content.module';
+import { DomainsApiModule } from './domains/domains.module';
+import { GcApiModule } from './gc/gc.module';
+import { JobsApiModule } from './jobs/jobs.module';
+import { MaintenanceApiModule } from './maintenance/maintenance.module';
+import { MediaApiModule } from './media/media.module';
+import { PromotionApiModule } from './promotion/promotion.module';
 import { PublicSiteModule } from './public-site/public-site.module';
-import { ReviewLinksController } from './review-links/review-links.controller';
-import { SitesController } from './sites/sites.controller';
-import { SnapshotsController } from './snapshots/snapshots.controller';
-import { SnapshotsModule } from './snapshots/snapshots.module';
-import { StagingResetController } from './staging-reset/staging-reset.controller';
-import { StagingResetModule } from './staging-reset/staging-reset.module';
-import { DomainsController } from './visitor-data/domains.controller';
-import { VisitorDataController } from './visitor-data/visitor-data.controller';
+import { ReviewLinksApiModule } from './review-links/review-links.module';
+import { SitesApiModule } from './sites/sites.module';
+import { SnapshotsApiModule } from './snapshots/snapshots.module';
+import { StagingResetApiModule } from './staging-reset/staging-reset.module';
+import { VisitorDataApiModule } from './visitor-data/visitor-data.module';
 
-/** The HTTP API's controllers: loaded only in processes with the api role. */
+/** The HTTP API: each feature's routes module, loaded only in processes with the api role. */
 @Module({
   imports: [
-    ContentModule,
-    MediaModule,
-    PromotionModule,
-    SnapshotsModule,
-    StagingResetModule,
-    PublicSiteModule,
+    AuditApiModule,
+    AuthApiModule,
     ConsoleModule,
-  ],
-  controllers: [
-    SitesController,
-    ContentController,
-    ContentImportController,
-    MediaController,
-    AuditController,
-    JobsController,
-    PromotionsController,
-    SnapshotsController,
-    StagingResetController,
-    GarbageCollectionController,
-    MaintenanceController,
-    ReviewLinksController,
-    DomainsController,
-    VisitorDataController,
-    PublicSiteController,
+    ContentApiModule,
+    DomainsApiModule,
+    GcApiModule,
+    JobsApiModule,
+    MaintenanceApiModule,
+    MediaApiModule,
+    PromotionApiModule,
+    PublicSiteModule,
+    ReviewLinksApiModule,
+    SitesApiModule,
+    SnapshotsApiModule,
+    StagingResetApiModule,
+    VisitorDataApiModule,
   ],
 })
 export class ApiModule {}

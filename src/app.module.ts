@@ -1,27 +1,22 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiModule } from './api.module';
-import { AuditModule } from './audit/audit.module';
-import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { ConfigModule } from './config/config.module';
 import type { RuntimeConfig } from './config/runtime-config';
 import { DatabaseModule } from './database/database.module';
 import { ErrorFilter } from './errors/error.filter';
-import { GcModule } from './gc/gc.module';
+import { GcWorkerModule } from './gc/gc.module';
 import { HealthController } from './health/health.controller';
-import { JobsModule } from './jobs/jobs.module';
-import { MaintenanceModule } from './maintenance/maintenance.module';
+import { JobsWorkerModule } from './jobs/jobs.module';
 import { MediaStoreModule } from './media/media-store.module';
 import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './redis/redis.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StagingResetModule } from './staging-reset/staging-reset.module';
-import { SiteEventsModule } from './site-events/site-events.module';
-import { SitesModule } from './sites/sites.module';
-import { StatesModule } from './states/states.module';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -59,24 +54,16 @@ export class AppModule {
           prefix: config.redisPrefix,
         }),
         MediaStoreModule,
-        JobsModule.register({ worker }),
-        SitesModule,
-        AuditModule,
-        StatesModule,
-        SiteEventsModule,
-        MaintenanceModule,
-        // Job handlers live in the feature modules, so every role loads them; controllers only with the API.
+        AuthModule,
+        // Job handlers live in the feature modules, so every role loads them; routes only with the API.
         PromotionModule,
         SnapshotsModule,
         StagingResetModule,
-        GcModule.register({ worker }),
+        ...(worker ? [JobsWorkerModule, GcWorkerModule] : []),
         ...(api ? [ApiModule] : []),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: APP_FILTER, useClass: ErrorFilter },
-        { provide: APP_GUARD, useClass: AuthGuard },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }
 }

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AppError } from '../errors/app-error';
-import { SitesRepository } from '../sites/sites.repository';
+import { SitesService } from '../sites/sites.service';
 import { ACCESS, Access } from './access.decorator';
 import type { Principal } from './principal';
 import { sameSecret } from './token-hash';
@@ -15,7 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokensRepository,
-    private readonly sites: SitesRepository,
+    private readonly sites: SitesService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 

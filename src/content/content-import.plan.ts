@@ -1,3 +1,4 @@
+import { referenceKeys } from '../../libs/content-model';
 import {
   canonicalJson,
   isContentType,
@@ -11,7 +12,6 @@ import {
 import { AppError } from '../errors/app-error';
 import type { ImportEntity } from './content-import.dto';
 import type { EntryWrite, ExistingEntry, NewRevision } from './content-import.repository';
-import { referenceKeys } from './revisions.repository';
 
 // Enough for a client to fix a whole batch in one go without a 1,000-entity import answering megabytes.
 const MAX_PROBLEMS = 200;

@@ -1,3 +1,4 @@
+import { EnvironmentsService } from '../environments/environments.service';
 import { Inject, Injectable } from '@nestjs/common';
 import type { MediaStore } from '../../libs/media-storage';
 // runPool is libs/media-storage's bounded-parallelism helper; its index does not export it (yet).
@@ -17,7 +18,6 @@ import {
   type PreparedEntity,
 } from './content-import.plan';
 import { ContentImportRepository } from './content-import.repository';
-import { ContentRepository } from './content.repository';
 import type { WriteContext } from './content.service';
 import { StagingTransaction } from './staging-transaction';
 
@@ -33,7 +33,7 @@ export class ContentImportService {
   constructor(
     private readonly staging: StagingTransaction,
     private readonly imports: ContentImportRepository,
-    private readonly content: ContentRepository,
+    private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
@@ -60,7 +60,7 @@ export class ContentImportService {
       if (deferredRoutes.length) await this.imports.setRoutes(tx, site.id, deferredRoutes);
       const promotableChanges = changed.filter((e) => e.promotableChanged).length;
       const stagingVersion = promotableChanges
-        ? await this.content.bumpStagingVersion(tx, site.id, promotableChanges)
+        ? await this.environments.bumpStaging(tx, site.id, promotableChanges)
         : stagingBefore.version;
 
       const result = { imported: planned.length, ...countByStatus(planned), stagingVersion };

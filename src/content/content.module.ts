@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { SiteEventsModule } from '../site-events/site-events.module';
+import { StatesModule } from '../states/states.module';
+import { ContentImportController } from './content-import.controller';
 import { ContentImportRepository } from './content-import.repository';
 import { ContentImportService } from './content-import.service';
+import { ContentController } from './content.controller';
 import { ContentRepository } from './content.repository';
 import { ContentService } from './content.service';
 import { ProductionWritesService } from './production-writes.service';
@@ -8,6 +14,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
 
 @Module({
+  imports: [AuditModule, EnvironmentsModule, SiteEventsModule, StatesModule],
   providers: [
     ContentRepository,
     RevisionsRepository,
@@ -17,6 +24,10 @@ import { StagingTransaction } from './staging-transaction';
     ContentImportRepository,
     ContentImportService,
   ],
-  exports: [ContentRepository, RevisionsRepository, ContentService, ProductionWritesService, ContentImportService],
+  exports: [ContentService, ProductionWritesService, ContentImportService],
 })
 export class ContentModule {}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [ContentModule], controllers: [ContentController, ContentImportController] })
+export class ContentApiModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ContentType } from '../../libs/content-model';
-import { queryRows } from '../database/sql';
 import type { EntityDto, StagingEntryRow } from './content.types';
 
 const STAGING_ENTRY = `type, key, data_revision_id::text as "dataRevisionId", published_revision_id::text as "publishedRevisionId",
@@ -91,17 +90,6 @@ export class ContentRepository {
       `${PRODUCTION_ENTITY} where e.state_id = $1 and e.type = $2 and ($3::text is null or e.key > $3) order by e.key limit $4`,
       [stateId, type, afterKey ?? null, limit],
     );
-  }
-
-  /** Staging's version and change sequence move together, by the number of promotable changes. */
-  async bumpStagingVersion(tx: EntityManager, siteId: string, changes: number): Promise<number> {
-    const rows = await queryRows<{ version: number }>(
-      tx,
-      `update environments set version = version + $2, change_seq = change_seq + $2
-       where site_id = $1 and name = 'staging' returning version::int`,
-      [siteId, changes],
-    );
-    return rows[0].version;
   }
 
   async bodyOfRevision(tx: EntityManager, revisionId: string): Promise<unknown> {

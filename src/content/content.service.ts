@@ -15,7 +15,7 @@ import { MEDIA_STORE } from '../media/media.tokens';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 import { ContentRepository } from './content.repository';
 import type { EntityDto, StagingEntryRow } from './content.types';
 import { RevisionsRepository } from './revisions.repository';
@@ -33,7 +33,7 @@ export class ContentService {
     private readonly staging: StagingTransaction,
     private readonly content: ContentRepository,
     private readonly revisions: RevisionsRepository,
-    private readonly sites: SitesRepository,
+    private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
@@ -64,7 +64,7 @@ export class ContentService {
         version: (existing?.version ?? 0) + (promotableChanged ? 1 : 0),
         route: isPublishable(type) ? (existing?.route ?? null) : routeOf(type, body),
       });
-      if (promotableChanged) await this.content.bumpStagingVersion(tx, site.id, 1);
+      if (promotableChanged) await this.environments.bumpStaging(tx, site.id, 1);
       const entity = (await this.content.getStaging(site.id, type, key, tx))!;
       await this.recordAudit(
         tx,
@@ -97,7 +97,7 @@ export class ContentService {
           version: existing.version + 1,
           route,
         });
-        await this.content.bumpStagingVersion(tx, site.id, 1);
+        await this.environments.bumpStaging(tx, site.id, 1);
       }
       const entity = (await this.content.getStaging(site.id, type, key, tx))!;
       await this.recordAudit(
@@ -117,7 +117,7 @@ export class ContentService {
     await this.staging.run(site, async (tx) => {
       const existing = await this.requireStagingEntry(tx, site, type, key);
       await this.content.deleteStagingEntry(tx, site.id, type, key);
-      if (existing.publishedRevisionId) await this.content.bumpStagingVersion(tx, site.id, 1);
+      if (existing.publishedRevisionId) await this.environments.bumpStaging(tx, site.id, 1);
       await this.recordAudit(
         tx,
         site,
@@ -162,7 +162,7 @@ export class ContentService {
   }
 
   private async headStateId(site: Site): Promise<number> {
-    return (await this.sites.environment(site.id, 'production')).headStateId!;
+    return (await this.environments.find(site.id, 'production')).headStateId!;
   }
 
   private async requireStagingEntry(

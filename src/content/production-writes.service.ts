@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { Transactions } from '../database/transactions';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { routeOf } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
 import { SiteEventsService } from '../site-events/site-events.service';
-import { holdContentLockShared } from '../database/content-lock';
 import { AppError } from '../errors/app-error';
 import type { Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
-import { StatesRepository } from '../states/states.repository';
+import { EnvironmentsService } from '../environments/environments.service';
+import { StatesService } from '../states/states.service';
 import { ContentRepository } from './content.repository';
 import { checkTypeAndKey, validBody, type WriteContext } from './content.service';
 import type { EntityDto } from './content.types';
@@ -23,9 +22,9 @@ export const BREAK_GLASS_HEADER = 'x-break-glass';
 @Injectable()
 export class ProductionWritesService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly sites: SitesRepository,
-    private readonly states: StatesRepository,
+    private readonly transactions: Transactions,
+    private readonly environments: EnvironmentsService,
+    private readonly states: StatesService,
     private readonly revisions: RevisionsRepository,
     private readonly content: ContentRepository,
     private readonly audit: AuditService,
@@ -47,9 +46,8 @@ export class ProductionWritesService {
         { path: 'type', message: 'media cannot be written to production directly' },
       ]);
     const body = data === null ? null : validBody(type, data);
-    const result = await this.dataSource.transaction(async (tx) => {
-      await holdContentLockShared(tx);
-      const production = await this.sites.lockEnvironment(tx, site.id, 'production');
+    const result = await this.transactions.run({ contentLock: 'shared' }, async (tx) => {
+      const production = await this.environments.lock(tx, site.id, 'production');
       const head = production.headStateId!;
       const current = await this.content.getInState(head, type, key, tx);
       if (body === null && !current) throw new AppError('not_found', `No ${type} "${key}" in production.`);
@@ -61,7 +59,10 @@ export class ProductionWritesService {
         revisionId: revision?.id ?? null,
         route: body === null ? null : routeOf(type, body),
       });
-      const productionVersion = await this.states.swapHead(tx, site.id, head, state.id);
+      // The row is locked above, so the compare-and-swap cannot lose; checking it keeps that an invariant.
+      const swap = await this.environments.swapHead(tx, site.id, { fromStateId: head, toStateId: state.id });
+      if (!swap.swapped) throw new AppError('conflict', 'Production changed during this write; try again.');
+      const productionVersion = swap.productionVersion;
       await this.audit.record(
         {
           siteId: site.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson, referencesOf, revisionHash, type ContentType } from '../../libs/content-model';
+import { canonicalJson, referenceKeys, revisionHash, type ContentType } from '../../libs/content-model';
 
 export interface StoredRevision {
   id: string;
@@ -21,11 +21,4 @@ export class RevisionsRepository {
     );
     return { id: rows[0].id, hash };
   }
-}
-
-/** The distinct entities a body points at, as stored in revisions.refs. */
-export function referenceKeys(type: ContentType, data: unknown): { type: string; key: string }[] {
-  const seen = new Map<string, { type: string; key: string }>();
-  for (const ref of referencesOf(type, data)) seen.set(`${ref.type}/${ref.key}`, { type: ref.type, key: ref.key });
-  return [...seen.values()];
 }

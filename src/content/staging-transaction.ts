@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { holdContentLockShared } from '../database/content-lock';
+import { Transactions } from '../database/transactions';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AppError } from '../errors/app-error';
 import type { EnvironmentRow, Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 
 /**
  * The one way to change staging's working manifest: every staging write of a site serialises on its
@@ -13,16 +13,15 @@ import { SitesRepository } from '../sites/sites.repository';
 @Injectable()
 export class StagingTransaction {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly sites: SitesRepository,
+    private readonly transactions: Transactions,
+    private readonly environments: EnvironmentsService,
   ) {}
 
   /** `work` gets staging's environment row as locked, before any change of this transaction. */
   async run<T>(site: Site, work: (tx: EntityManager, staging: EnvironmentRow) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(async (tx) => {
-        await holdContentLockShared(tx);
-        return work(tx, await this.sites.lockEnvironment(tx, site.id, 'staging'));
+      return await this.transactions.run({ contentLock: 'shared' }, async (tx) => {
+        return work(tx, await this.environments.lock(tx, site.id, 'staging'));
       });
     } catch (error) {
       throw routeConflict(error) ?? error;

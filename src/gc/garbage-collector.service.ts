@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
+import { EntityManager } from 'typeorm';
 import type { MediaEnv, MediaStore } from '../../libs/media-storage';
-import { holdContentLockExclusive } from '../database/content-lock';
 import { queryRows } from '../database/sql';
 import { MEDIA_STORE } from '../media/media.tokens';
 
@@ -30,14 +30,13 @@ export class GarbageCollector {
   private readonly logger = new Logger(GarbageCollector.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
 
   async collect({ graceSeconds = 3600, keepRecentStates = 3 }: CollectOptions = {}): Promise<CollectResult> {
     const started = performance.now();
-    const result = await this.dataSource.transaction(async (tx) => {
-      await holdContentLockExclusive(tx);
+    const result = await this.transactions.run({ contentLock: 'exclusive' }, async (tx) => {
       const states = await this.deleteStates(tx, graceSeconds, keepRecentStates);
       const revisions = await this.deleteRevisions(tx, graceSeconds);
       const kept = await this.referencedBlobs(tx);

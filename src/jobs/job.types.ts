@@ -9,6 +9,8 @@ export interface JobStep {
   startedAt: string | null;
   finishedAt: string | null;
   detail?: unknown;
+  /** What the step handed on to later ones (kept so that a retry does not redo a finished step). */
+  output?: unknown;
 }
 
 export interface JobActor {

@@ -7,7 +7,8 @@ import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { SchemaPipe } from '../validation/body.pipe';
 import { JobsService } from './jobs.service';
-import { type SelfTestBody, selfTestSchema, SelfTestService } from './self-test.service';
+import { JobKind } from './job-names';
+import { type SelfTestBody, selfTestSchema } from './self-test.job';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError('not_found', 'No such job.') });
 
@@ -15,10 +16,7 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError('not_found
 @ApiBearerAuth()
 @Controller('api')
 export class JobsController {
-  constructor(
-    private readonly jobs: JobsService,
-    private readonly selfTest: SelfTestService,
-  ) {}
+  constructor(private readonly jobs: JobsService) {}
 
   @Get('jobs/:id')
   @Authenticated()
@@ -38,6 +36,6 @@ export class JobsController {
   @HttpCode(202)
   @ApiBody({ schema: selfTestSchema })
   startSelfTest(@Body(new SchemaPipe(selfTestSchema)) body: SelfTestBody, @CurrentPrincipal() principal: Principal) {
-    return this.selfTest.start(body, principal);
+    return this.jobs.start(JobKind.SelfTest, { siteId: null, params: { sleepMs: body.sleepMs }, principal });
   }
 }

@@ -1,43 +1,39 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CrashPoints } from './crash-points';
 import { JobEvents } from './job-events';
-import { JobHandlerRegistry } from './job-handler';
+import { JobDefinitions } from './job-definitions';
+import { JobRunner } from './job-runner';
 import { QueueName } from './job-names';
+import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
-import { SelfTestService } from './self-test.service';
+import { selfTestJob } from './self-test.job';
 import { SiteJobsProcessor } from './site-jobs.processor';
 import { SiteLock } from './site-lock';
 
-/** Queues are registered in every role; the processor only where this process works jobs. */
-@Module({})
-export class JobsModule {
-  static register(options: { worker: boolean }): DynamicModule {
-    return {
-      module: JobsModule,
-      global: true,
-      imports: [BullModule.registerQueue({ name: QueueName.SiteJobs }, { name: QueueName.Housekeeping })],
-      providers: [
-        JobsRepository,
-        JobsService,
-        JobEvents,
-        JobHandlerRegistry,
-        SiteLock,
-        SelfTestService,
-        CrashPoints,
-        ...(options.worker ? [SiteJobsProcessor] : []),
-      ],
-      exports: [
-        JobsRepository,
-        JobsService,
-        JobEvents,
-        JobHandlerRegistry,
-        SiteLock,
-        SelfTestService,
-        CrashPoints,
-        BullModule,
-      ],
-    };
+const queues = BullModule.registerQueue({ name: QueueName.SiteJobs }, { name: QueueName.Housekeeping });
+
+/** Long site jobs: their rows, queues and handlers. Queues are registered in every role. */
+@Module({
+  imports: [queues, AuditModule],
+  providers: [JobsRepository, JobsService, JobEvents, JobDefinitions, JobRunner, SiteLock, CrashPoints],
+  // The repository, events, runner and lock are for the worker module alone (the lint rule keeps them so).
+  exports: [JobsService, JobDefinitions, CrashPoints, JobsRepository, JobEvents, JobRunner, SiteLock, queues],
+})
+export class JobsModule implements OnModuleInit {
+  constructor(private readonly definitions: JobDefinitions) {}
+
+  onModuleInit(): void {
+    this.definitions.register(selfTestJob);
   }
 }
+
+/** The processor, only where this process works jobs (the worker role). */
+@Module({ imports: [JobsModule, AuditModule], providers: [SiteJobsProcessor] })
+export class JobsWorkerModule {}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [JobsModule], controllers: [JobsController] })
+export class JobsApiModule {}

@@ -74,8 +74,12 @@ export class JobsRepository {
     return rows[0] ?? null;
   }
 
-  async saveProgress(id: string, progress: { step: string | null; progress: number; steps: JobStep[] }): Promise<void> {
-    await this.dataSource.query(`update jobs set step = $2, progress = $3, steps = $4 where id = $1`, [
+  async saveProgress(
+    id: string,
+    progress: { step: string | null; progress: number; steps: JobStep[] },
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await tx.query(`update jobs set step = $2, progress = $3, steps = $4 where id = $1`, [
       id,
       progress.step,
       progress.progress,
@@ -90,7 +94,7 @@ export class JobsRepository {
   ): Promise<void> {
     await tx.query(
       `update jobs set from_version = coalesce($2, from_version), to_version = coalesce($3, to_version),
-         snapshot_id = coalesce($4, snapshot_id), timings = coalesce($5, timings), result = result || coalesce($6, '{}'::jsonb)
+         snapshot_id = coalesce($4, snapshot_id), timings = case when $5::jsonb is null then timings else coalesce(timings, '{}'::jsonb) || $5::jsonb end, result = result || coalesce($6, '{}'::jsonb)
        where id = $1`,
       [
         id,

@@ -2,23 +2,102 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Observable, from, switchMap, takeWhile, distinctUntilChanged, map } from 'rxjs';
-import { AppError } from '../errors/app-error';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../database/transactions';
+import { AppError } from '../errors/app-error';
+import { JobDefinitions } from './job-definitions';
 import { JobEvents } from './job-events';
-import { QueueName, SiteJob } from './job-names';
+import { type JobKind, QueueName, SiteJob } from './job-names';
+import { plannedSteps } from './job-steps';
 import type { JobRow } from './job.types';
 import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
+export interface StartJob {
+  siteId: string | null;
+  params?: Record<string, unknown>;
+  principal: Principal;
+  requestId?: string;
+  /** An open job of the site that this request repeats (a double click): answered instead of a conflict. */
+  reuseIf?: (open: JobRow) => boolean;
+  /** Reads and checks what the job starts from, in the same transaction as the insert. */
+  before?: (tx: EntityManager) => Promise<{ fromVersion?: number; params?: Record<string, unknown> }>;
+  /** What the `<kind>.requested` audit entry says, from the job's params. */
+  auditDetails?: (params: Record<string, any>) => Record<string, unknown>;
+}
+
 @Injectable()
 export class JobsService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
+    private readonly definitions: JobDefinitions,
     private readonly events: JobEvents,
+    private readonly audit: AuditService,
     @InjectQueue(QueueName.SiteJobs) private readonly queue: Queue<SiteJob>,
   ) {}
+
+  /**
+   * The one way to start a job: one open job per site (a database constraint; the conflict names the running
+   * job), the row and its audit entry in one transaction, then the enqueue after the commit.
+   */
+  async start(kind: JobKind, request: StartJob): Promise<JobDto> {
+    const open = request.siteId ? await this.jobs.findOpenForSite(request.siteId) : null;
+    if (open) return this.answerOpen(open, request);
+    let job: JobRow;
+    try {
+      job = await this.transactions.run({}, async (tx) => {
+        const start = (await request.before?.(tx)) ?? {};
+        const params = { ...request.params, ...start.params };
+        const { principal, requestId, siteId } = request;
+        const created = await this.jobs.insert(
+          {
+            siteId,
+            kind,
+            params,
+            actor: { actor: principal.actor, role: principal.role, requestId },
+            steps: plannedSteps(this.definitions.get(kind).steps.map((step) => step.name)),
+            fromVersion: start.fromVersion,
+          },
+          tx,
+        );
+        if (siteId)
+          await this.audit.record(
+            {
+              siteId,
+              principal,
+              action: `${kind}.requested`,
+              subject: created.id,
+              details: request.auditDetails?.(params),
+              requestId,
+            },
+            tx,
+          );
+        return created;
+      });
+    } catch (error) {
+      // Two clicks at once: the partial unique index lets one insert win; the other answers with that job.
+      const constraint = error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint;
+      const winner = constraint === 'jobs_one_open_per_site' && (await this.jobs.findOpenForSite(request.siteId!));
+      if (winner) return this.answerOpen(winner, request);
+      throw error;
+    }
+    await this.enqueue(job);
+    return toJobDto(job);
+  }
+
+  private answerOpen(open: JobRow, request: StartJob): JobDto {
+    if (request.reuseIf?.(open)) return toJobDto(open);
+    throw new AppError(
+      'promotion_in_progress',
+      `A ${open.kind.replace(/_/g, ' ')} of this site is already running; wait for it to end.`,
+      [{ jobId: open.id, kind: open.kind }],
+    );
+  }
 
   /**
    * Call after the job row is committed, so a worker never looks for a row it cannot see. jobId = row id:
@@ -42,6 +121,11 @@ export class JobsService {
     const job = await this.jobs.find(id).catch(() => null);
     if (!job || !canSee(principal, job)) throw new AppError('not_found', `No job ${id}.`);
     return toJobDto(job);
+  }
+
+  /** A site's jobs of some kinds, newest first (the promotion history). */
+  listForSite(siteId: string, kinds: JobKind[], limit: number, before?: Date): Promise<JobRow[]> {
+    return this.jobs.listForSite(siteId, kinds, limit, before);
   }
 
   /** The job as it changes, ending with its final state. */

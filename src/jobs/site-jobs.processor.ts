@@ -6,9 +6,9 @@ import { AppError } from '../errors/app-error';
 import { actorOf } from './job-actor';
 import { toAppError } from '../errors/error.filter';
 import { JobEvents } from './job-events';
-import { JobHandlerRegistry } from './job-handler';
+import { JobDefinitions } from './job-definitions';
+import { JobRunner } from './job-runner';
 import { QueueName, SiteJob } from './job-names';
-import { JobRun } from './job-run';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { SiteLock } from './site-lock';
@@ -29,7 +29,8 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
   constructor(
     private readonly jobs: JobsRepository,
     private readonly jobsService: JobsService,
-    private readonly handlers: JobHandlerRegistry,
+    private readonly definitions: JobDefinitions,
+    private readonly runner: JobRunner,
     private readonly events: JobEvents,
     private readonly siteLock: SiteLock,
     private readonly audit: AuditService,
@@ -54,8 +55,7 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
   async process(job: Job<SiteJob>, token?: string): Promise<void> {
     const row = await this.jobs.find(job.data.jobId);
     if (!row || !['queued', 'running'].includes(row.status)) return; // already ended: a retry finds nothing to do
-    const handler = this.handlers.get(row.kind);
-    if (!handler) throw new UnrecoverableError(`No handler for job kind ${row.kind}`);
+    const definition = this.definitions.get(row.kind); // boot checked that every kind has one
 
     const lock = row.siteId ? await this.siteLock.tryAcquire(row.siteId) : null;
     if (row.siteId && !lock) {
@@ -67,7 +67,7 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
       const running = await this.jobs.markRunning(row.id);
       if (!running) return;
       await this.events.publish(row.id);
-      await handler.run(new JobRun(running, this.jobs, this.events));
+      await this.runner.run(definition, running);
       await this.jobs.finish(row.id, 'succeeded');
       await this.events.publish(row.id);
     } catch (thrown) {
@@ -79,7 +79,7 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
       }
       if (!refusal) this.logger.error(thrown);
       const error = toAppError(thrown);
-      await handler.onFailed?.((await this.jobs.find(row.id)) ?? row).catch((e) => this.logger.error(e));
+      await this.runner.failed(definition, (await this.jobs.find(row.id)) ?? row).catch((e) => this.logger.error(e));
       await this.jobs.finish(row.id, 'failed', { code: error.code, message: error.message, details: error.details });
       const failed = (await this.jobs.find(row.id)) ?? row;
       if (failed.siteId)

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
 import { isLeaseActive } from './maintenance-lease';
-import { MaintenanceRepository } from './maintenance.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 
 export interface Lease {
   holder: string;
@@ -27,8 +28,8 @@ export interface MaintenanceDto {
 @Injectable()
 export class MaintenanceService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly leases: MaintenanceRepository,
+    private readonly transactions: Transactions,
+    private readonly environments: EnvironmentsService,
     private readonly events: SiteEventsService,
     private readonly audit: AuditService,
   ) {}
@@ -38,9 +39,9 @@ export class MaintenanceService {
    * of another holder is a conflict naming it. With `tx`, the caller announces after its commit.
    */
   async take(siteId: string, env: EnvName, lease: Lease, tx?: EntityManager): Promise<{ until: Date }> {
-    const until = await this.leases.take(siteId, env, lease, tx);
+    const until = await this.environments.takeLease(siteId, env, lease, tx);
     if (!until) {
-      const held = await this.leases.current(siteId, env, tx);
+      const held = await this.environments.currentLease(siteId, env, tx);
       if (!held) throw new AppError('not_found', `No ${env} environment for site ${siteId}.`);
       throw new AppError('conflict', `The ${env} maintenance lease is held by ${held.holder ?? 'someone else'}.`, [
         { holder: held.holder, until: held.until },
@@ -52,7 +53,7 @@ export class MaintenanceService {
 
   /** Releases the lease if this holder has it; answers whether it did. With `tx`, the caller announces. */
   async release(siteId: string, env: EnvName, holder: string, tx?: EntityManager): Promise<boolean> {
-    const released = await this.leases.release(siteId, env, holder, tx);
+    const released = await this.environments.releaseLease(siteId, env, holder, tx);
     if (released && !tx) await this.announce(siteId, env);
     return released;
   }
@@ -78,7 +79,7 @@ export class MaintenanceService {
     requestId?: string,
   ): Promise<MaintenanceDto> {
     const holder = ownerHolder(principal);
-    const { until } = await this.dataSource.transaction(async (tx) => {
+    const { until } = await this.transactions.run({}, async (tx) => {
       const taken = await this.take(site.id, 'production', { holder, ...body }, tx);
       await this.audit.record(
         {
@@ -103,9 +104,9 @@ export class MaintenanceService {
    */
   async releaseForOwner(site: Site, principal: Principal, requestId?: string): Promise<void> {
     const holder = ownerHolder(principal);
-    const released = await this.dataSource.transaction(async (tx) => {
+    const released = await this.transactions.run({}, async (tx) => {
       if (!(await this.release(site.id, 'production', holder, tx))) {
-        const held = await this.leases.current(site.id, 'production', tx);
+        const held = await this.environments.currentLease(site.id, 'production', tx);
         if (held?.active)
           throw new AppError('conflict', `The production maintenance lease is held by ${held.holder}.`, [
             { holder: held.holder, until: held.until },

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ContentModule } from '../content/content.module';
 import { MediaUploadService } from './media-upload.service';
+import { MediaController } from './media.controller';
 
 @Module({ imports: [ContentModule], providers: [MediaUploadService], exports: [MediaUploadService] })
 export class MediaModule {}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [MediaModule, ContentModule], controllers: [MediaController] })
+export class MediaApiModule {}

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
+import { EntityManager } from 'typeorm';
 import { describeChange, type Delta } from '../../libs/diff-engine';
 import { isContentType } from '../../libs/content-model';
 import { AppError } from '../errors/app-error';
 import type { Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 import { type Fingerprint, formatFingerprint } from './fingerprint';
 import { ChangedEntry, PreviewRepository, TypeSummary } from './preview.repository';
 
@@ -44,9 +45,9 @@ export interface PreviewQuery {
 @Injectable()
 export class PreviewService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly previews: PreviewRepository,
-    private readonly sites: SitesRepository,
+    private readonly environments: EnvironmentsService,
   ) {}
 
   async preview(site: Site, query: PreviewQuery): Promise<Preview> {
@@ -56,7 +57,7 @@ export class PreviewService {
       ]);
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     // One snapshot for everything read: the fingerprint names exactly the manifests the diff compared.
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+    return this.transactions.run({ isolation: 'REPEATABLE READ' }, async (tx) => {
       const { fingerprint, stagingVersion, productionVersion } = await this.current(tx, site.id);
       const summaries = await this.previews.summary(tx, site.id, fingerprint.headStateId);
       const entries = await this.previews.changes(tx, site.id, fingerprint.headStateId, {
@@ -87,7 +88,7 @@ export class PreviewService {
     tx: EntityManager,
     siteId: string,
   ): Promise<{ fingerprint: Fingerprint; stagingVersion: number; productionVersion: number }> {
-    const environments = await this.sites.environments([siteId], tx);
+    const environments = await this.environments.findForSites([siteId], tx);
     const staging = environments.find((e) => e.name === 'staging')!;
     const production = environments.find((e) => e.name === 'production')!;
     return {

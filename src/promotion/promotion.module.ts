@@ -1,14 +1,30 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
+import { StatesModule } from '../states/states.module';
 import { CandidateRepository } from './candidate.repository';
 import { PreviewRepository } from './preview.repository';
 import { PreviewService } from './preview.service';
-import { PromotionHandler } from './promotion.handler';
+import { promotionJob } from './promotion.job';
+import { JobDefinitions } from '../jobs/job-definitions';
+import { PromotionsController } from './promotions.controller';
 import { PromotionsService } from './promotions.service';
 
 @Module({
-  imports: [SnapshotsModule],
-  providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionHandler, PromotionsService],
+  imports: [AuditModule, EnvironmentsModule, JobsModule, SnapshotsModule, StatesModule],
+  providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionsService],
   exports: [PreviewService, PromotionsService],
 })
-export class PromotionModule {}
+export class PromotionModule implements OnModuleInit {
+  constructor(private readonly definitions: JobDefinitions) {}
+
+  onModuleInit(): void {
+    this.definitions.register(promotionJob);
+  }
+}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [PromotionModule], controllers: [PromotionsController] })
+export class PromotionApiModule {}

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 import { LruCache } from './lru-cache';
 
 // The fallback when a pub/sub message is lost (or Redis is down): a head swap or a lease taken elsewhere is
@@ -22,7 +22,7 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly sites: SitesRepository,
+    private readonly environments: EnvironmentsService,
     private readonly events: SiteEventsService,
   ) {}
 
@@ -43,7 +43,7 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
   }
 
   async get(siteId: string, env: EnvName): Promise<EnvironmentRow> {
-    if (env === 'staging') return this.sites.environment(siteId, 'staging');
+    if (env === 'staging') return this.environments.find(siteId, 'staging');
     return this.peek(siteId) ?? this.load(siteId);
   }
 
@@ -58,8 +58,8 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
     if (pending) return pending;
     const generation = this.generations.get(siteId) ?? 0;
     const readAt = Date.now();
-    const load = this.sites
-      .environment(siteId, 'production')
+    const load = this.environments
+      .find(siteId, 'production')
       .then((row) => {
         if ((this.generations.get(siteId) ?? 0) === generation) this.rows.set(siteId, { row, readAt });
         return row;

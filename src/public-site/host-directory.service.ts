@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvName } from '../sites/site.types';
-import { DomainsService } from '../visitor-data/domains.service';
+import { DomainsService } from '../domains/domains.service';
 import { LruCache } from './lru-cache';
 import { SiteDirectory } from './site-directory.service';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { sameSecret } from '../auth/token-hash';
-import { TokensRepository } from '../auth/tokens.repository';
+import { TokensService } from '../auth/tokens.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AppError } from '../errors/app-error';
 import { ReviewLinksService } from '../review-links/review-links.service';
@@ -15,7 +15,7 @@ import { readCookie, REVIEW_COOKIE } from './cookies';
 export class PreviewAccessService {
   constructor(
     private readonly reviewLinks: ReviewLinksService,
-    private readonly tokens: TokensRepository,
+    private readonly tokens: TokensService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
@@ -30,7 +30,7 @@ export class PreviewAccessService {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       if (sameSecret(bearer, this.config.adminToken)) return {};
-      const token = await this.tokens.findActiveByToken(bearer);
+      const token = await this.tokens.findActive(bearer);
       if (token?.siteId === siteId) return {};
       throw new AppError('unauthenticated', 'The token is unknown, revoked, or belongs to another site.');
     }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { requestHost } from '../visitor-data/host-name';
+import { requestHost } from '../domains/host-name';
 import { HostDirectory, type HostRoute } from './host-directory.service';
 import { PublicSiteService } from './public-site.service';
 import { mountOf } from './site-target';

@@ -3,7 +3,12 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { SiteRenderer } from '../../libs/site-renderer';
+import { AuthModule } from '../auth/auth.module';
+import { DomainsModule } from '../domains/domains.module';
+import { EnvironmentsModule } from '../environments/environments.module';
 import { ReviewLinksModule } from '../review-links/review-links.module';
+import { SiteEventsModule } from '../site-events/site-events.module';
+import { SitesModule } from '../sites/sites.module';
 import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { EnvironmentCache } from './environment-cache.service';
 import { HostDirectory } from './host-directory.service';
@@ -11,6 +16,7 @@ import { PreviewAccessService } from './preview-access.service';
 import { PublicContentRepository } from './public-content.repository';
 import { PublicSiteEntry } from './public-site-entry';
 import { PublicSiteErrorFilter } from './public-site-error.filter';
+import { PublicSiteController } from './public-site.controller';
 import { PublicSiteService } from './public-site.service';
 import { SiteDesignService } from './site-design.service';
 import { SiteDirectory } from './site-directory.service';
@@ -22,11 +28,16 @@ import { SiteTargetResolver } from './site-target.resolver';
 // working when Redis does not answer (so N API nodes allow N times this). 'default' gives plain Retry-After.
 const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
 
-/** The sites themselves: rendering, routing by path and by Host, staging previews, and their caches. */
+/** The sites themselves: rendering, routing by path and by Host, staging previews, and their caches (api role only). */
 @Module({
   imports: [
-    VisitorDataModule,
+    AuthModule,
+    DomainsModule,
+    EnvironmentsModule,
     ReviewLinksModule,
+    SiteEventsModule,
+    SitesModule,
+    VisitorDataModule,
     ThrottlerModule.forRoot({
       throttlers: [FORM_POSTS],
       getTracker: (request: Record<string, any>) => `${request.ip}|${(request as Request).siteTarget?.site.id ?? ''}`,
@@ -47,15 +58,7 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     PublicSiteService,
     PublicSiteEntry,
   ],
-  exports: [
-    SiteRenderer,
-    SiteTargetResolver,
-    SiteTargetGuard,
-    PublicSiteErrorFilter,
-    PublicSiteService,
-    VisitorDataModule,
-    ReviewLinksModule,
-  ],
+  controllers: [PublicSiteController],
 })
 export class PublicSiteModule implements NestModule {
   constructor(

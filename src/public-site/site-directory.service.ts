@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { SitesService } from '../sites/sites.service';
 import { LruCache } from './lru-cache';
 
 // Sites are created, never renamed; an unknown slug is remembered briefly so a flood of them stays cheap.
@@ -12,7 +12,7 @@ const MISSING_TTL_MS = 5_000;
 export class SiteDirectory {
   private readonly cache = new LruCache<{ site: Site | null; until: number }>({ maxEntries: 20_000 });
 
-  constructor(private readonly sites: SitesRepository) {}
+  constructor(private readonly sites: SitesService) {}
 
   async find(slugOrId: string): Promise<Site | null> {
     const cached = this.peek(slugOrId);

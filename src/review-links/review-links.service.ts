@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { newToken } from '../auth/token-hash';
@@ -19,14 +19,14 @@ const TOKEN = /^rvw_[A-Za-z0-9_-]{32}$/;
 @Injectable()
 export class ReviewLinksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly links: ReviewLinksRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(site: Site, body: CreateReviewLinkBody, principal: Principal, requestId?: string) {
     const token = newToken('rvw');
-    const row = await this.dataSource.transaction(async (tx) => {
+    const row = await this.transactions.run({}, async (tx) => {
       const created = await this.links.insert(
         {
           siteId: site.id,
@@ -59,7 +59,7 @@ export class ReviewLinksService {
   }
 
   async revoke(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run({}, async (tx) => {
       if (!UUID.test(id) || !(await this.links.revoke(site.id, id, tx)))
         throw new AppError('not_found', `No review link ${id.slice(0, 60)}.`);
       await this.audit.record(

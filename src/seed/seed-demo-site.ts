@@ -7,7 +7,6 @@ import type { MediaStore } from '../../libs/media-storage';
 import type { Principal } from '../auth/principal';
 import { ContentService } from '../content/content.service';
 import { MEDIA_STORE } from '../media/media.tokens';
-import { SitesRepository } from '../sites/sites.repository';
 import { SitesService } from '../sites/sites.service';
 
 export const DEMO_SLUG = 'acme-coffee';
@@ -25,7 +24,7 @@ export async function seedDemoSite(app: INestApplicationContext): Promise<string
     [FLAG],
   );
   if (!claimed.length) {
-    if (!(await app.get(SitesRepository).findBySlugOrId(DEMO_SLUG))) return null;
+    if (!(await app.get(SitesService).findBySlugOrId(DEMO_SLUG))) return null;
     await ensureDemoBytes(app.get<MediaStore>(MEDIA_STORE));
     return DEMO_SLUG;
   }
@@ -56,7 +55,7 @@ async function seed(app: INestApplicationContext): Promise<void> {
   const content = app.get(ContentService);
   const store = app.get<MediaStore>(MEDIA_STORE);
   const ctx = { principal: SEEDER, requestId: 'seed' };
-  const existing = await app.get(SitesRepository).findBySlugOrId(DEMO_SLUG);
+  const existing = await app.get(SitesService).findBySlugOrId(DEMO_SLUG);
   const site = existing ?? (await sites.create({ slug: DEMO_SLUG, name: 'Acme Coffee Roasters' }, SEEDER, 'seed'));
   const demo = demoSite();
   for (const media of demo.media) {

@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SiteEventsService } from './site-events.service';
 
-@Global()
 @Module({ providers: [SiteEventsService], exports: [SiteEventsService] })
 export class SiteEventsModule {}

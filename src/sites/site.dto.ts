@@ -18,20 +18,6 @@ export interface CreateSiteBody {
   name: string;
 }
 
-export const createTokenSchema = {
-  type: 'object',
-  required: ['role'],
-  additionalProperties: false,
-  properties: {
-    role: { type: 'string', enum: ['owner', 'editor', 'reviewer'] },
-    label: { type: 'string', maxLength: 200 },
-  },
-};
-export interface CreateTokenBody {
-  role: 'owner' | 'editor' | 'reviewer';
-  label?: string;
-}
-
 export interface SiteDto {
   id: string;
   slug: string;

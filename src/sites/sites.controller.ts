@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type PageQuery, PageQueryPipe } from '../validation/page-query';
-import { type CreateSiteBody, createSiteSchema, type CreateTokenBody, createTokenSchema } from './site.dto';
+import { type CreateSiteBody, createSiteSchema } from './site.dto';
 import type { Site } from './site.types';
 import { SitesService } from './sites.service';
 
@@ -36,35 +36,5 @@ export class SitesController {
   @Roles('owner', 'editor', 'reviewer')
   getSite(@CurrentSite() site: Site) {
     return this.sites.describe(site);
-  }
-
-  @Post(':site/tokens')
-  @Roles('owner')
-  @ApiBody({ schema: createTokenSchema })
-  createToken(
-    @CurrentSite() site: Site,
-    @Body(new SchemaPipe(createTokenSchema)) body: CreateTokenBody,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.sites.createToken(site, body, principal, requestId);
-  }
-
-  @Get(':site/tokens')
-  @Roles('owner')
-  listTokens(@CurrentSite() site: Site) {
-    return this.sites.listTokens(site);
-  }
-
-  @Delete(':site/tokens/:id')
-  @Roles('owner')
-  @HttpCode(204)
-  revokeToken(
-    @CurrentSite() site: Site,
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
-    return this.sites.revokeToken(site, id, principal, requestId);
   }
 }

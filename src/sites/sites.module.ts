@@ -1,11 +1,18 @@
-import { Global, Module } from '@nestjs/common';
-import { TokensRepository } from '../auth/tokens.repository';
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { StatesModule } from '../states/states.module';
+import { SitesController } from './sites.controller';
 import { SitesRepository } from './sites.repository';
 import { SitesService } from './sites.service';
 
-@Global()
 @Module({
-  providers: [SitesRepository, SitesService, TokensRepository],
-  exports: [SitesRepository, SitesService, TokensRepository],
+  imports: [AuditModule, EnvironmentsModule, StatesModule],
+  providers: [SitesRepository, SitesService],
+  exports: [SitesService],
 })
 export class SitesModule {}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [SitesModule], controllers: [SitesController] })
+export class SitesApiModule {}

@@ -1,28 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { newToken } from '../auth/token-hash';
-import { TokensRepository } from '../auth/tokens.repository';
+import { Transactions } from '../database/transactions';
+import { EnvironmentsService } from '../environments/environments.service';
 import { AppError } from '../errors/app-error';
-import { CreateSiteBody, CreateTokenBody, SiteDto, toSiteDto } from './site.dto';
+import { StatesService } from '../states/states.service';
+import { CreateSiteBody, SiteDto, toSiteDto } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';
 
 @Injectable()
 export class SitesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly sites: SitesRepository,
-    private readonly tokens: TokensRepository,
+    private readonly environments: EnvironmentsService,
+    private readonly states: StatesService,
     private readonly audit: AuditService,
   ) {}
 
+  findBySlugOrId(ref: string): Promise<Site | null> {
+    return this.sites.findBySlugOrId(ref);
+  }
+
+  /** The site, its two environments and production's empty first state, in one transaction. */
   async create(body: CreateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
-    const site = await this.dataSource.transaction(async (tx) => {
+    const site = await this.transactions.run({}, async (tx) => {
       if (await this.sites.findBySlugOrId(body.slug, tx))
         throw new AppError('conflict', `A site with the slug "${body.slug}" already exists.`, [{ slug: body.slug }]);
       const created = await this.sites.insert(tx, body.slug, body.name);
+      await this.environments.createPair(tx, created.id, await this.states.createInitial(tx, created.id));
       await this.audit.record(
         { siteId: created.id, principal, action: 'site.created', subject: created.slug, requestId },
         tx,
@@ -33,7 +40,7 @@ export class SitesService {
   }
 
   async describe(site: Site): Promise<SiteDto> {
-    return toSiteDto(site, await this.sites.environments([site.id]));
+    return toSiteDto(site, await this.environments.findForSites([site.id]));
   }
 
   async list(
@@ -48,40 +55,10 @@ export class SitesService {
     const sites = await this.sites.list(limit + 1, cursor);
     const more = sites.length > limit;
     if (more) sites.pop();
-    const environments = await this.sites.environments(sites.map((s) => s.id));
+    const environments = await this.environments.findForSites(sites.map((s) => s.id));
     return {
       items: sites.map((s) => toSiteDto(s, environments)),
       nextCursor: more ? sites[sites.length - 1].slug : null,
     };
-  }
-
-  async createToken(site: Site, body: CreateTokenBody, principal: Principal, requestId?: string) {
-    const token = newToken(body.role.slice(0, 3));
-    const row = await this.dataSource.transaction(async (tx) => {
-      const created = await this.tokens.insert(site.id, body.role, body.label ?? '', token, tx);
-      await this.audit.record(
-        {
-          siteId: site.id,
-          principal,
-          action: 'token.created',
-          subject: created.id,
-          details: { role: body.role, label: created.label },
-          requestId,
-        },
-        tx,
-      );
-      return created;
-    });
-    return { ...row, token };
-  }
-
-  listTokens(site: Site) {
-    return this.tokens.list(site.id).then((items) => ({ items }));
-  }
-
-  async revokeToken(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await this.tokens.revoke(site.id, id)))
-      throw new AppError('not_found', `No token ${id}.`);
-    await this.audit.record({ siteId: site.id, principal, action: 'token.revoked', subject: id, requestId });
   }
 }

@@ -1,37 +1,32 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { decodeTimeCursor, timePage } from '../validation/time-cursor';
-import { toJobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
-import { plannedSteps } from '../jobs/job-run';
-import { JobsRepository } from '../jobs/jobs.repository';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
-import { RESTORE_STEPS } from './restore.handler';
+import { EnvironmentsService } from '../environments/environments.service';
 import { toSnapshotDto } from './snapshot.dto';
 import { SnapshotsRepository } from './snapshots.repository';
-import { startSiteJob } from '../jobs/start-site-job';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SnapshotsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly snapshots: SnapshotsRepository,
-    private readonly sites: SitesRepository,
-    private readonly jobs: JobsRepository,
-    private readonly jobsService: JobsService,
+    private readonly environments: EnvironmentsService,
+    private readonly jobs: JobsService,
     private readonly audit: AuditService,
   ) {}
 
   /** Pins production's current state: a row, no copy. */
   async create(site: Site, label: string, principal: Principal, requestId?: string) {
-    const snapshot = await this.dataSource.transaction(async (tx) => {
+    const snapshot = await this.transactions.run({}, async (tx) => {
       const pinned = await this.snapshots.pinHead(tx, {
         siteId: site.id,
         label,
@@ -54,6 +49,15 @@ export class SnapshotsService {
     return toSnapshotDto(snapshot);
   }
 
+  /** Pins production's current head as a snapshot (once per job: a retried job finds its own). */
+  pinHead(tx: EntityManager, values: Parameters<SnapshotsRepository['pinHead']>[1]) {
+    return this.snapshots.pinHead(tx, values);
+  }
+
+  find(id: string, tx?: EntityManager) {
+    return this.snapshots.find(id, tx);
+  }
+
   async list(site: Site, limit: number, cursor?: string) {
     const page = timePage(await this.snapshots.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
     return { items: page.items.map(toSnapshotDto), nextCursor: page.nextCursor };
@@ -69,31 +73,17 @@ export class SnapshotsService {
   async restore(site: Site, id: string, principal: Principal, requestId?: string) {
     const snapshot = UUID.test(id) ? await this.snapshots.find(id) : null;
     if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id}.`);
-    const job = await startSiteJob(this.dataSource, this.jobs, {
+    const job = await this.jobs.start(JobKind.Restore, {
       siteId: site.id,
-      kind: JobKind.Restore,
       params: { snapshotId: snapshot.id, label: snapshot.label },
       principal,
       requestId,
-      steps: plannedSteps(RESTORE_STEPS),
       before: async (tx) => {
-        const production = await this.sites.environment(site.id, 'production', tx);
+        const production = await this.environments.find(site.id, 'production', tx);
         return { fromVersion: production.version, params: { baseStateId: production.headStateId } };
       },
-      audit: (tx, jobId) =>
-        this.audit.record(
-          {
-            siteId: site.id,
-            principal,
-            action: 'restore.requested',
-            subject: jobId,
-            details: { snapshotId: snapshot.id, label: snapshot.label },
-            requestId,
-          },
-          tx,
-        ),
+      auditDetails: () => ({ snapshotId: snapshot.id, label: snapshot.label }),
     });
-    await this.jobsService.enqueue(job);
-    return { ...toJobDto(job), snapshotId: snapshot.id };
+    return { ...job, snapshotId: snapshot.id };
   }
 }

@@ -34,15 +34,23 @@ export class BackupsRepository {
        from environments e where e.site_id = $1 and e.name = 'staging' returning ${COLUMNS}`,
       [siteId, reason, jobId],
     );
-    await tx.query(
-      `insert into staging_backup_entries (backup_id, type, key, data_revision_id, published_revision_id, version, route)
-       select $1, type, key, data_revision_id, published_revision_id, version, route from staging_entries where site_id = $2`,
-      [backup.id, siteId],
-    );
+    await this.copyStagingInto(tx, backup.id, siteId);
     return backup;
   }
 
-  /** Staging becomes a copy of a production state: every entity, and staging itself, at version 0. */
+  /** The backup holds staging's manifest as it is now (under the caller's lock of the staging row). */
+  async refreshBackup(tx: EntityManager, backupId: string, siteId: string): Promise<void> {
+    await tx.query(`delete from staging_backup_entries where backup_id = $1`, [backupId]);
+    await this.copyStagingInto(tx, backupId, siteId);
+    await tx.query(
+      `update staging_backups b set entity_count = (select count(*) from staging_backup_entries where backup_id = b.id),
+         staging_version = e.version
+       from environments e where b.id = $1 and e.site_id = $2 and e.name = 'staging'`,
+      [backupId, siteId],
+    );
+  }
+
+  /** Staging's manifest becomes a copy of a production state, every entity at version 0. */
   async replaceStagingWithState(tx: EntityManager, siteId: string, stateId: number): Promise<number> {
     await tx.query(`delete from staging_entries where site_id = $1`, [siteId]);
     await tx.query(
@@ -50,25 +58,17 @@ export class BackupsRepository {
        select $1, type, key, revision_id, revision_id, 0, route from state_entries where state_id = $2`,
       [siteId, stateId],
     );
-    await tx.query(
-      `update environments set version = 0, change_seq = change_seq + 1, reset_at = now() where site_id = $1 and name = 'staging'`,
-      [siteId],
-    );
     const [row] = await tx.query(`select count(*)::int as n from staging_entries where site_id = $1`, [siteId]);
     return row.n;
   }
 
-  /** Staging gets a backup's manifest back, drafts included; staging's version moves on by one. */
+  /** Staging's manifest becomes a backup's again, drafts included. */
   async replaceStagingWithBackup(tx: EntityManager, siteId: string, backupId: string): Promise<number> {
     await tx.query(`delete from staging_entries where site_id = $1`, [siteId]);
     await tx.query(
       `insert into staging_entries (site_id, type, key, data_revision_id, published_revision_id, version, route)
        select $1, type, key, data_revision_id, published_revision_id, version, route from staging_backup_entries where backup_id = $2`,
       [siteId, backupId],
-    );
-    await tx.query(
-      `update environments set version = version + 1, change_seq = change_seq + 1 where site_id = $1 and name = 'staging'`,
-      [siteId],
     );
     const [row] = await tx.query(`select count(*)::int as n from staging_entries where site_id = $1`, [siteId]);
     return row.n;
@@ -79,8 +79,8 @@ export class BackupsRepository {
     return rows[0] ?? null;
   }
 
-  async find(id: string): Promise<StagingBackupRow | null> {
-    const rows = await this.dataSource.query(`select ${COLUMNS} from staging_backups where id = $1`, [id]);
+  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<StagingBackupRow | null> {
+    const rows = await tx.query(`select ${COLUMNS} from staging_backups where id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -89,6 +89,14 @@ export class BackupsRepository {
       `select ${COLUMNS} from staging_backups where site_id = $1 and ($2::timestamptz is null or created_at < $2)
        order by created_at desc limit $3`,
       [siteId, before ?? null, limit],
+    );
+  }
+
+  private async copyStagingInto(tx: EntityManager, backupId: string, siteId: string): Promise<void> {
+    await tx.query(
+      `insert into staging_backup_entries (backup_id, type, key, data_revision_id, published_revision_id, version, route)
+       select $1, type, key, data_revision_id, published_revision_id, version, route from staging_entries where site_id = $2`,
+      [backupId, siteId],
     );
   }
 }

@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AppError } from '../errors/app-error';
 import { CrashPoints } from '../jobs/crash-points';
-import { JobsRepository } from '../jobs/jobs.repository';
 import { MaintenanceService } from '../maintenance/maintenance.service';
 import { SiteEventsService } from '../site-events/site-events.service';
-import { SitesRepository } from '../sites/sites.repository';
-import { StatesRepository } from './states.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 
 // The lease outlives any swap by far; if the worker dies holding it, production is back at this expiry.
 const LEASE_SECONDS = 30;
@@ -26,10 +24,8 @@ export class HeadSwapService {
   private readonly logger = new Logger(HeadSwapService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly states: StatesRepository,
-    private readonly sites: SitesRepository,
-    private readonly jobs: JobsRepository,
+    private readonly transactions: Transactions,
+    private readonly environments: EnvironmentsService,
     private readonly maintenance: MaintenanceService,
     private readonly events: SiteEventsService,
     private readonly crash: CrashPoints,
@@ -42,7 +38,7 @@ export class HeadSwapService {
     toStateId: number,
     reason: string,
   ): Promise<SwapResult> {
-    const production = await this.sites.environment(siteId, 'production');
+    const production = await this.environments.find(siteId, 'production');
     if (production.headStateId === toStateId) {
       // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
       await this.maintenance.release(siteId, 'production', holderOf(jobId)).catch(() => false);
@@ -70,15 +66,18 @@ export class HeadSwapService {
       await this.crash.at('swap:leased');
       // The swap and the end of the lease are one statement in one short transaction: the whole window is
       // two commits (take, swap) and two notifications.
-      version = await this.dataSource.transaction(async (tx) => {
-        const swapped = await this.states.swapHead(tx, siteId, fromStateId, toStateId, leased ? holder : undefined);
-        if (swapped === null)
+      version = await this.transactions.run({}, async (tx) => {
+        const swap = await this.environments.swapHead(tx, siteId, {
+          fromStateId,
+          toStateId,
+          releaseLeaseOf: leased ? holder : undefined,
+        });
+        if (!swap.swapped)
           throw new AppError(
             'stale_preview',
             'Production changed since this job was requested: review production and start again.',
           );
-        await this.jobs.update(jobId, { toVersion: swapped }, tx);
-        return swapped;
+        return swap.productionVersion;
       });
     } catch (error) {
       if (leased)

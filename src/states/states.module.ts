@@ -1,7 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { EnvironmentsModule } from '../environments/environments.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MaintenanceModule } from '../maintenance/maintenance.module';
+import { SiteEventsModule } from '../site-events/site-events.module';
 import { HeadSwapService } from './head-swap.service';
 import { StatesRepository } from './states.repository';
+import { StatesService } from './states.service';
 
-@Global()
-@Module({ providers: [StatesRepository, HeadSwapService], exports: [StatesRepository, HeadSwapService] })
+@Module({
+  imports: [EnvironmentsModule, JobsModule, MaintenanceModule, SiteEventsModule],
+  providers: [StatesRepository, StatesService, HeadSwapService],
+  exports: [StatesService, HeadSwapService],
+})
 export class StatesModule {}

@@ -7,6 +7,15 @@ export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
 /** Immutable production manifests, built with set-based SQL (a handful of statements per state). */
 @Injectable()
 export class StatesRepository {
+  /** A new site's production starts on an empty state. */
+  async createInitial(tx: EntityManager, siteId: string): Promise<number> {
+    const [state] = await tx.query(
+      `insert into content_states (site_id, origin, entity_count) values ($1, 'initial', 0) returning id::int`,
+      [siteId],
+    );
+    return state.id;
+  }
+
   /**
    * A new empty state, or the one already built for this origin id (a retried job finds its own state:
    * building is idempotent per job).
@@ -99,28 +108,5 @@ export class StatesRepository {
       [stateId],
     );
     return rows[0]?.entityCount ?? 0;
-  }
-
-  /**
-   * Compare-and-swap of production's head; production's version moves by one. Null when the head moved.
-   * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
-   */
-  async swapHead(
-    tx: EntityManager,
-    siteId: string,
-    expectedStateId: number,
-    newStateId: number,
-    releaseHolder?: string,
-  ): Promise<number | null> {
-    const rows = await queryRows<{ version: number }>(
-      tx,
-      `update environments set head_state_id = $3, version = version + 1,
-         maintenance_until = case when maintenance_holder = $4 then null else maintenance_until end,
-         maintenance_reason = case when maintenance_holder = $4 then null else maintenance_reason end,
-         maintenance_holder = case when maintenance_holder = $4 then null else maintenance_holder end
-       where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
-      [siteId, expectedStateId, newStateId, releaseHolder ?? null],
-    );
-    return rows[0]?.version ?? null;
   }
 }

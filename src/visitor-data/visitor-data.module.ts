@@ -1,18 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsRepository } from './analytics.repository';
 import { AnalyticsService } from './analytics.service';
-import { DomainsRepository } from './domains.repository';
-import { DomainsService } from './domains.service';
 import { SessionsRepository } from './sessions.repository';
 import { SubmissionsRepository } from './submissions.repository';
 import { SubmissionsService } from './submissions.service';
+import { VisitorDataController } from './visitor-data.controller';
 import { VisitorSessionsService } from './visitor-sessions.service';
 
-/** Each environment's own data: domains, form submissions, analytics events and visitor sessions. */
+/** Each environment's visitor data: form submissions, analytics events and visitor sessions. */
 @Module({
   providers: [
-    DomainsRepository,
-    DomainsService,
     SubmissionsRepository,
     SubmissionsService,
     AnalyticsRepository,
@@ -20,6 +17,10 @@ import { VisitorSessionsService } from './visitor-sessions.service';
     SessionsRepository,
     VisitorSessionsService,
   ],
-  exports: [DomainsService, SubmissionsService, AnalyticsService, VisitorSessionsService],
+  exports: [SubmissionsService, AnalyticsService, VisitorSessionsService],
 })
 export class VisitorDataModule {}
+
+/** The feature's HTTP routes, loaded only in processes with the api role. */
+@Module({ imports: [VisitorDataModule], controllers: [VisitorDataController] })
+export class VisitorDataApiModule {}

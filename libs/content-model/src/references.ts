@@ -67,3 +67,10 @@ function blockReferences(
 function isRecord(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The distinct entities a body points at, once each (what the service stores as a revision's refs). */
+export function referenceKeys(type: ContentType, data: unknown): { type: string; key: string }[] {
+  const seen = new Map<string, { type: string; key: string }>();
+  for (const ref of referencesOf(type, data)) seen.set(`${ref.type}/${ref.key}`, { type: ref.type, key: ref.key });
+  return [...seen.values()];
+}

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvName, Site } from '../sites/site.types';
-import { SitesRepository } from '../sites/sites.repository';
+import { EnvironmentsService } from '../environments/environments.service';
 import type { PutDomainsBody } from './domains.dto';
 import { type DomainRow, DomainsRepository, type DomainRoute } from './domains.repository';
 import { normalizeHost } from './host-name';
-import { assertMayRead } from './visitor-data-access';
+import { assertMayRead } from '../visitor-data/visitor-data-access';
 
 /** An environment's domains: a host belongs to one environment of one site, and exactly one is primary. */
 @Injectable()
 export class DomainsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly domains: DomainsRepository,
-    private readonly sites: SitesRepository,
+    private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
     private readonly events: SiteEventsService,
   ) {}
@@ -35,9 +35,9 @@ export class DomainsService {
     requestId?: string,
   ): Promise<{ domains: DomainRow[] }> {
     const wanted = checkDomains(body);
-    const domains = await this.dataSource.transaction(async (tx) => {
+    const domains = await this.transactions.run({}, async (tx) => {
       // Concurrent replacements of one environment's domains serialise on its row.
-      await this.sites.lockEnvironment(tx, site.id, env);
+      await this.environments.lock(tx, site.id, env);
       const taken = await this.domains.takenElsewhere(
         site.id,
         env,

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import type { Site } from '../sites/site.types';
+import { SchemaPipe } from '../validation/body.pipe';
+import { Roles } from './access.decorator';
+import { CurrentPrincipal, CurrentSite, RequestId } from './current.decorator';
+import type { Principal } from './principal';
+import { type CreateTokenBody, createTokenSchema } from './token.dto';
+import { TokensService } from './tokens.service';
+
+@ApiTags('sites')
+@ApiBearerAuth()
+@Controller('api/sites/:site/tokens')
+export class TokensController {
+  constructor(private readonly tokens: TokensService) {}
+
+  @Post()
+  @Roles('owner')
+  @ApiBody({ schema: createTokenSchema })
+  createToken(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(createTokenSchema)) body: CreateTokenBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.tokens.create(site, body, principal, requestId);
+  }
+
+  @Get()
+  @Roles('owner')
+  listTokens(@CurrentSite() site: Site) {
+    return this.tokens.list(site);
+  }
+
+  @Delete(':id')
+  @Roles('owner')
+  @HttpCode(204)
+  revokeToken(
+    @CurrentSite() site: Site,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.tokens.revoke(site, id, principal, requestId);
+  }
+}

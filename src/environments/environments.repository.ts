@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
+import type { EnvironmentRow, EnvName } from '../sites/site.types';
+
+const COLUMNS = `site_id as "siteId", name, version::int as version, change_seq::int as "changeSeq",
+  head_state_id::int as "headStateId", reset_at as "resetAt", maintenance_reason as "maintenanceReason",
+  maintenance_holder as "maintenanceHolder", maintenance_until as "maintenanceUntil"`;
+
+// Clears the lease columns when $holder holds the lease, else leaves them: shared by the swap (which ends
+// the swapping job's lease in the same statement) and the plain release.
+const RELEASE_IF_HELD_BY = (holder: string) => `
+  maintenance_until = case when maintenance_holder = ${holder} then null else maintenance_until end,
+  maintenance_reason = case when maintenance_holder = ${holder} then null else maintenance_reason end,
+  maintenance_holder = case when maintenance_holder = ${holder} then null else maintenance_holder end`;
+
+/**
+ * The environments table's one owner: heads, versions, the change sequence and the maintenance lease. Every
+ * write is named after its intent; the database's clock decides a lease's expiry at write time.
+ */
+@Injectable()
+export class EnvironmentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
+    await tx.query(
+      `insert into environments (site_id, name, head_state_id) values ($1, 'staging', null), ($1, 'production', $2)`,
+      [siteId, productionHeadStateId],
+    );
+  }
+
+  async find(siteId: string, env: EnvName, tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow> {
+    const [row] = await tx.query(`select ${COLUMNS} from environments where site_id = $1 and name = $2`, [siteId, env]);
+    return row;
+  }
+
+  findForSites(siteIds: string[], tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow[]> {
+    return tx.query(`select ${COLUMNS} from environments where site_id = any($1)`, [siteIds]);
+  }
+
+  /** Locks the row for the rest of the caller's transaction (writers of one environment serialise here). */
+  async lock(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
+    const [row] = await tx.query(`select ${COLUMNS} from environments where site_id = $1 and name = $2 for update`, [
+      siteId,
+      env,
+    ]);
+    return row;
+  }
+
+  /** Staging's version and change sequence move together, by the number of promotable changes. */
+  async bumpStaging(tx: EntityManager, siteId: string, changes: number): Promise<number> {
+    const rows = await queryRows<{ version: number }>(
+      tx,
+      `update environments set version = version + $2, change_seq = change_seq + $2
+       where site_id = $1 and name = 'staging' returning version::int`,
+      [siteId, changes],
+    );
+    return rows[0].version;
+  }
+
+  /** Staging restarts at version 0; the change sequence still moves, so older fingerprints go stale. */
+  async resetStaging(tx: EntityManager, siteId: string): Promise<void> {
+    await tx.query(
+      `update environments set version = 0, change_seq = change_seq + 1, reset_at = now() where site_id = $1 and name = 'staging'`,
+      [siteId],
+    );
+  }
+
+  /**
+   * Compare-and-swap of production's head; production's version moves by one. Null when the head moved.
+   * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
+   */
+  async swapHead(
+    tx: EntityManager,
+    siteId: string,
+    expectedStateId: number,
+    newStateId: number,
+    releaseHolder?: string,
+  ): Promise<{ version: number } | null> {
+    const rows = await queryRows<{ version: number }>(
+      tx,
+      `update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
+       where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
+      [siteId, expectedStateId, newStateId, releaseHolder ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Sets the lease unless another holder's is still running; the new expiry, or null when refused. */
+  async takeLease(
+    siteId: string,
+    env: EnvName,
+    lease: { holder: string; reason: string; ttlSeconds: number },
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<Date | null> {
+    const rows = await queryRows<{ until: Date }>(
+      tx,
+      `update environments set maintenance_holder = $3, maintenance_reason = $4,
+         maintenance_until = now() + make_interval(secs => $5)
+       where site_id = $1 and name = $2
+         and (maintenance_until is null or maintenance_until <= now() or maintenance_holder = $3)
+       returning maintenance_until as until`,
+      [siteId, env, lease.holder, lease.reason, lease.ttlSeconds],
+    );
+    return rows[0]?.until ?? null;
+  }
+
+  /** Clears the lease if `holder` has it; whether it did. */
+  async releaseLease(
+    siteId: string,
+    env: EnvName,
+    holder: string,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows = await queryRows(
+      tx,
+      `update environments set ${RELEASE_IF_HELD_BY('$3')}
+       where site_id = $1 and name = $2 and maintenance_holder = $3 returning site_id`,
+      [siteId, env, holder],
+    );
+    return rows.length > 0;
+  }
+
+  /** The current lease columns (expired or not), or null when the environment does not exist. */
+  async currentLease(
+    siteId: string,
+    env: EnvName,
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<{ holder: string | null; reason: string | null; until: Date | null; active: boolean } | null> {
+    const [row] = await tx.query(
+      `select maintenance_holder as holder, maintenance_reason as reason, maintenance_until as until,
+         coalesce(maintenance_until > now(), false) as active
+       from environments where site_id = $1 and name = $2`,
+      [siteId, env],
+    );
+    return row ?? null;
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EnvironmentRow, EnvName } from '../sites/site.types';
+import { EnvironmentsRepository } from './environments.repository';
+
+export type LeaseRow = { holder: string | null; reason: string | null; until: Date | null; active: boolean };
+
+/** What a compare-and-swap of production's head did: the job records it. */
+export type HeadSwap =
+  | { swapped: true; fromStateId: number; toStateId: number; productionVersion: number }
+  | { swapped: false; fromStateId: number; toStateId: number };
+
+/**
+ * Each site's two environment rows, for every feature: other features read and write them only through
+ * these intent-named calls (the table's SQL lives in EnvironmentsRepository alone).
+ */
+@Injectable()
+export class EnvironmentsService {
+  constructor(private readonly rows: EnvironmentsRepository) {}
+
+  createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
+    return this.rows.createPair(tx, siteId, productionHeadStateId);
+  }
+
+  find(siteId: string, env: EnvName, tx?: EntityManager): Promise<EnvironmentRow> {
+    return this.rows.find(siteId, env, tx);
+  }
+
+  findForSites(siteIds: string[], tx?: EntityManager): Promise<EnvironmentRow[]> {
+    return this.rows.findForSites(siteIds, tx);
+  }
+
+  lock(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
+    return this.rows.lock(tx, siteId, env);
+  }
+
+  bumpStaging(tx: EntityManager, siteId: string, changes: number): Promise<number> {
+    return this.rows.bumpStaging(tx, siteId, changes);
+  }
+
+  resetStaging(tx: EntityManager, siteId: string): Promise<void> {
+    return this.rows.resetStaging(tx, siteId);
+  }
+
+  async swapHead(
+    tx: EntityManager,
+    siteId: string,
+    swap: { fromStateId: number; toStateId: number; releaseLeaseOf?: string },
+  ): Promise<HeadSwap> {
+    const { fromStateId, toStateId } = swap;
+    const done = await this.rows.swapHead(tx, siteId, fromStateId, toStateId, swap.releaseLeaseOf);
+    if (!done) return { swapped: false, fromStateId, toStateId };
+    return { swapped: true, fromStateId, toStateId, productionVersion: done.version };
+  }
+
+  takeLease(
+    siteId: string,
+    env: EnvName,
+    lease: { holder: string; reason: string; ttlSeconds: number },
+    tx?: EntityManager,
+  ): Promise<Date | null> {
+    return this.rows.takeLease(siteId, env, lease, tx);
+  }
+
+  releaseLease(siteId: string, env: EnvName, holder: string, tx?: EntityManager): Promise<boolean> {
+    return this.rows.releaseLease(siteId, env, holder, tx);
+  }
+
+  currentLease(siteId: string, env: EnvName, tx?: EntityManager): Promise<LeaseRow | null> {
+    return this.rows.currentLease(siteId, env, tx);
+  }
+}

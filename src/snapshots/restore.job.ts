@@ -1,0 +1,80 @@
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../errors/app-error';
+import { actorOf } from '../jobs/job-actor';
+import { defineJob } from '../jobs/job-definition';
+import { JobKind } from '../jobs/job-names';
+import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
+import { StatesService } from '../states/states.service';
+import { SnapshotsService } from './snapshots.service';
+
+export interface RestoreParams {
+  snapshotId: string;
+  label: string;
+  /** Production's head when the restore was asked for: the swap compares against it. */
+  baseStateId: number;
+}
+
+/** Rolls production back to a snapshot: a new state with the snapshot's content, then the same swap as promotion. */
+export const restoreJob = defineJob<RestoreParams>({
+  kind: JobKind.Restore,
+  steps: [
+    {
+      name: 'build-state',
+      transaction: { contentLock: 'shared' },
+      async run({ use, tx, siteId, job, params, record }) {
+        const snapshot = await use(SnapshotsService).find(params.snapshotId, tx);
+        if (!snapshot) throw new AppError('not_found', 'The snapshot was deleted before it could be restored.');
+        const states = use(StatesService);
+        const state = await states.create(tx, siteId, 'restore', job.id);
+        if (!state.built) await states.fillFromState(tx, state.id, snapshot.stateId, params.baseStateId);
+        await record({ snapshotId: snapshot.id, result: { stateId: state.id } }, tx);
+        return state.id;
+      },
+    },
+    {
+      name: 'swap',
+      async run({ use, siteId, job, params, record }, done): Promise<SwapResult> {
+        const swap = await use(HeadSwapService).swap(
+          siteId,
+          job.id,
+          params.baseStateId,
+          done['build-state'] as number,
+          'Restoring a snapshot',
+        );
+        await record({
+          toVersion: swap.productionVersion,
+          ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: Math.round(swap.maintenanceMs * 100) / 100 } }),
+        });
+        return swap;
+      },
+    },
+    {
+      name: 'finish',
+      async run({ use, job, siteId, params, record }, done) {
+        const timings = { totalMs: Math.round(Date.now() - new Date(job.startedAt ?? Date.now()).getTime()) };
+        await record({ timings });
+        await use(AuditService).record({
+          siteId,
+          principal: actorOf(job),
+          action: 'restore.succeeded',
+          subject: job.id,
+          details: {
+            snapshotId: params.snapshotId,
+            fromVersion: job.fromVersion,
+            toVersion: (done.swap as SwapResult).productionVersion,
+            stateId: done['build-state'],
+            timings: { ...timings, maintenanceMs: (done.swap as SwapResult).maintenanceMs },
+          },
+          requestId: job.actor?.requestId,
+        });
+      },
+    },
+  ],
+  onFailed: (ctx) =>
+    ctx
+      .use(HeadSwapService)
+      .releaseLease(ctx.siteId, ctx.job.id)
+      .catch(() => {}),
+});
+
+export const RESTORE_STEPS = restoreJob.steps.map((step) => step.name);

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { StatesRepository, type StateOrigin } from './states.repository';
+
+/** Immutable content states, for every feature that builds one (promotion, restore, break-glass, new sites). */
+@Injectable()
+export class StatesService {
+  constructor(private readonly states: StatesRepository) {}
+
+  createInitial(tx: EntityManager, siteId: string): Promise<number> {
+    return this.states.createInitial(tx, siteId);
+  }
+
+  /** A new empty state, or the one already built for this origin id (building is idempotent per job). */
+  create(tx: EntityManager, siteId: string, origin: StateOrigin, originId: string) {
+    return this.states.create(tx, siteId, origin, originId);
+  }
+
+  fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
+    return this.states.fillFromStaging(tx, stateId, siteId, baseStateId);
+  }
+
+  fillFromState(tx: EntityManager, stateId: number, sourceStateId: number, baseStateId: number): Promise<number> {
+    return this.states.fillFromState(tx, stateId, sourceStateId, baseStateId);
+  }
+
+  fillWithOneChange(
+    tx: EntityManager,
+    stateId: number,
+    baseStateId: number,
+    change: { type: string; key: string; revisionId: string | null; route: string | null },
+  ) {
+    return this.states.fillWithOneChange(tx, stateId, baseStateId, change);
+  }
+}
