@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorator';
+import { COLLECTED_EVENTS, EventThrottlerGuard } from './event-throttler.guard';
 import { PublicSiteErrorFilter } from './public-site-error.filter';
 import { PublicSiteService } from './public-site.service';
 import { SiteTargetGuard } from './site-target.guard';
@@ -48,7 +49,10 @@ export class PublicSiteController {
     return this.site.thankYou(request, response, formKey);
   }
 
+  // Its own count (the key names the handler), per IP and site like form posts, each event of a batch a hit.
   @Post(at('/collect'))
+  @Throttle({ default: COLLECTED_EVENTS })
+  @UseGuards(EventThrottlerGuard)
   @HttpCode(202)
   collectEvents(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.site.collect(request, response);

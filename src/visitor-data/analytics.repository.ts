@@ -7,7 +7,8 @@ export interface AnalyticsEventRow {
   env: EnvName;
   event: string;
   path: string;
-  props: Record<string, unknown> | null;
+  /** JSON text, checked to be storable before the row joins a batch. */
+  propsJson: string | null;
   sessionId: string | null;
   at: Date;
 }
@@ -29,7 +30,7 @@ export class AnalyticsRepository {
         events.map((e) => e.env),
         events.map((e) => e.event),
         events.map((e) => e.path),
-        events.map((e) => (e.props ? JSON.stringify(e.props) : null)),
+        events.map((e) => e.propsJson),
         events.map((e) => e.sessionId),
         events.map((e) => e.at),
       ],

@@ -4,39 +4,45 @@ import { AppError } from '../errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { type AnalyticsEventRow, AnalyticsRepository } from './analytics.repository';
 import { BatchWriter } from './batch-writer';
+import type { CollectedEvent } from './collect-body';
+import { describeWriteFailure, isRowFault } from './row-fault';
 import { assertMayRead } from './visitor-data-access';
 
-export interface CollectedEvent {
-  event: string;
-  path: string;
-  props?: Record<string, unknown>;
-}
-
-// 500 rows is one statement of a few hundred kilobytes at most; 10 ms of waiting is invisible to a beacon.
-const BATCH = { maxBatch: 500, maxDelayMs: 10 };
+// About 500 rows is one statement of a few megabytes at most; 10 ms of waiting is invisible to a beacon. A
+// request's events are one item, so they are stored together or refused together, never half of them.
+const BATCH = {
+  maxBatch: 500,
+  maxDelayMs: 10,
+  sizeOf: (rows: AnalyticsEventRow[]) => rows.length,
+  isolate: isRowFault,
+};
 
 /** Analytics events (page views and custom events): written in batches, summarised for the API. */
 @Injectable()
 export class AnalyticsService implements OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsService.name);
-  private readonly writer: BatchWriter<AnalyticsEventRow>;
+  private readonly writer: BatchWriter<AnalyticsEventRow[]>;
 
   constructor(private readonly analytics: AnalyticsRepository) {
-    this.writer = new BatchWriter((rows) => this.analytics.insertMany(rows), BATCH);
+    this.writer = new BatchWriter((groups) => this.analytics.insertMany(groups.flat()), BATCH);
   }
 
-  /** Resolves once the events are stored (with whatever else arrived in the same few milliseconds). */
+  /**
+   * Resolves once the events are stored (with whatever else arrived in the same few milliseconds). Events the
+   * database still refuses fail this call alone with 400 invalid_event; the rest of their batch is stored.
+   */
   async record(
     target: { siteId: string; env: EnvName },
     events: CollectedEvent[],
     sessionId: string | null,
   ): Promise<{ accepted: number }> {
     const at = new Date();
-    await Promise.all(
-      events.map((e) =>
-        this.writer.add({ ...target, event: e.event, path: e.path, props: e.props ?? null, sessionId, at }),
-      ),
-    );
+    const rows = events.map(({ event, path, propsJson }) => ({ ...target, event, path, propsJson, sessionId, at }));
+    await this.writer.add(rows).catch((error: unknown) => {
+      if (!isRowFault(error)) throw error;
+      this.logger.warn(`events refused by the database: ${describeWriteFailure(error)}`);
+      throw new AppError('invalid_event', 'The event cannot be stored; it was not recorded.');
+    });
     return { accepted: events.length };
   }
 

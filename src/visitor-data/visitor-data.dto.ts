@@ -36,14 +36,13 @@ const event = {
   },
 };
 
-/** One event, or up to 50 of them in `events`. */
+export const MAX_BATCH_EVENTS = 50;
+
+/** One event, or up to MAX_BATCH_EVENTS of them in `events`. */
 export const collectBatchSchema = {
   type: 'object',
   required: ['events'],
   additionalProperties: false,
-  properties: { events: { type: 'array', minItems: 1, maxItems: 50, items: event } },
+  properties: { events: { type: 'array', minItems: 1, maxItems: MAX_BATCH_EVENTS, items: event } },
 };
 export const collectEventSchema = event;
-
-/** Stored props stay small: a page view is not a place for a document. */
-export const MAX_PROPS_BYTES = 4096;

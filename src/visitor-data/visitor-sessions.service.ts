@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { EnvName, Site } from '../sites/site.types';
 import { BatchWriter } from './batch-writer';
+import { describeWriteFailure, isRowFault } from './row-fault';
 import { type SessionMark, SessionsRepository } from './sessions.repository';
 import { assertMayRead } from './visitor-data-access';
 
@@ -12,7 +13,8 @@ export const SESSION_TTL_SECONDS = 30 * 60;
 const TOUCH_EVERY_MS = 60_000;
 const TOUCH_MEMORY = 100_000;
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
-const BATCH = { maxBatch: 500, maxDelayMs: 50 };
+// A session row the database refuses (its site removed meanwhile) is split out of its batch, and only it is lost.
+const BATCH = { maxBatch: 500, maxDelayMs: 50, isolate: isRowFault };
 
 /**
  * Visitor sessions, stored server-side with an expiry and refreshed on activity. Writes are batched and never
@@ -71,7 +73,7 @@ export class VisitorSessionsService implements OnModuleDestroy {
   }
 
   private write(writer: BatchWriter<SessionMark>, mark: SessionMark): void {
-    writer.add(mark).catch((error) => this.logger.warn(`session write failed: ${(error as Error).message}`));
+    writer.add(mark).catch((error) => this.logger.warn(`session write failed: ${describeWriteFailure(error)}`));
   }
 }
 
