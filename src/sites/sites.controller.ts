@@ -4,6 +4,7 @@ import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { type PageQuery, PageQueryPipe } from '../validation/page-query';
 import { type CreateSiteBody, createSiteSchema, type CreateTokenBody, createTokenSchema } from './site.dto';
 import type { Site } from './site.types';
@@ -61,7 +62,7 @@ export class SitesController {
   @HttpCode(204)
   revokeToken(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('token')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../validation/id.pipe';
 import type { EnvironmentRow, EnvName, Site } from './site.types';
 
 const SITE = `id, slug, name, created_at as "createdAt"`;
 export const ENVIRONMENT_COLUMNS = `site_id as "siteId", name, version::int as version, change_seq::int as "changeSeq",
   head_state_id::int as "headStateId", reset_at as "resetAt", maintenance_reason as "maintenanceReason",
   maintenance_holder as "maintenanceHolder", maintenance_until as "maintenanceUntil"`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SitesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findBySlugOrId(ref: string, tx: EntityManager = this.dataSource.manager): Promise<Site | null> {
-    const rows = UUID.test(ref)
+    const rows = isUuid(ref)
       ? await tx.query(`select ${SITE} from sites where id = $1`, [ref])
       : await tx.query(`select ${SITE} from sites where slug = $1`, [ref]);
     return rows[0] ?? null;

@@ -15,8 +15,6 @@ import { SitesRepository } from '../sites/sites.repository';
 import { BackupsRepository } from './backups.repository';
 import { BACKUP_RESTORE_STEPS, RESET_STEPS } from './staging-reset.handlers';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class StagingResetService {
   constructor(
@@ -58,7 +56,7 @@ export class StagingResetService {
 
   /** Puts a backup back into staging; the staging it overwrites becomes a backup in turn. */
   async restoreBackup(site: Site, backupId: string, principal: Principal, requestId?: string) {
-    const backup = UUID.test(backupId) ? await this.backups.find(backupId) : null;
+    const backup = await this.backups.find(backupId);
     if (!backup || backup.siteId !== site.id) throw new AppError('not_found', `No staging backup ${backupId}.`);
     const job = await startSiteJob(this.dataSource, this.jobs, {
       siteId: site.id,
