@@ -72,6 +72,29 @@ describe('service foundation', () => {
     expect(done.result.processedBy.pid).toBe(process.pid);
   });
 
+  it('answers 404 not_found for a :site or :id that cannot name anything', async () => {
+    const { body: site } = await http()
+      .post('/api/sites')
+      .set(auth())
+      .send({ slug: `ids-${Date.now().toString(36)}`, name: 'Ids' })
+      .expect(201);
+    const refused = [
+      ['get', '/api/sites/%00'], // PostgreSQL cannot even compare a string holding U+0000
+      ['get', `/api/sites/${'a'.repeat(300)}`],
+      ['get', '/api/jobs/not-a-uuid'],
+      ['post', `/api/sites/${site.slug}/snapshots/not-a-uuid/restore`],
+      ['post', `/api/sites/${site.slug}/staging/backups/not-a-uuid/restore`],
+      ['delete', `/api/sites/${site.slug}/tokens/not-a-uuid`],
+    ] as const;
+    for (const [method, path] of refused) {
+      const { status, body } = await http()[method](path).set(auth());
+      expect({ path, status, code: body.error?.code }).toEqual({ path, status: 404, code: 'not_found' });
+    }
+    const { body } = await http().get('/api/jobs/not-a-uuid').set(auth()).expect(404);
+    expect(body.error.message).toBe('No job not-a-uuid.');
+    await http().get(`/api/sites/${site.id.toUpperCase()}`).set(auth()).expect(200);
+  });
+
   it('validates a request body against its schema with field paths', async () => {
     const { body } = await http().post('/api/sites').set(auth()).send({ slug: 'Bad Slug!' }).expect(400);
     expect(body.error.code).toBe('validation_failed');

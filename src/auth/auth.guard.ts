@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { AppError } from '../errors/app-error';
 import { SitesService } from '../sites/sites.service';
+import { isSiteRef } from '../validation/id.pipe';
 import { ACCESS, Access } from './access.decorator';
 import type { Principal } from './principal';
 import { sameSecret } from './token-hash';
@@ -33,10 +34,10 @@ export class AuthGuard implements CanActivate {
     }
     const siteParam = request.params?.site;
     if (typeof siteParam !== 'string') throw new Error('A route with site roles needs a :site parameter');
-    const site = await this.sites.findBySlugOrId(siteParam);
+    const site = isSiteRef(siteParam) ? await this.sites.findBySlugOrId(siteParam) : null;
     if (principal.kind === 'site' && (!site || site.id !== principal.siteId))
       throw new AppError('forbidden', 'This token belongs to another site.');
-    if (!site) throw new AppError('not_found', `No site "${siteParam}".`);
+    if (!site) throw new AppError('not_found', `No site "${siteParam.slice(0, 60)}".`);
     request.site = site;
     if (principal.kind === 'site' && !access.includes(principal.role))
       throw new AppError(

@@ -1,5 +1,4 @@
 export type SiteRole = 'owner' | 'editor' | 'reviewer';
-export const SITE_ROLES: readonly SiteRole[] = ['owner', 'editor', 'reviewer'];
 
 /** Who is calling: the platform admin, or a site token with one role on one site. */
 export type Principal =

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { Roles } from './access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from './current.decorator';
 import type { Principal } from './principal';
@@ -37,7 +38,7 @@ export class TokensController {
   @HttpCode(204)
   revokeToken(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('token')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {

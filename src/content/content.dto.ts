@@ -23,5 +23,3 @@ export function contentSchemaName(type: string): string {
 export interface PutContentBody {
   data: unknown;
 }
-
-export const envSchema = { type: 'string', enum: ['staging', 'production'] };

@@ -10,9 +10,3 @@ export async function queryRows<T = any>(tx: EntityManager, sql: string, params:
     return result[0];
   return result;
 }
-
-/** Number of rows an UPDATE or DELETE touched. */
-export async function affectedRows(tx: EntityManager, sql: string, params: unknown[] = []): Promise<number> {
-  const result = await tx.query(sql, params);
-  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
-}

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { map, Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { JobsService } from './jobs.service';
 import { JobKind } from './job-names';
 import { type SelfTestBody, selfTestSchema } from './self-test.job';
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError('not_found', 'No such job.') });
+const jobId = new IdPipe('job');
 
 @ApiTags('jobs')
 @ApiBearerAuth()
@@ -20,13 +20,13 @@ export class JobsController {
 
   @Get('jobs/:id')
   @Authenticated()
-  getJob(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
+  getJob(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal) {
     return this.jobs.get(id, principal);
   }
 
   @Sse('jobs/:id/events')
   @Authenticated()
-  streamJobEvents(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+  streamJobEvents(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
   }
 

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
-import { LruCache } from './lru-cache';
 
 // The fallback when a pub/sub message is lost (or Redis is down): a head swap or a lease taken elsewhere is
 // seen within this long. A lease's end needs no refresh at all: every node compares maintenance_until with its clock.
@@ -15,7 +15,7 @@ export const ENVIRONMENT_TTL_MS = 1000;
  */
 @Injectable()
 export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
-  private readonly rows = new LruCache<{ row: EnvironmentRow; readAt: number }>({ maxEntries: 20_000 });
+  private readonly rows = new LRUCache<string, EnvironmentRow>({ max: 20_000, ttl: ENVIRONMENT_TTL_MS });
   private readonly loading = new Map<string, Promise<EnvironmentRow>>();
   // Bumped by every event of a site: a read that started before the event must not overwrite what it announced.
   private readonly generations = new Map<string, number>();
@@ -29,7 +29,7 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((event) => {
       if (event.env !== 'production' || event.kind === 'domains') return;
-      const served = this.rows.get(event.siteId) !== undefined;
+      const served = this.rows.peek(event.siteId, { allowStale: true }) !== undefined;
       this.generations.set(event.siteId, (this.generations.get(event.siteId) ?? 0) + 1);
       this.rows.delete(event.siteId);
       this.loading.delete(event.siteId);
@@ -49,19 +49,19 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
 
   /** Production's row if this node holds a fresh one, without waiting: for the cached-page fast path. */
   peek(siteId: string): EnvironmentRow | null {
-    const cached = this.rows.get(siteId);
-    return cached && Date.now() - cached.readAt < ENVIRONMENT_TTL_MS ? cached.row : null;
+    return this.rows.get(siteId) ?? null;
   }
 
   private load(siteId: string): Promise<EnvironmentRow> {
     const pending = this.loading.get(siteId);
     if (pending) return pending;
     const generation = this.generations.get(siteId) ?? 0;
-    const readAt = Date.now();
+    // The row's age counts from before the query: it may be older than its arrival.
+    const readAt = this.rows.perf.now();
     const load = this.environments
       .find(siteId, 'production')
       .then((row) => {
-        if ((this.generations.get(siteId) ?? 0) === generation) this.rows.set(siteId, { row, readAt });
+        if ((this.generations.get(siteId) ?? 0) === generation) this.rows.set(siteId, row, { start: readAt });
         return row;
       })
       .finally(() => {

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvName } from '../sites/site.types';
 import { DomainsService } from '../domains/domains.service';
-import { LruCache } from './lru-cache';
 import { SiteDirectory } from './site-directory.service';
 
 export interface HostRoute {
@@ -20,7 +20,7 @@ const TTL_MS = 10_000;
 /** Which environment of which site a request's Host belongs to. */
 @Injectable()
 export class HostDirectory implements OnModuleInit, OnModuleDestroy {
-  private readonly cache = new LruCache<{ route: HostRoute | null; until: number }>({ maxEntries: 20_000 });
+  private readonly cache = new LRUCache<string, { route: HostRoute | null }>({ max: 20_000, ttl: TTL_MS });
   private unsubscribe?: () => void;
 
   constructor(
@@ -46,13 +46,12 @@ export class HostDirectory implements OnModuleInit, OnModuleDestroy {
     const found = await this.domains.route(host);
     const site = found ? await this.sites.find(found.siteId) : null;
     const route = found && site ? { ...found, slug: site.slug, host } : null;
-    this.cache.set(host, { route, until: Date.now() + TTL_MS });
+    this.cache.set(host, { route });
     return route;
   }
 
   /** What this node knows without asking: the route, null for a known miss, undefined when it must look. */
   peek(host: string): HostRoute | null | undefined {
-    const cached = this.cache.get(host);
-    return cached && cached.until > Date.now() ? cached.route : undefined;
+    return this.cache.get(host)?.route;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { buildDesign, DESIGN_TYPES, type PageAssets, type SiteDesign } from '../../libs/site-renderer';
 import type { FormBody, MediaBody } from '../../libs/content-model';
 import type { ContentSource } from './content-source';
-import { LruCache } from './lru-cache';
 import { PublicContentRepository } from './public-content.repository';
 
 // A design is a few kilobytes; this many covers every busy site of a node several times over.
@@ -11,28 +11,18 @@ const DESIGNS = 500;
 /** The design (settings, theme, CSS, layouts, components, popups, consent) of what an environment shows. */
 @Injectable()
 export class SiteDesignService {
-  private readonly designs = new LruCache<SiteDesign>({ maxEntries: DESIGNS });
-  private readonly loading = new Map<string, Promise<SiteDesign>>();
+  // fetch() reads a scope's design once however many requests ask for it at the same time.
+  private readonly designs = new LRUCache<string, SiteDesign, { source: ContentSource }>({
+    max: DESIGNS,
+    fetchMethod: async (_scope, _stale, { context }) =>
+      buildDesign(await this.content.ofTypes(context.source, DESIGN_TYPES)),
+  });
 
   constructor(private readonly content: PublicContentRepository) {}
 
   /** Cached by scope: a state never changes, so neither does its design. */
   async design(source: ContentSource, scope: string): Promise<SiteDesign> {
-    const cached = this.designs.get(scope);
-    if (cached) return cached;
-    let pending = this.loading.get(scope);
-    if (!pending) {
-      pending = this.content
-        .ofTypes(source, DESIGN_TYPES)
-        .then((entities) => {
-          const design = buildDesign(entities);
-          this.designs.set(scope, design);
-          return design;
-        })
-        .finally(() => this.loading.delete(scope));
-      this.loading.set(scope, pending);
-    }
-    return pending;
+    return (await this.designs.fetch(scope, { context: { source } }))!;
   }
 
   /** The forms and media a page needs, in one query. */

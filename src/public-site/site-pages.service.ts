@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { FormBody, MediaBody } from '../../libs/content-model';
+import { LRUCache } from 'lru-cache';
+import { type FormBody, type MediaBody, REDIRECT_STATUSES } from '../../libs/content-model';
 import {
   assetKeysOf,
   type RenderTarget,
@@ -8,7 +9,6 @@ import {
   siteAssetKeysOf,
   SiteRenderer,
 } from '../../libs/site-renderer';
-import { LruCache } from './lru-cache';
 import { PublicContentRepository } from './public-content.repository';
 import { HTML, rendered, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
@@ -16,17 +16,19 @@ import type { SiteTarget } from './site-target';
 
 // Keyed by (content scope, mount, path): a scope never changes, so entries are never invalidated, only
 // evicted. 128 MiB holds the 10,000-page benchmark site (~15 KB a page, ~5 KB kept gzipped) 2.5 times over.
-const RENDER_CACHE = { maxEntries: 200_000, maxBytes: 128 * 1024 * 1024 };
-const MEDIA_CACHE = { maxEntries: 50_000 };
+// A response bigger than the whole budget is not kept (maxEntrySize defaults to maxSize).
+const RENDER_CACHE = { max: 200_000, maxSize: 128 * 1024 * 1024, sizeCalculation: sizeOfRendered };
+const MEDIA_CACHE = { max: 50_000 };
 // The sitemap protocol's limit for one file.
 const SITEMAP_URLS = 50_000;
-const REDIRECT_STATUSES = new Set([301, 302, 307, 308]);
+const REDIRECTS: ReadonlySet<number> = new Set(REDIRECT_STATUSES);
 
 /** What the public site answers for a path of an environment: rendered once per scope, then from memory. */
 @Injectable()
 export class SitePagesService {
-  private readonly cache = new LruCache<RenderedResponse>(RENDER_CACHE, sizeOfRendered);
-  private readonly mediaFiles = new LruCache<MediaBody | null>(MEDIA_CACHE);
+  private readonly cache = new LRUCache<string, RenderedResponse>(RENDER_CACHE);
+  // Boxed: a known missing key is cached too, and the cache takes no null values.
+  private readonly mediaFiles = new LRUCache<string, { media: MediaBody | null }>(MEDIA_CACHE);
 
   constructor(
     private readonly content: PublicContentRepository,
@@ -48,7 +50,7 @@ export class SitePagesService {
     let response: RenderedResponse | null = null;
     if (entity?.type === 'redirect') {
       const location = safeRedirectLocation(entity.body.to, target.base);
-      const status = REDIRECT_STATUSES.has(entity.body.status) ? entity.body.status : 301;
+      const status = REDIRECTS.has(entity.body.status) ? entity.body.status : 301;
       if (location) response = rendered(status, 'text/plain; charset=utf-8', `Redirecting to ${location}\n`, location);
     } else if (entity?.type === 'page' || entity?.type === 'post') {
       const design = await this.designs.design(target.source, target.scope);
@@ -121,9 +123,9 @@ export class SitePagesService {
   async media(target: SiteTarget, key: string): Promise<MediaBody | null> {
     const cacheKeyOfMedia = `${target.scope}\n${key}`;
     const cached = this.mediaFiles.get(cacheKeyOfMedia);
-    if (cached !== undefined) return cached;
+    if (cached) return cached.media;
     const media = ((await this.content.findEntity(target.source, 'media', key))?.body as MediaBody) ?? null;
-    this.mediaFiles.set(cacheKeyOfMedia, media);
+    this.mediaFiles.set(cacheKeyOfMedia, { media });
     return media;
   }
 

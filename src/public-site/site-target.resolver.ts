@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { AppError } from '../errors/app-error';
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
+import { isSiteSlug } from '../validation/id.pipe';
 import { cacheScopeOf, sourceOf } from './content-source';
 import { EnvironmentCache } from './environment-cache.service';
 import type { HostRoute } from './host-directory.service';
@@ -21,7 +22,7 @@ export class SiteTargetResolver {
   async resolve(request: Request): Promise<SiteTarget> {
     const slug = String(request.params.slug ?? '');
     const env: EnvName = request.path.startsWith(`/${MOUNT_PREFIX.staging}/`) ? 'staging' : 'production';
-    const site = SLUG.test(slug) ? await this.sites.find(slug) : null;
+    const site = isSiteSlug(slug) ? await this.sites.find(slug) : null;
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
     const environment = await this.environments.get(site.id, env);
@@ -42,8 +43,6 @@ export class SiteTargetResolver {
   }
 }
 
-// A site's slug as sites.dto allows it; anything else is no site, without a query.
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const PRODUCTION_PATH = new RegExp(`^/${MOUNT_PREFIX.production}/([a-z0-9-]+)(?:/|$)`);
 
 function targetOf(site: Site, environment: EnvironmentRow, host: HostRoute | undefined): SiteTarget {

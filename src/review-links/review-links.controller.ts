@@ -5,6 +5,7 @@ import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decora
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { type CreateReviewLinkBody, createReviewLinkSchema } from './review-links.dto';
 import { ReviewLinksService } from './review-links.service';
 
@@ -37,7 +38,7 @@ export class ReviewLinksController {
   @HttpCode(204)
   revokeReviewLink(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('review link')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {

@@ -1,3 +1,4 @@
+import { SITE_SLUG_PATTERN } from '../validation/id.pipe';
 import type { EnvironmentRow, Site } from './site.types';
 
 export const createSiteSchema = {
@@ -7,7 +8,7 @@ export const createSiteSchema = {
   properties: {
     slug: {
       type: 'string',
-      pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+      pattern: SITE_SLUG_PATTERN,
       description: 'lowercase letters, digits and dashes, 1-63',
     },
     name: { type: 'string', minLength: 1, maxLength: 200 },

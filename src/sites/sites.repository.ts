@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../validation/id.pipe';
 import type { Site } from './site.types';
 
 const SITE = `id, slug, name, created_at as "createdAt"`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class SitesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findBySlugOrId(ref: string, tx: EntityManager = this.dataSource.manager): Promise<Site | null> {
-    const rows = UUID.test(ref)
+    const rows = isUuid(ref)
       ? await tx.query(`select ${SITE} from sites where id = $1`, [ref])
       : await tx.query(`select ${SITE} from sites where slug = $1`, [ref]);
     return rows[0] ?? null;

@@ -5,6 +5,7 @@ import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decora
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { type PageQuery, PageQueryPipe } from '../validation/page-query';
 import { createSnapshotSchema } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
@@ -38,7 +39,7 @@ export class SnapshotsController {
   @HttpCode(202)
   restoreSnapshot(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('snapshot')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {
@@ -50,7 +51,7 @@ export class SnapshotsController {
   @HttpCode(204)
   deleteSnapshot(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('snapshot')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {

@@ -12,8 +12,6 @@ import { EnvironmentsService } from '../environments/environments.service';
 import { toSnapshotDto } from './snapshot.dto';
 import { SnapshotsRepository } from './snapshots.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class SnapshotsService {
   constructor(
@@ -64,14 +62,13 @@ export class SnapshotsService {
   }
 
   async remove(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.snapshots.delete(site.id, id)))
-      throw new AppError('not_found', `No snapshot ${id}.`);
+    if (!(await this.snapshots.delete(site.id, id))) throw new AppError('not_found', `No snapshot ${id}.`);
     await this.audit.record({ siteId: site.id, principal, action: 'snapshot.deleted', subject: id, requestId });
   }
 
   /** Production's content becomes the snapshot's (version + 1), as a job with the same swap as promotion. */
   async restore(site: Site, id: string, principal: Principal, requestId?: string) {
-    const snapshot = UUID.test(id) ? await this.snapshots.find(id) : null;
+    const snapshot = await this.snapshots.find(id);
     if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id}.`);
     const job = await this.jobs.start(JobKind.Restore, {
       siteId: site.id,

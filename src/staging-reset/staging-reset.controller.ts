@@ -5,6 +5,7 @@ import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decora
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
+import { IdPipe } from '../validation/id.pipe';
 import { type PageQuery, PageQueryPipe } from '../validation/page-query';
 import { StagingResetService } from './staging-reset.service';
 
@@ -45,7 +46,7 @@ export class StagingResetController {
   @HttpCode(202)
   restoreStagingBackup(
     @CurrentSite() site: Site,
-    @Param('id') id: string,
+    @Param('id', new IdPipe('staging backup')) id: string,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {

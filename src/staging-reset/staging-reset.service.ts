@@ -8,8 +8,6 @@ import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { BackupsRepository } from './backups.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class StagingResetService {
   constructor(
@@ -41,7 +39,7 @@ export class StagingResetService {
 
   /** Puts a backup back into staging; the staging it overwrites becomes a backup in turn. */
   async restoreBackup(site: Site, backupId: string, principal: Principal, requestId?: string) {
-    const backup = UUID.test(backupId) ? await this.backups.find(backupId) : null;
+    const backup = await this.backups.find(backupId);
     if (!backup || backup.siteId !== site.id) throw new AppError('not_found', `No staging backup ${backupId}.`);
     return this.jobs.start(JobKind.StagingBackupRestore, {
       siteId: site.id,

@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import type { EnvName, Site } from '../sites/site.types';
@@ -26,7 +27,7 @@ export class VisitorSessionsService implements OnModuleDestroy {
   private readonly creates: BatchWriter<SessionMark>;
   private readonly touches: BatchWriter<SessionMark>;
   // By cookie token: the sessions this node refreshed lately, so most page views need neither a hash nor a write.
-  private readonly recent = new Map<string, { id: string; touchedAt: number }>();
+  private readonly recent = new LRUCache<string, { id: string; touchedAt: number }>({ max: TOUCH_MEMORY });
 
   constructor(private readonly sessions: SessionsRepository) {
     this.creates = new BatchWriter((rows) => this.sessions.createMany(rows, SESSION_TTL_SECONDS), BATCH);
@@ -37,7 +38,7 @@ export class VisitorSessionsService implements OnModuleDestroy {
   begin(siteId: string, env: EnvName): { token: string; id: string } {
     const token = randomBytes(24).toString('base64url');
     const id = sessionIdOf(token);
-    this.remember(token, id, Date.now());
+    this.recent.set(token, { id, touchedAt: Date.now() });
     this.write(this.creates, { id, siteId, env, at: new Date() });
     return { token, id };
   }
@@ -52,7 +53,7 @@ export class VisitorSessionsService implements OnModuleDestroy {
     const known = this.recent.get(token);
     if (known && now - known.touchedAt < TOUCH_EVERY_MS) return { id: known.id, refreshed: false };
     const id = known?.id ?? sessionIdOf(token);
-    this.remember(token, id, now);
+    this.recent.set(token, { id, touchedAt: now });
     this.write(this.touches, { id, siteId, env, at: new Date(now) });
     return { id, refreshed: true };
   }
@@ -64,12 +65,6 @@ export class VisitorSessionsService implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([this.creates.flush(), this.touches.flush()]).catch((error) => this.logger.error(error));
-  }
-
-  private remember(token: string, id: string, touchedAt: number): void {
-    this.recent.delete(token);
-    this.recent.set(token, { id, touchedAt });
-    if (this.recent.size > TOUCH_MEMORY) this.recent.delete(this.recent.keys().next().value!);
   }
 
   private write(writer: BatchWriter<SessionMark>, mark: SessionMark): void {
