@@ -144,5 +144,4 @@ export const promotionJob = defineJob<PromotionParams>({
       .catch(() => {}),
 });
 
-export const PROMOTION_STEPS = promotionJob.steps.map((step) => step.name);
 const round = (ms: number) => Math.round(ms * 100) / 100;

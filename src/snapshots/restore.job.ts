@@ -77,4 +77,3 @@ export const restoreJob = defineJob<RestoreParams>({
       .catch(() => {}),
 });
 
-export const RESTORE_STEPS = restoreJob.steps.map((step) => step.name);
