@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller';
+import { MeController } from './auth/me.controller';
+import { MeService } from './auth/me.service';
 import { ConsoleModule } from './console/console.module';
 import { ContentImportController } from './content/content-import.controller';
 import { ContentController } from './content/content.controller';
@@ -34,6 +36,7 @@ import { VisitorDataController } from './visitor-data/visitor-data.controller';
     ConsoleModule,
   ],
   controllers: [
+    MeController,
     SitesController,
     ContentController,
     ContentImportController,
@@ -50,5 +53,6 @@ import { VisitorDataController } from './visitor-data/visitor-data.controller';
     VisitorDataController,
     PublicSiteController,
   ],
+  providers: [MeService],
 })
 export class ApiModule {}

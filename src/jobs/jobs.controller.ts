@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { map, Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current.decorator';
@@ -8,6 +8,8 @@ import { AppError } from '../errors/app-error';
 import { SchemaPipe } from '../validation/body.pipe';
 import { JobsService } from './jobs.service';
 import { type SelfTestBody, selfTestSchema, SelfTestService } from './self-test.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new AppError('not_found', 'No such job.') });
 
@@ -22,12 +24,21 @@ export class JobsController {
 
   @Get('jobs/:id')
   @Authenticated()
+  @ApiOperation({ summary: "A job (a site token sees its own site's jobs only)" })
+  @ApiOkResponse({ schema: ref('Job') })
+  @ApiErrors('not_found')
   getJob(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal) {
     return this.jobs.get(id, principal);
   }
 
   @Sse('jobs/:id/events')
   @Authenticated()
+  @ApiOperation({ summary: "A job's progress as server-sent events until it ends" })
+  @ApiOkResponse({
+    description: 'events named `job`, each with the Job as JSON data',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiErrors('not_found')
   streamJobEvents(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
   }
@@ -37,6 +48,9 @@ export class JobsController {
   @AdminOnly()
   @HttpCode(202)
   @ApiBody({ schema: selfTestSchema })
+  @ApiOperation({ summary: 'Check that a worker takes jobs' })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS)
   startSelfTest(@Body(new SchemaPipe(selfTestSchema)) body: SelfTestBody, @CurrentPrincipal() principal: Principal) {
     return this.selfTest.start(body, principal);
   }

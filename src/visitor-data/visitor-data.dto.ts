@@ -1,4 +1,5 @@
 import { KEY_MAX_LENGTH, KEY_PATTERN } from '../../libs/content-model';
+import { dateTime, object, type SchemaObject } from '../openapi/schema-ref';
 
 export const submissionsQuery = { form: { type: 'string', maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN } };
 
@@ -47,3 +48,20 @@ export const collectEventSchema = event;
 
 /** Stored props stay small: a page view is not a place for a document. */
 export const MAX_PROPS_BYTES = 4096;
+
+const counts: SchemaObject = { type: 'object', additionalProperties: { type: 'integer' } };
+
+/** The response schemas of the visitor data API, named in the OpenAPI document. */
+export const visitorDataSchemas: Record<string, SchemaObject> = {
+  Submission: object({
+    id: { type: 'string' },
+    form: { type: 'string', description: "the form's key" },
+    data: { type: 'object', additionalProperties: true, description: "the form's field values" },
+    createdAt: dateTime,
+  }),
+  Analytics: object({ total: { type: 'integer' }, byPath: counts, byEvent: counts }),
+  VisitorSessions: object({
+    count: { type: 'integer', description: 'active sessions' },
+    sessions: { type: 'array', items: object({ id: { type: 'string' }, lastSeenAt: dateTime }) },
+  }),
+};
