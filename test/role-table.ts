@@ -44,6 +44,7 @@ export const rolesIn = (r: RouteAccess, env: string): readonly SiteRole[] =>
  * and fails when a controller declares a route that is missing here; docs/roles.md is this table in prose.
  */
 export const ROLE_TABLE: readonly RouteAccess[] = [
+  route('GET', '/api/me', ALL, 'who the caller is: admin or a token, its role and site'),
   route('POST', '/api/sites', ADMIN, 'create a site'),
   route('GET', '/api/sites', ALL, 'list sites (a site token sees its own site only)'),
   route('GET', '/api/sites/:site', ALL, 'a site and its environments'),

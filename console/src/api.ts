@@ -1,13 +1,14 @@
 import type {
   ContentType,
+  CreatedReviewLink,
   Entity,
   Env,
   Job,
+  Me,
   Page,
   Preview,
   PromotionRecord,
   ReviewLink,
-  Role,
   Site,
   SiteToken,
   Snapshot,
@@ -86,20 +87,8 @@ export class Api {
   listSites = (cursor?: string) => this.request<Page<Site>>('GET', `/api/sites${query({ cursor, limit: 100 })}`);
   getSite = (slug: string) => this.request<Site>('GET', this.site(slug));
 
-  /** There is no "who am I" route: the role shows in which owner- or editor-only lists answer. */
-  async roleOn(slug: string): Promise<Role> {
-    const allowed = (path: string) =>
-      this.request('GET', `${this.site(slug)}${path}`).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof ApiError && error.status === 403) return false;
-          throw error;
-        },
-      );
-    if (await allowed('/tokens')) return 'owner';
-    if (await allowed('/review-links')) return 'editor';
-    return 'reviewer';
-  }
+  /** Who this token is: the admin, or a site token with its role and site. */
+  me = () => this.request<Me>('GET', '/api/me');
 
   listTokens = (slug: string) => this.request<{ items: SiteToken[] }>('GET', `${this.site(slug)}/tokens`);
 
@@ -129,7 +118,7 @@ export class Api {
 
   listReviewLinks = (slug: string) => this.request<{ items: ReviewLink[] }>('GET', `${this.site(slug)}/review-links`);
   createReviewLink = (slug: string, body: { expiresInHours: number; label?: string }) =>
-    this.request<{ id: string; url: string; expiresAt: string }>('POST', `${this.site(slug)}/review-links`, body);
+    this.request<CreatedReviewLink>('POST', `${this.site(slug)}/review-links`, body);
   revokeReviewLink = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/review-links/${enc(id)}`);
 

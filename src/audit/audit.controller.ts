@@ -1,10 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentSite } from '../auth/current.decorator';
 import type { Site } from '../sites/site.types';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { AuditService } from './audit.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf } from '../openapi/schema-ref';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -14,6 +17,10 @@ export class AuditController {
 
   @Get()
   @Roles('owner', 'editor')
+  @ApiOperation({ summary: "The site's audit log, newest first" })
+  @ApiOkResponse({ schema: pageOf('AuditRecord') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listAudit(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
     return this.audit.list(site.id, query.limit, query.cursor);
   }

@@ -55,6 +55,13 @@ export class AuthGuard implements CanActivate {
     if (sameSecret(token, this.config.adminToken)) return { kind: 'admin', actor: 'admin', role: 'admin' };
     const found = await this.tokens.findActiveByToken(token);
     if (!found) throw new AppError('unauthenticated', 'The token is unknown or revoked.');
-    return { kind: 'site', actor: `token:${found.id}`, role: found.role, siteId: found.siteId, tokenId: found.id };
+    return {
+      kind: 'site',
+      actor: `token:${found.id}`,
+      role: found.role,
+      siteId: found.siteId,
+      tokenId: found.id,
+      label: found.label,
+    };
   }
 }

@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { listOf, ref } from '../openapi/schema-ref';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { IdPipe } from '../validation/id.pipe';
@@ -18,6 +28,9 @@ export class TokensController {
   @Post()
   @Roles('owner')
   @ApiBody({ schema: createTokenSchema })
+  @ApiOperation({ summary: 'Create a site token (its secret is shown once)' })
+  @ApiCreatedResponse({ schema: ref('CreatedSiteToken') })
+  @ApiErrors(...BODY_ERRORS)
   createToken(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(createTokenSchema)) body: CreateTokenBody,
@@ -29,6 +42,8 @@ export class TokensController {
 
   @Get()
   @Roles('owner')
+  @ApiOperation({ summary: "List the site's tokens" })
+  @ApiOkResponse({ schema: listOf('SiteToken') })
   listTokens(@CurrentSite() site: Site) {
     return this.tokens.list(site);
   }
@@ -36,6 +51,8 @@ export class TokensController {
   @Delete(':id')
   @Roles('owner')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a token' })
+  @ApiNoContentResponse({ description: 'revoked' })
   revokeToken(
     @CurrentSite() site: Site,
     @Param('id', new IdPipe('token')) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -7,6 +7,8 @@ import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type ImportContentBody, importContentSchema } from './content-import.dto';
 import { ContentImportService } from './content-import.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 @ApiTags('content')
 @ApiBearerAuth()
@@ -18,6 +20,9 @@ export class ContentImportController {
   @Roles('owner', 'editor')
   @HttpCode(200)
   @ApiBody({ schema: importContentSchema })
+  @ApiOperation({ summary: 'Import up to 1,000 staging entities in one transaction' })
+  @ApiOkResponse({ schema: ref('ImportResult') })
+  @ApiErrors(...BODY_ERRORS, 'invalid_key', 'route_taken')
   importStagingContent(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(importContentSchema)) body: ImportContentBody,

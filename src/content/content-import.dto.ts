@@ -1,4 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
+import { object, type SchemaObject } from '../openapi/schema-ref';
 
 // 1,000 realistic page-builder bodies (about 2 KB each) is what fits in one request body and one short
 // transaction; larger sites are imported in several calls.
@@ -49,3 +50,11 @@ export interface ImportResult {
   unchanged: number;
   stagingVersion: number;
 }
+
+export const importResultSchema: SchemaObject = object({
+  imported: { type: 'integer' },
+  created: { type: 'integer' },
+  updated: { type: 'integer' },
+  unchanged: { type: 'integer' },
+  stagingVersion: { type: 'integer', description: "staging's version after the import" },
+});

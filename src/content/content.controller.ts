@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CONTENT_TYPES } from '../../libs/content-model';
 import { Roles } from '../auth/access.decorator';
@@ -9,10 +19,13 @@ import type { Site } from '../sites/site.types';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { type PutContentBody, putContentDocSchema, putContentSchema } from './content.dto';
 import { ContentService } from './content.service';
 import { BREAK_GLASS_HEADER, ProductionWritesService } from './production-writes.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 const typeParam = { name: 'type', enum: CONTENT_TYPES as unknown as string[] };
 const breakGlass = {
@@ -34,6 +47,10 @@ export class ContentController {
   @Put('staging/content/:type/:key')
   @Roles('owner', 'editor')
   @ApiBody({ schema: putContentDocSchema })
+  @ApiOperation({ summary: 'Create or replace a staging entity (validated per type)' })
+  @ApiOkResponse({ description: 'replaced', schema: ref('Entity') })
+  @ApiCreatedResponse({ description: 'created', schema: ref('Entity') })
+  @ApiErrors(...BODY_ERRORS, 'invalid_key', 'route_taken')
   async putStagingContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -51,6 +68,9 @@ export class ContentController {
   @Delete('staging/content/:type/:key')
   @Roles('owner', 'editor')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a staging entity' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors('invalid_key')
   async deleteStagingContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -64,6 +84,9 @@ export class ContentController {
   @Post('staging/content/:type/:key/publish')
   @Roles('owner', 'editor')
   @HttpCode(200)
+  @ApiOperation({ summary: "Publish a page's or post's draft" })
+  @ApiOkResponse({ schema: ref('Entity') })
+  @ApiErrors('validation_failed', 'invalid_key', 'route_taken')
   publishContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -77,6 +100,9 @@ export class ContentController {
   @Post('staging/content/:type/:key/unpublish')
   @Roles('owner', 'editor')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Unpublish a page or post' })
+  @ApiOkResponse({ schema: ref('Entity') })
+  @ApiErrors('validation_failed', 'invalid_key', 'route_taken')
   unpublishContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -92,6 +118,10 @@ export class ContentController {
   @Roles('owner', 'editor', 'reviewer')
   @ApiHeader(breakGlass)
   @ApiBody({ schema: putContentDocSchema })
+  @ApiOperation({ summary: 'Break-glass write to production (owners, with X-Break-Glass; audited)' })
+  @ApiOkResponse({ description: 'replaced', schema: ref('Entity') })
+  @ApiCreatedResponse({ description: 'created', schema: ref('Entity') })
+  @ApiErrors(...BODY_ERRORS, 'invalid_key', 'route_taken', 'production_read_only')
   async putProductionContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -114,6 +144,9 @@ export class ContentController {
   @Roles('owner', 'editor', 'reviewer')
   @ApiHeader(breakGlass)
   @HttpCode(204)
+  @ApiOperation({ summary: 'Break-glass delete from production (owners, with X-Break-Glass; audited)' })
+  @ApiNoContentResponse({ description: 'deleted' })
+  @ApiErrors('validation_failed', 'invalid_key', 'production_read_only')
   async deleteProductionContent(
     @CurrentSite() site: Site,
     @Param('type') type: string,
@@ -128,6 +161,10 @@ export class ContentController {
   @Get(':env/content/:type')
   @Roles('owner', 'editor', 'reviewer')
   @ApiParam({ name: 'env', enum: ['staging', 'production'] })
+  @ApiOperation({ summary: "List an environment's entities of one type" })
+  @ApiOkResponse({ schema: pageOf('Entity') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listContent(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,
@@ -140,6 +177,9 @@ export class ContentController {
   @Get(':env/content/:type/:key')
   @Roles('owner', 'editor', 'reviewer')
   @ApiParam({ name: 'env', enum: ['staging', 'production'] })
+  @ApiOperation({ summary: 'Read one entity of an environment' })
+  @ApiOkResponse({ schema: ref('Entity') })
+  @ApiErrors('invalid_key')
   getContent(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,

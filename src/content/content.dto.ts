@@ -1,4 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
+import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
 
 export const putContentSchema = {
   type: 'object',
@@ -23,3 +24,22 @@ export function contentSchemaName(type: string): string {
 export interface PutContentBody {
   data: unknown;
 }
+
+export const contentTypeSchema: SchemaObject = { type: 'string', enum: CONTENT_TYPES as unknown as string[] };
+
+/** The response schemas of the content API, named in the OpenAPI document. */
+export const contentResponseSchemas: Record<string, SchemaObject> = {
+  Entity: object(
+    {
+      type: contentTypeSchema,
+      key: { type: 'string' },
+      data: { description: "the body (the draft, for pages and posts); its schema is the type's <Type>Data" },
+      published: { description: 'staging pages and posts: the published body, or null' },
+      revision: { type: 'string', description: "the body's content hash" },
+      publishedRevision: nullable({ type: 'string' }),
+      version: { type: 'integer' },
+      updatedAt: dateTime,
+    },
+    ['published', 'publishedRevision', 'updatedAt'],
+  ),
+};

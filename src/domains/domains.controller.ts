@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -8,6 +8,8 @@ import type { EnvName, Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type PutDomainsBody, putDomainsSchema } from './domains.dto';
 import { DomainsService } from './domains.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 @ApiTags('visitor data')
 @ApiBearerAuth()
@@ -19,6 +21,9 @@ export class DomainsController {
   @Put()
   @Roles('owner')
   @ApiBody({ schema: putDomainsSchema })
+  @ApiOperation({ summary: "Set an environment's domains" })
+  @ApiOkResponse({ schema: ref('Domains') })
+  @ApiErrors(...BODY_ERRORS, 'domain_taken')
   putDomains(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,
@@ -31,6 +36,8 @@ export class DomainsController {
 
   @Get()
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: "An environment's domains" })
+  @ApiOkResponse({ schema: ref('Domains') })
   getDomains(@CurrentSite() site: Site, @Param('env', EnvPipe) env: EnvName, @CurrentPrincipal() principal: Principal) {
     return this.domains.list(site, env, principal);
   }

@@ -1,3 +1,5 @@
+import { object, type SchemaObject } from '../openapi/schema-ref';
+
 export const putDomainsSchema = {
   type: 'object',
   required: ['domains'],
@@ -22,3 +24,7 @@ export const putDomainsSchema = {
 export interface PutDomainsBody {
   domains: { host: string; primary?: boolean }[];
 }
+
+export const domainsSchema: SchemaObject = object({
+  domains: { type: 'array', items: object({ host: { type: 'string' }, primary: { type: 'boolean' } }) },
+});

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/access.decorator';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type CollectOptions, GarbageCollector } from './garbage-collector.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 const collectSchema = {
   type: 'object',
@@ -29,6 +31,9 @@ export class GarbageCollectionController {
   @AdminOnly()
   @HttpCode(200)
   @ApiBody({ schema: collectSchema })
+  @ApiOperation({ summary: 'Collect garbage now: unreferenced states, revisions and media' })
+  @ApiOkResponse({ schema: ref('CollectResult') })
+  @ApiErrors(...BODY_ERRORS)
   collectGarbage(@Body(new SchemaPipe(collectSchema)) body: CollectOptions) {
     return this.collector.collect(body);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { MediaStore } from '../../libs/media-storage';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
 import { MEDIA_STORE } from '../media/media.tokens';
 import { REDIS } from '../redis/redis.module';
+import { ref } from '../openapi/schema-ref';
 
 type Check = { status: 'up' | 'down'; latencyMs: number; error?: string };
 
@@ -21,7 +22,10 @@ export class HealthController {
 
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOperation({ summary: 'Whether the database, Redis and S3 answer' })
+  @ApiOkResponse({ schema: ref('Health') })
+  @ApiResponse({ status: 503, description: 'a dependency is down', schema: ref('Health') })
+  async getHealth(@Res({ passthrough: true }) response: Response) {
     const [database, redis, s3] = await Promise.all([
       check(() => this.dataSource.query('select 1')),
       check(() => this.redis.ping()),

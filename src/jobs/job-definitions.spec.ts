@@ -7,7 +7,11 @@ const job = (kind: JobKind) => defineJob({ kind, steps: [{ name: 'only', run: as
 describe('JobDefinitions', () => {
   it('fails boot when a job kind has no definition, naming it', () => {
     const definitions = new JobDefinitions();
-    definitions.register(...Object.values(JobKind).filter((k) => k !== JobKind.Restore).map(job));
+    definitions.register(
+      ...Object.values(JobKind)
+        .filter((k) => k !== JobKind.Restore)
+        .map(job),
+    );
     expect(() => definitions.onApplicationBootstrap()).toThrow(/No definition for job kind restore/);
   });
 

@@ -1,3 +1,5 @@
+import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { JobKind } from './job-names';
 import type { JobRow } from './job.types';
 
 export interface JobDto {
@@ -45,3 +47,47 @@ export function toJobDto(job: JobRow): JobDto {
     finishedAt: job.finishedAt,
   };
 }
+
+const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped'];
+
+export const jobProperties: Record<string, SchemaObject> = {
+  id: { type: 'string', format: 'uuid' },
+  kind: { type: 'string', enum: Object.values(JobKind) },
+  site: nullable({ type: 'string', format: 'uuid', description: "the site's id" }),
+  status: { type: 'string', enum: STATUSES },
+  step: nullable({ type: 'string', description: 'the step running or last run' }),
+  progress: { type: 'integer', minimum: 0, maximum: 100 },
+  steps: {
+    type: 'array',
+    items: object({
+      name: { type: 'string' },
+      status: { type: 'string', enum: STEP_STATUSES },
+      startedAt: nullable(dateTime),
+      finishedAt: nullable(dateTime),
+    }),
+  },
+  fromVersion: nullable({ type: 'integer' }),
+  toVersion: nullable({ type: 'integer' }),
+  snapshotId: nullable({ type: 'string', format: 'uuid' }),
+  timings: nullable(
+    object({ totalMs: { type: 'integer' }, maintenanceMs: { type: 'integer' } }, ['totalMs', 'maintenanceMs']),
+  ),
+  error: nullable(
+    object({ code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: {} } }, [
+      'details',
+    ]),
+  ),
+  note: nullable({ type: 'string' }),
+  result: { type: 'object', additionalProperties: true, description: 'what the job reports when it ends' },
+  createdBy: nullable({ type: 'string', description: '"admin" or "token:<id>"' }),
+  attempts: { type: 'integer' },
+  createdAt: dateTime,
+  startedAt: nullable(dateTime),
+  finishedAt: nullable(dateTime),
+};
+
+/** The response schemas of the jobs API, named in the OpenAPI document. */
+export const jobSchemas: Record<string, SchemaObject> = {
+  Job: object(jobProperties),
+};

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { map, Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current.decorator';
@@ -9,6 +9,8 @@ import { IdPipe } from '../validation/id.pipe';
 import { JobsService } from './jobs.service';
 import { JobKind } from './job-names';
 import { type SelfTestBody, selfTestSchema } from './self-test.job';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 const jobId = new IdPipe('job');
 
@@ -20,12 +22,21 @@ export class JobsController {
 
   @Get('jobs/:id')
   @Authenticated()
+  @ApiOperation({ summary: "A job (a site token sees its own site's jobs only)" })
+  @ApiOkResponse({ schema: ref('Job') })
+  @ApiErrors('not_found')
   getJob(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal) {
     return this.jobs.get(id, principal);
   }
 
   @Sse('jobs/:id/events')
   @Authenticated()
+  @ApiOperation({ summary: "A job's progress as server-sent events until it ends" })
+  @ApiOkResponse({
+    description: 'events named `job`, each with the Job as JSON data',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiErrors('not_found')
   streamJobEvents(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
   }
@@ -35,6 +46,9 @@ export class JobsController {
   @AdminOnly()
   @HttpCode(202)
   @ApiBody({ schema: selfTestSchema })
+  @ApiOperation({ summary: 'Check that a worker takes jobs' })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS)
   startSelfTest(@Body(new SchemaPipe(selfTestSchema)) body: SelfTestBody, @CurrentPrincipal() principal: Principal) {
     return this.jobs.start(JobKind.SelfTest, { siteId: null, params: { sleepMs: body.sleepMs }, principal });
   }

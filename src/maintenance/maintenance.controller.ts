@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, HttpCode, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -7,6 +7,8 @@ import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type TakeMaintenanceBody, takeMaintenanceSchema } from './maintenance.dto';
 import { MaintenanceService } from './maintenance.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 @ApiTags('maintenance')
 @ApiBearerAuth()
@@ -17,6 +19,9 @@ export class MaintenanceController {
   @Put()
   @Roles('owner')
   @ApiBody({ schema: takeMaintenanceSchema })
+  @ApiOperation({ summary: "Take production's maintenance window (a lease with a TTL)" })
+  @ApiOkResponse({ schema: ref('Maintenance') })
+  @ApiErrors(...BODY_ERRORS, 'conflict')
   takeMaintenance(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(takeMaintenanceSchema)) body: TakeMaintenanceBody,
@@ -29,6 +34,8 @@ export class MaintenanceController {
   @Delete()
   @Roles('owner')
   @HttpCode(204)
+  @ApiOperation({ summary: "End the owner's maintenance window" })
+  @ApiNoContentResponse({ description: 'released' })
   async releaseMaintenance(
     @CurrentSite() site: Site,
     @CurrentPrincipal() principal: Principal,

@@ -1,3 +1,5 @@
+import { dateTime, object, type SchemaObject } from '../openapi/schema-ref';
+
 export const takeMaintenanceSchema = {
   type: 'object',
   required: ['reason', 'ttlSeconds'],
@@ -17,3 +19,9 @@ export interface TakeMaintenanceBody {
   reason: string;
   ttlSeconds: number;
 }
+
+export const maintenanceSchema: SchemaObject = object({
+  reason: { type: 'string' },
+  holder: { type: 'string', description: 'who holds the lease' },
+  until: dateTime,
+});

@@ -1,5 +1,15 @@
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { MediaStore } from '../../libs/media-storage';
 import { Roles } from '../auth/access.decorator';
@@ -11,6 +21,8 @@ import type { EnvName, Site } from '../sites/site.types';
 import { MEDIA_STORE } from './media.tokens';
 import { MediaUploadService } from './media-upload.service';
 import { sendBlob } from './send-blob';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ref } from '../openapi/schema-ref';
 
 @ApiTags('media')
 @ApiBearerAuth()
@@ -32,6 +44,9 @@ export class MediaController {
       properties: { file: { type: 'string', format: 'binary' }, key: { type: 'string' }, alt: { type: 'string' } },
     },
   })
+  @ApiOperation({ summary: 'Upload a media file to staging (multipart)' })
+  @ApiCreatedResponse({ schema: ref('UploadedMedia') })
+  @ApiErrors('validation_failed', 'invalid_key', 'payload_too_large', 'unsupported_media_type')
   async uploadMedia(
     @CurrentSite() site: Site,
     @Req() request: Request,
@@ -46,6 +61,18 @@ export class MediaController {
   @Get(':env/media/:key/content')
   @Roles('owner', 'editor', 'reviewer')
   @ApiParam({ name: 'env', enum: ['staging', 'production'] })
+  @ApiOperation({ summary: "A media file's bytes (Range and If-None-Match honoured)" })
+  @ApiOkResponse({
+    description: 'the bytes',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({
+    status: 206,
+    description: 'the requested range',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiResponse({ status: 304, description: 'not modified' })
+  @ApiErrors('invalid_key', 'range_not_satisfiable')
   async getMediaContent(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,

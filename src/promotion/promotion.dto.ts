@@ -1,3 +1,7 @@
+import { CONTENT_TYPES } from '../../libs/content-model';
+import { jobProperties } from '../jobs/job.dto';
+import { nullable, nullableRef, object, ref, type SchemaObject } from '../openapi/schema-ref';
+
 export const startPromotionSchema = {
   type: 'object',
   required: ['fingerprint'],
@@ -7,4 +11,45 @@ export const startPromotionSchema = {
     snapshot: { type: 'boolean', description: 'pin production as a snapshot before the swap' },
     note: { type: 'string', maxLength: 1000 },
   },
+};
+
+const counts = {
+  added: { type: 'integer' },
+  changed: { type: 'integer' },
+  removed: { type: 'integer' },
+  unchanged: { type: 'integer' },
+};
+const entityVersion = object({ version: nullable({ type: 'integer', description: 'null: not in this environment' }) });
+
+/** The response schemas of the promotion API, named in the OpenAPI document. */
+export const promotionSchemas: Record<string, SchemaObject> = {
+  ChangeCounts: object(counts),
+  PreviewChange: object(
+    {
+      type: { type: 'string', enum: CONTENT_TYPES as unknown as string[] },
+      key: { type: 'string' },
+      op: { type: 'string', enum: ['added', 'changed', 'removed'] },
+      delta: { description: "changed: jsondiffpatch's delta from production's body to staging's" },
+      data: { description: "added: staging's body; removed: production's body" },
+      staging: entityVersion,
+      production: entityVersion,
+    },
+    ['delta', 'data'],
+  ),
+  Preview: object({
+    fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
+    staging: object({ version: { type: 'integer' } }),
+    production: object({ version: { type: 'integer' }, stateId: { type: 'integer' } }),
+    summary: object({
+      ...counts,
+      byType: { type: 'object', additionalProperties: ref('ChangeCounts'), description: 'per content type' },
+    }),
+    changes: { type: 'array', items: ref('PreviewChange') },
+    nextCursor: nullable({ type: 'string' }),
+  }),
+  PromotionRecord: object({
+    ...jobProperties,
+    summary: nullableRef('ChangeCounts'),
+    snapshot: { type: 'boolean', description: 'whether production was pinned as a snapshot before the swap' },
+  }),
 };

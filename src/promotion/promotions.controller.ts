@@ -1,15 +1,26 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CONTENT_TYPES } from '../../libs/content-model';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { startPromotionSchema } from './promotion.dto';
 import { PreviewService } from './preview.service';
 import { PromotionsService, type StartPromotionBody } from './promotions.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 @ApiTags('promotion')
 @ApiBearerAuth()
@@ -25,6 +36,9 @@ export class PromotionsController {
   @ApiQuery({ name: 'type', required: false, enum: CONTENT_TYPES as unknown as string[] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
+  @ApiOperation({ summary: 'Preview a promotion: the diff and its fingerprint' })
+  @ApiOkResponse({ schema: ref('Preview') })
+  @ApiErrors('validation_failed')
   previewPromotion(
     @CurrentSite() site: Site,
     @Query(new PageQueryPipe({ type: { type: 'string', maxLength: 50 } })) query: PageQuery,
@@ -40,6 +54,9 @@ export class PromotionsController {
   @Roles('owner', 'editor')
   @HttpCode(202)
   @ApiBody({ schema: startPromotionSchema })
+  @ApiOperation({ summary: 'Promote staging to production' })
+  @ApiAcceptedResponse({ description: 'the job (the same one for a repeated click)', schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS, 'stale_preview', 'promotion_in_progress')
   startPromotion(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(startPromotionSchema)) body: StartPromotionBody,
@@ -51,6 +68,10 @@ export class PromotionsController {
 
   @Get('promotions')
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Promotion history, newest first' })
+  @ApiOkResponse({ schema: pageOf('PromotionRecord') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listPromotions(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
     return this.promotions.history(site, query.limit, query.cursor);
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -8,6 +16,8 @@ import { SchemaPipe } from '../validation/body.pipe';
 import { IdPipe } from '../validation/id.pipe';
 import { type CreateReviewLinkBody, createReviewLinkSchema } from './review-links.dto';
 import { ReviewLinksService } from './review-links.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { listOf, ref } from '../openapi/schema-ref';
 
 @ApiTags('review links')
 @ApiBearerAuth()
@@ -18,6 +28,9 @@ export class ReviewLinksController {
   @Post()
   @Roles('owner', 'editor')
   @ApiBody({ schema: createReviewLinkSchema })
+  @ApiOperation({ summary: 'Create a review link to staging for clients' })
+  @ApiCreatedResponse({ schema: ref('CreatedReviewLink') })
+  @ApiErrors(...BODY_ERRORS)
   createReviewLink(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(createReviewLinkSchema)) body: CreateReviewLinkBody,
@@ -29,6 +42,8 @@ export class ReviewLinksController {
 
   @Get()
   @Roles('owner', 'editor')
+  @ApiOperation({ summary: 'List review links' })
+  @ApiOkResponse({ schema: listOf('ReviewLink') })
   listReviewLinks(@CurrentSite() site: Site) {
     return this.links.list(site);
   }
@@ -36,6 +51,8 @@ export class ReviewLinksController {
   @Delete(':id')
   @Roles('owner', 'editor')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a review link' })
+  @ApiNoContentResponse({ description: 'revoked' })
   revokeReviewLink(
     @CurrentSite() site: Site,
     @Param('id', new IdPipe('review link')) id: string,

@@ -1,3 +1,4 @@
+import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
 import type { ReviewLinkRow } from './review-links.repository';
 
 export const createReviewLinkSchema = {
@@ -42,3 +43,22 @@ export function toReviewLinkDto(row: ReviewLinkRow, now = new Date()): ReviewLin
 export function reviewUrl(slug: string, token: string): string {
   return `/preview/${slug}/?review=${encodeURIComponent(token)}`;
 }
+
+const reviewLink = {
+  id: { type: 'string', format: 'uuid' },
+  label: { type: 'string' },
+  expiresAt: dateTime,
+  createdBy: { type: 'string' },
+  createdAt: dateTime,
+  revokedAt: nullable(dateTime),
+  status: { type: 'string', enum: ['active', 'expired', 'revoked'] },
+};
+
+/** The response schemas of the review links API, named in the OpenAPI document. */
+export const reviewLinkSchemas: Record<string, SchemaObject> = {
+  ReviewLink: object(reviewLink),
+  CreatedReviewLink: object({
+    ...reviewLink,
+    url: { type: 'string', description: 'the preview URL for the client, with its secret; shown this once' },
+  }),
+};

@@ -1,4 +1,5 @@
 import { SITE_SLUG_PATTERN } from '../validation/id.pipe';
+import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
 import type { EnvironmentRow, Site } from './site.types';
 
 export const createSiteSchema = {
@@ -56,3 +57,38 @@ export function toSiteDto(site: Site, environments: EnvironmentRow[], now = new 
     },
   };
 }
+
+const siteToken = {
+  id: { type: 'string', format: 'uuid' },
+  siteId: { type: 'string', format: 'uuid' },
+  role: { type: 'string', enum: ['owner', 'editor', 'reviewer'] },
+  label: { type: 'string' },
+  createdAt: dateTime,
+  lastUsedAt: nullable(dateTime),
+  revokedAt: nullable(dateTime),
+};
+
+/** The response schemas of the sites API, named in the OpenAPI document. */
+export const siteSchemas: Record<string, SchemaObject> = {
+  Site: object({
+    id: { type: 'string', format: 'uuid' },
+    slug: { type: 'string' },
+    name: { type: 'string' },
+    createdAt: dateTime,
+    environments: object({
+      staging: object({ version: { type: 'integer' }, resetAt: nullable(dateTime) }),
+      production: object({
+        version: { type: 'integer' },
+        stateId: nullable({ type: 'integer' }),
+        maintenance: nullable(
+          object({ reason: nullable({ type: 'string' }), holder: nullable({ type: 'string' }), until: dateTime }),
+        ),
+      }),
+    }),
+  }),
+  SiteToken: object(siteToken),
+  CreatedSiteToken: object({
+    ...siteToken,
+    token: { type: 'string', description: 'the secret, shown this once; only its hash is stored' },
+  }),
+};

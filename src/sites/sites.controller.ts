@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { type CreateSiteBody, createSiteSchema } from './site.dto';
 import type { Site } from './site.types';
 import { SitesService } from './sites.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 @ApiTags('sites')
 @ApiBearerAuth()
@@ -18,6 +21,9 @@ export class SitesController {
   @Post()
   @AdminOnly()
   @ApiBody({ schema: createSiteSchema })
+  @ApiOperation({ summary: 'Create a site with its staging and production environments' })
+  @ApiCreatedResponse({ schema: ref('Site') })
+  @ApiErrors(...BODY_ERRORS, 'conflict')
   createSite(
     @Body(new SchemaPipe(createSiteSchema)) body: CreateSiteBody,
     @CurrentPrincipal() principal: Principal,
@@ -28,12 +34,18 @@ export class SitesController {
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: 'List sites (a site token sees its own site only)' })
+  @ApiOkResponse({ schema: pageOf('Site') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listSites(@CurrentPrincipal() principal: Principal, @Query(new PageQueryPipe()) query: PageQuery) {
     return this.sites.list(principal, query.limit, query.cursor);
   }
 
   @Get(':site')
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'A site and its environments' })
+  @ApiOkResponse({ schema: ref('Site') })
   getSite(@CurrentSite() site: Site) {
     return this.sites.describe(site);
   }

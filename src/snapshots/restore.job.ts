@@ -76,4 +76,3 @@ export const restoreJob = defineJob<RestoreParams>({
       .releaseLease(ctx.siteId, ctx.job.id)
       .catch(() => {}),
 });
-

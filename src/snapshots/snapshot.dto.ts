@@ -1,3 +1,4 @@
+import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
 import type { SnapshotRow } from './snapshots.repository';
 
 export const createSnapshotSchema = {
@@ -20,3 +21,15 @@ export function toSnapshotDto(s: SnapshotRow) {
     createdAt: s.createdAt,
   };
 }
+
+export const snapshotSchema: SchemaObject = object({
+  id: { type: 'string', format: 'uuid' },
+  label: { type: 'string' },
+  productionVersion: { type: 'integer' },
+  stateId: { type: 'integer' },
+  entityCount: { type: 'integer' },
+  origin: { type: 'string', enum: ['manual', 'promotion'] },
+  jobId: nullable({ type: 'string', format: 'uuid', description: 'the promotion that took it' }),
+  createdBy: nullable({ type: 'string' }),
+  createdAt: dateTime,
+});

@@ -1,14 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { IdPipe } from '../validation/id.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { createSnapshotSchema } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 @ApiTags('snapshots')
 @ApiBearerAuth()
@@ -19,6 +31,9 @@ export class SnapshotsController {
   @Post()
   @Roles('owner')
   @ApiBody({ schema: createSnapshotSchema })
+  @ApiOperation({ summary: "Pin production's current state as a snapshot" })
+  @ApiCreatedResponse({ schema: ref('Snapshot') })
+  @ApiErrors(...BODY_ERRORS)
   createSnapshot(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(createSnapshotSchema)) body: { label: string },
@@ -30,6 +45,10 @@ export class SnapshotsController {
 
   @Get()
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'List snapshots, newest first' })
+  @ApiOkResponse({ schema: pageOf('Snapshot') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listSnapshots(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
     return this.snapshots.list(site, query.limit, query.cursor);
   }
@@ -37,6 +56,9 @@ export class SnapshotsController {
   @Post(':id/restore')
   @Roles('owner')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Restore a snapshot into production' })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors('promotion_in_progress')
   restoreSnapshot(
     @CurrentSite() site: Site,
     @Param('id', new IdPipe('snapshot')) id: string,
@@ -49,6 +71,8 @@ export class SnapshotsController {
   @Delete(':id')
   @Roles('owner')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a snapshot' })
+  @ApiNoContentResponse({ description: 'deleted' })
   deleteSnapshot(
     @CurrentSite() site: Site,
     @Param('id', new IdPipe('snapshot')) id: string,

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
 import { IdPipe } from '../validation/id.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { StagingResetService } from './staging-reset.service';
+import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 const resetSchema = {
   type: 'object',
@@ -26,6 +29,9 @@ export class StagingResetController {
   @Roles('owner')
   @HttpCode(202)
   @ApiBody({ schema: resetSchema })
+  @ApiOperation({ summary: 'Reset staging to a copy of production (old staging kept as a backup)' })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS, 'invalid_confirmation', 'promotion_in_progress')
   resetStaging(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(resetSchema)) body: { confirm: string },
@@ -37,6 +43,10 @@ export class StagingResetController {
 
   @Get('backups')
   @Roles('owner', 'editor')
+  @ApiOperation({ summary: 'The staging states that resets overwrote, newest first' })
+  @ApiOkResponse({ schema: pageOf('StagingBackup') })
+  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiErrors('validation_failed')
   listStagingBackups(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
     return this.resets.listBackups(site, query.limit, query.cursor);
   }
@@ -44,6 +54,9 @@ export class StagingResetController {
   @Post('backups/:id/restore')
   @Roles('owner')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Put a staging backup back into staging' })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors('promotion_in_progress')
   restoreStagingBackup(
     @CurrentSite() site: Site,
     @Param('id', new IdPipe('staging backup')) id: string,

@@ -1,16 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName, Site } from '../sites/site.types';
 import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
 import { AnalyticsService } from './analytics.service';
 import { SubmissionsService } from './submissions.service';
 import { analyticsQuerySchema, sessionsQuery, submissionsQuery } from './visitor-data.dto';
 import { VisitorSessionsService } from './visitor-sessions.service';
+import { ApiErrors } from '../openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../openapi/api-params.decorator';
+import { pageOf, ref } from '../openapi/schema-ref';
 
 /** Reads of an environment's own data: what visitors sent and did (reviewers: staging only). */
 @ApiTags('visitor data')
@@ -26,6 +29,10 @@ export class VisitorDataController {
 
   @Get('submissions')
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Form submissions, newest first' })
+  @ApiOkResponse({ schema: pageOf('Submission') })
+  @ApiQueryFrom({ ...pageQuerySchema.properties, ...submissionsQuery })
+  @ApiErrors('validation_failed')
   listSubmissions(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,
@@ -37,6 +44,10 @@ export class VisitorDataController {
 
   @Get('analytics')
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Analytics totals, by path and by event' })
+  @ApiOkResponse({ schema: ref('Analytics') })
+  @ApiQueryFrom(analyticsQuerySchema.properties)
+  @ApiErrors('validation_failed')
   getAnalytics(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,
@@ -48,6 +59,10 @@ export class VisitorDataController {
 
   @Get('sessions')
   @Roles('owner', 'editor', 'reviewer')
+  @ApiOperation({ summary: 'Active visitor sessions' })
+  @ApiOkResponse({ schema: ref('VisitorSessions') })
+  @ApiQueryFrom(sessionsQuery)
+  @ApiErrors('validation_failed')
   listSessions(
     @CurrentSite() site: Site,
     @Param('env', EnvPipe) env: EnvName,

@@ -1,4 +1,5 @@
 import { KEY_MAX_LENGTH, KEY_PATTERN } from '../../libs/content-model';
+import { dateTime, object, type SchemaObject } from '../openapi/schema-ref';
 
 export const submissionsQuery = { form: { type: 'string', maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN } };
 
@@ -46,3 +47,20 @@ export const collectBatchSchema = {
   properties: { events: { type: 'array', minItems: 1, maxItems: MAX_BATCH_EVENTS, items: event } },
 };
 export const collectEventSchema = event;
+
+const counts: SchemaObject = { type: 'object', additionalProperties: { type: 'integer' } };
+
+/** The response schemas of the visitor data API, named in the OpenAPI document. */
+export const visitorDataSchemas: Record<string, SchemaObject> = {
+  Submission: object({
+    id: { type: 'string' },
+    form: { type: 'string', description: "the form's key" },
+    data: { type: 'object', additionalProperties: true, description: "the form's field values" },
+    createdAt: dateTime,
+  }),
+  Analytics: object({ total: { type: 'integer' }, byPath: counts, byEvent: counts }),
+  VisitorSessions: object({
+    count: { type: 'integer', description: 'active sessions' },
+    sessions: { type: 'array', items: object({ id: { type: 'string' }, lastSeenAt: dateTime }) },
+  }),
+};

@@ -1,0 +1,5016 @@
+// Generated from docs/openapi.json by `npm run openapi`; do not edit by hand.
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the database, Redis and S3 answer */
+    get: operations['getHealth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The site's audit log, newest first */
+    get: operations['listAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who the caller is: admin or a site token, its role and its site */
+    get: operations['getMe'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the site's tokens */
+    get: operations['listTokens'];
+    put?: never;
+    /** Create a site token (its secret is shown once) */
+    post: operations['createToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a token */
+    delete: operations['revokeToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/content/{type}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Create or replace a staging entity (validated per type) */
+    put: operations['putStagingContent'];
+    post?: never;
+    /** Delete a staging entity */
+    delete: operations['deleteStagingContent'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/content/{type}/{key}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a page's or post's draft */
+    post: operations['publishContent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/content/{type}/{key}/unpublish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Unpublish a page or post */
+    post: operations['unpublishContent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/production/content/{type}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Break-glass write to production (owners, with X-Break-Glass; audited) */
+    put: operations['putProductionContent'];
+    post?: never;
+    /** Break-glass delete from production (owners, with X-Break-Glass; audited) */
+    delete: operations['deleteProductionContent'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/content/{type}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List an environment's entities of one type */
+    get: operations['listContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/content/{type}/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one entity of an environment */
+    get: operations['getContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import up to 1,000 staging entities in one transaction */
+    post: operations['importStagingContent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/domains': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An environment's domains */
+    get: operations['getDomains'];
+    /** Set an environment's domains */
+    put: operations['putDomains'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/gc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Collect garbage now: unreferenced states, revisions and media */
+    post: operations['collectGarbage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job (a site token sees its own site's jobs only) */
+    get: operations['getJob'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jobs/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A job's progress as server-sent events until it ends */
+    get: operations['streamJobEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/self-test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check that a worker takes jobs */
+    post: operations['startSelfTest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/production/maintenance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Take production's maintenance window (a lease with a TTL) */
+    put: operations['takeMaintenance'];
+    post?: never;
+    /** End the owner's maintenance window */
+    delete: operations['releaseMaintenance'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/media': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a media file to staging (multipart) */
+    post: operations['uploadMedia'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/media/{key}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A media file's bytes (Range and If-None-Match honoured) */
+    get: operations['getMediaContent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotion/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Preview a promotion: the diff and its fingerprint */
+    get: operations['previewPromotion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Promotion history, newest first */
+    get: operations['listPromotions'];
+    put?: never;
+    /** Promote staging to production */
+    post: operations['startPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/review-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List review links */
+    get: operations['listReviewLinks'];
+    put?: never;
+    /** Create a review link to staging for clients */
+    post: operations['createReviewLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/review-links/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a review link */
+    delete: operations['revokeReviewLink'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List sites (a site token sees its own site only) */
+    get: operations['listSites'];
+    put?: never;
+    /** Create a site with its staging and production environments */
+    post: operations['createSite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A site and its environments */
+    get: operations['getSite'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/snapshots': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List snapshots, newest first */
+    get: operations['listSnapshots'];
+    put?: never;
+    /** Pin production's current state as a snapshot */
+    post: operations['createSnapshot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/snapshots/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Restore a snapshot into production */
+    post: operations['restoreSnapshot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/snapshots/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a snapshot */
+    delete: operations['deleteSnapshot'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reset staging to a copy of production (old staging kept as a backup) */
+    post: operations['resetStaging'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The staging states that resets overwrote, newest first */
+    get: operations['listStagingBackups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/staging/backups/{id}/restore': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Put a staging backup back into staging */
+    post: operations['restoreStagingBackup'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/submissions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Form submissions, newest first */
+    get: operations['listSubmissions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Analytics totals, by path and by event */
+    get: operations['getAnalytics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/{env}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active visitor sessions */
+    get: operations['listSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorResponse: {
+      error: {
+        /**
+         * @description snake_case; never changes once shipped
+         * @enum {string}
+         */
+        code:
+          | 'validation_failed'
+          | 'malformed_json'
+          | 'invalid_key'
+          | 'invalid_confirmation'
+          | 'invalid_event'
+          | 'unauthenticated'
+          | 'review_link_invalid'
+          | 'forbidden'
+          | 'production_read_only'
+          | 'not_found'
+          | 'conflict'
+          | 'route_taken'
+          | 'domain_taken'
+          | 'stale_preview'
+          | 'promotion_in_progress'
+          | 'job_in_progress'
+          | 'dangling_references'
+          | 'payload_too_large'
+          | 'range_not_satisfiable'
+          | 'unsupported_media_type'
+          | 'rate_limited'
+          | 'internal'
+          | 'unavailable';
+        /** @description a sentence for people; may change */
+        message: string;
+        /** @description validation: one {path, message} per problem; a conflict: what it conflicts with */
+        details: unknown[];
+      };
+    };
+    Me: {
+      /**
+       * @description the platform admin, or a site token
+       * @enum {string}
+       */
+      principal: 'admin' | 'token';
+      /** @enum {string} */
+      role: 'admin' | 'owner' | 'editor' | 'reviewer';
+      /** @description a token's site; null for the admin */
+      site: {
+        /** Format: uuid */
+        id: string;
+        slug: string;
+      } | null;
+      /**
+       * Format: uuid
+       * @description tokens only
+       */
+      tokenId?: string;
+      /** @description tokens only: the token's label */
+      label?: string;
+    };
+    Site: {
+      /** Format: uuid */
+      id: string;
+      slug: string;
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      environments: {
+        staging: {
+          version: number;
+          /** Format: date-time */
+          resetAt: string | null;
+        };
+        production: {
+          version: number;
+          stateId: number | null;
+          maintenance: {
+            reason: string | null;
+            holder: string | null;
+            /** Format: date-time */
+            until: string;
+          } | null;
+        };
+      };
+    };
+    SiteToken: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      siteId: string;
+      /** @enum {string} */
+      role: 'owner' | 'editor' | 'reviewer';
+      label: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    CreatedSiteToken: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      siteId: string;
+      /** @enum {string} */
+      role: 'owner' | 'editor' | 'reviewer';
+      label: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @description the secret, shown this once; only its hash is stored */
+      token: string;
+    };
+    Entity: {
+      /** @enum {string} */
+      type:
+        | 'page'
+        | 'post'
+        | 'theme'
+        | 'stylesheet'
+        | 'layout'
+        | 'component_override'
+        | 'custom_object_type'
+        | 'custom_field'
+        | 'custom_object'
+        | 'form'
+        | 'popup'
+        | 'integration'
+        | 'site_settings'
+        | 'redirect'
+        | 'robots_txt'
+        | 'consent_rule'
+        | 'media';
+      key: string;
+      /** @description the body (the draft, for pages and posts); its schema is the type's <Type>Data */
+      data: unknown;
+      /** @description staging pages and posts: the published body, or null */
+      published?: unknown;
+      /** @description the body's content hash */
+      revision: string;
+      publishedRevision?: string | null;
+      version: number;
+      /** Format: date-time */
+      updatedAt?: string;
+    };
+    ImportResult: {
+      imported: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      /** @description staging's version after the import */
+      stagingVersion: number;
+    };
+    UploadedMedia: {
+      key: string;
+      sha256: string;
+      size: number;
+      contentType: string;
+      alt?: string;
+      /** @description the media entity's staging version */
+      version: number;
+    };
+    AuditRecord: {
+      id: string;
+      /** @description "admin" or "token:<id>" */
+      actor: string;
+      actorRole: string;
+      /** @description e.g. promotion.started, token.created */
+      action: string;
+      subject: string | null;
+      details: {
+        [key: string]: unknown;
+      };
+      requestId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    Job: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'promotion' | 'restore' | 'reset' | 'staging_backup_restore' | 'self_test';
+      /**
+       * Format: uuid
+       * @description the site's id
+       */
+      site: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      /** @description the step running or last run */
+      step: string | null;
+      progress: number;
+      steps: {
+        name: string;
+        /** @enum {string} */
+        status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+        /** Format: date-time */
+        startedAt: string | null;
+        /** Format: date-time */
+        finishedAt: string | null;
+      }[];
+      fromVersion: number | null;
+      toVersion: number | null;
+      /** Format: uuid */
+      snapshotId: string | null;
+      timings: {
+        totalMs?: number;
+        maintenanceMs?: number;
+      } | null;
+      error: {
+        code: string;
+        message: string;
+        details?: unknown[];
+      } | null;
+      note: string | null;
+      /** @description what the job reports when it ends */
+      result: {
+        [key: string]: unknown;
+      };
+      /** @description "admin" or "token:<id>" */
+      createdBy: string | null;
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+    };
+    ChangeCounts: {
+      added: number;
+      changed: number;
+      removed: number;
+      unchanged: number;
+    };
+    PreviewChange: {
+      /** @enum {string} */
+      type:
+        | 'page'
+        | 'post'
+        | 'theme'
+        | 'stylesheet'
+        | 'layout'
+        | 'component_override'
+        | 'custom_object_type'
+        | 'custom_field'
+        | 'custom_object'
+        | 'form'
+        | 'popup'
+        | 'integration'
+        | 'site_settings'
+        | 'redirect'
+        | 'robots_txt'
+        | 'consent_rule'
+        | 'media';
+      key: string;
+      /** @enum {string} */
+      op: 'added' | 'changed' | 'removed';
+      /** @description changed: jsondiffpatch's delta from production's body to staging's */
+      delta?: unknown;
+      /** @description added: staging's body; removed: production's body */
+      data?: unknown;
+      staging: {
+        /** @description null: not in this environment */
+        version: number | null;
+      };
+      production: {
+        /** @description null: not in this environment */
+        version: number | null;
+      };
+    };
+    Preview: {
+      /** @description what POST …/promotions must send back */
+      fingerprint: string;
+      staging: {
+        version: number;
+      };
+      production: {
+        version: number;
+        stateId: number;
+      };
+      summary: {
+        added: number;
+        changed: number;
+        removed: number;
+        unchanged: number;
+        /** @description per content type */
+        byType: {
+          [key: string]: components['schemas']['ChangeCounts'];
+        };
+      };
+      changes: components['schemas']['PreviewChange'][];
+      nextCursor: string | null;
+    };
+    PromotionRecord: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'promotion' | 'restore' | 'reset' | 'staging_backup_restore' | 'self_test';
+      /**
+       * Format: uuid
+       * @description the site's id
+       */
+      site: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      /** @description the step running or last run */
+      step: string | null;
+      progress: number;
+      steps: {
+        name: string;
+        /** @enum {string} */
+        status: 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+        /** Format: date-time */
+        startedAt: string | null;
+        /** Format: date-time */
+        finishedAt: string | null;
+      }[];
+      fromVersion: number | null;
+      toVersion: number | null;
+      /** Format: uuid */
+      snapshotId: string | null;
+      timings: {
+        totalMs?: number;
+        maintenanceMs?: number;
+      } | null;
+      error: {
+        code: string;
+        message: string;
+        details?: unknown[];
+      } | null;
+      note: string | null;
+      /** @description what the job reports when it ends */
+      result: {
+        [key: string]: unknown;
+      };
+      /** @description "admin" or "token:<id>" */
+      createdBy: string | null;
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      startedAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      summary: components['schemas']['ChangeCounts'] | null;
+      /** @description whether production was pinned as a snapshot before the swap */
+      snapshot: boolean;
+    };
+    Snapshot: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      productionVersion: number;
+      stateId: number;
+      entityCount: number;
+      /** @enum {string} */
+      origin: 'manual' | 'promotion';
+      /**
+       * Format: uuid
+       * @description the promotion that took it
+       */
+      jobId: string | null;
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    StagingBackup: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description what overwrote this staging state
+       * @enum {string}
+       */
+      reason: 'reset' | 'backup_restore';
+      stagingVersion: number;
+      entityCount: number;
+      /** Format: uuid */
+      jobId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CollectResult: {
+      /** @description content states deleted */
+      states: number;
+      revisions: number;
+      blobs: {
+        staging: number;
+        production: number;
+      };
+      /** @description how long the collection took */
+      ms: number;
+    };
+    Maintenance: {
+      reason: string;
+      /** @description who holds the lease */
+      holder: string;
+      /** Format: date-time */
+      until: string;
+    };
+    ReviewLink: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date-time */
+      expiresAt: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+    };
+    CreatedReviewLink: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      /** Format: date-time */
+      expiresAt: string;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      revokedAt: string | null;
+      /** @enum {string} */
+      status: 'active' | 'expired' | 'revoked';
+      /** @description the preview URL for the client, with its secret; shown this once */
+      url: string;
+    };
+    Domains: {
+      domains: {
+        host: string;
+        primary: boolean;
+      }[];
+    };
+    Submission: {
+      id: string;
+      /** @description the form's key */
+      form: string;
+      /** @description the form's field values */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      createdAt: string;
+    };
+    Analytics: {
+      total: number;
+      byPath: {
+        [key: string]: number;
+      };
+      byEvent: {
+        [key: string]: number;
+      };
+    };
+    VisitorSessions: {
+      /** @description active sessions */
+      count: number;
+      sessions: {
+        id: string;
+        /** Format: date-time */
+        lastSeenAt: string;
+      }[];
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok' | 'unavailable';
+      checks: {
+        database: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          latencyMs: number;
+          /** @description why it is down */
+          error?: string;
+        };
+        redis: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          latencyMs: number;
+          /** @description why it is down */
+          error?: string;
+        };
+        s3: {
+          /** @enum {string} */
+          status: 'up' | 'down';
+          latencyMs: number;
+          /** @description why it is down */
+          error?: string;
+        };
+      };
+    };
+    PageData: {
+      title: string;
+      /** @description Public path of the page, e.g. /about. */
+      path: string;
+      /** @description Page-builder blocks, in display order. */
+      blocks: (
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'heading';
+            text: string;
+            level: number;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'text';
+            text: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'image';
+            /** @description The key of a media file. */
+            media: string;
+            alt?: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'form';
+            /** @description The key of a form. */
+            form: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'html';
+            html: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'component';
+            /** @description The key of a component override. */
+            component: string;
+            props?: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            type: string;
+          } & {
+            [key: string]: unknown;
+          })
+      )[];
+      summary?: string;
+      /** @description The key of a layout. */
+      layout?: string;
+      seo?: {
+        title?: string;
+        description?: string;
+        /** @description The key of a media file. */
+        ogImage?: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    PostData: {
+      title: string;
+      /** @description Public path of the page, e.g. /about. */
+      path: string;
+      /** @description Page-builder blocks, in display order. */
+      blocks: (
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'heading';
+            text: string;
+            level: number;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'text';
+            text: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'image';
+            /** @description The key of a media file. */
+            media: string;
+            alt?: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'form';
+            /** @description The key of a form. */
+            form: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'html';
+            html: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'component';
+            /** @description The key of a component override. */
+            component: string;
+            props?: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            type: string;
+          } & {
+            [key: string]: unknown;
+          })
+      )[];
+      summary?: string;
+      /** @description The key of a layout. */
+      layout?: string;
+      seo?: {
+        title?: string;
+        description?: string;
+        /** @description The key of a media file. */
+        ogImage?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      author?: string;
+      tags?: string[];
+      /** Format: date-time */
+      publishedAt?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    ThemeData: {
+      colors?: {
+        [key: string]: string;
+      };
+      fonts?: {
+        [key: string]: string;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    StylesheetData: {
+      css: string;
+    } & {
+      [key: string]: unknown;
+    };
+    LayoutData: {
+      name?: string;
+      /** @description Page-builder blocks, in display order. */
+      header?: (
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'heading';
+            text: string;
+            level: number;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'text';
+            text: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'image';
+            /** @description The key of a media file. */
+            media: string;
+            alt?: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'form';
+            /** @description The key of a form. */
+            form: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'html';
+            html: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'component';
+            /** @description The key of a component override. */
+            component: string;
+            props?: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            type: string;
+          } & {
+            [key: string]: unknown;
+          })
+      )[];
+      /** @description Page-builder blocks, in display order. */
+      footer?: (
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'heading';
+            text: string;
+            level: number;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'text';
+            text: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'image';
+            /** @description The key of a media file. */
+            media: string;
+            alt?: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'form';
+            /** @description The key of a form. */
+            form: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'html';
+            html: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            /** @enum {string} */
+            type: 'component';
+            /** @description The key of a component override. */
+            component: string;
+            props?: {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            /** @description Stable id of the block; generated from its content when absent. */
+            id?: string;
+            type: string;
+          } & {
+            [key: string]: unknown;
+          })
+      )[];
+    } & {
+      [key: string]: unknown;
+    };
+    ComponentOverrideData: {
+      /** @description The builder component this overrides, e.g. navbar. */
+      component?: string;
+      props?: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    CustomObjectTypeData: {
+      name: string;
+      label?: string;
+      description?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    CustomFieldData: {
+      /** @description The key of a custom object type. */
+      objectType: string;
+      name: string;
+      /** @enum {string} */
+      fieldType:
+        'text' | 'number' | 'boolean' | 'date' | 'url' | 'email' | 'richtext' | 'select' | 'media' | 'reference';
+      label?: string;
+      required?: boolean;
+      options?: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    CustomObjectData: {
+      /** @description The key of a custom object type. */
+      objectType: string;
+      values: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    FormData: {
+      title: string;
+      fields: (
+        | ({
+            name: string;
+            label?: string;
+            required?: boolean;
+            placeholder?: string;
+            /** @enum {string} */
+            type: 'text' | 'email' | 'tel' | 'number' | 'textarea' | 'checkbox';
+          } & {
+            [key: string]: unknown;
+          })
+        | ({
+            name: string;
+            label?: string;
+            required?: boolean;
+            placeholder?: string;
+            /** @enum {string} */
+            type: 'select';
+            options: string[];
+          } & {
+            [key: string]: unknown;
+          })
+      )[];
+      submitLabel?: string;
+      successMessage?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    PopupData: {
+      title?: string;
+      body?: string;
+      /** @description The key of a form. */
+      form?: string;
+      trigger?: {
+        /** @description When the popup opens, e.g. load, delay, scroll, exit_intent. */
+        on?: string;
+        delaySeconds?: number;
+        scrollPercent?: number;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    IntegrationData: {
+      /** @description The destination kind, e.g. webhook, crm, analytics. */
+      kind?: string;
+      name?: string;
+      /**
+       * Format: uri
+       * @description Where events are sent.
+       */
+      url?: string;
+      events?: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    SiteSettingsData: {
+      title?: string;
+      description?: string;
+      /**
+       * Format: uri
+       * @description Base URL of canonical links, e.g. https://www.example.com.
+       */
+      canonicalBase?: string;
+      /** @description The key of a media file. */
+      ogImage?: string;
+      locale?: string;
+      maintenancePage?: {
+        title?: string;
+        message?: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    RedirectData: {
+      /** @description The path that redirects. */
+      from: string;
+      /** @description Where it redirects: a path starting with '/' or an http(s) URL. */
+      to: string;
+      /** @enum {integer} */
+      status: 301 | 302 | 307 | 308;
+    } & {
+      [key: string]: unknown;
+    };
+    RobotsTxtData: {
+      body: string;
+    } & {
+      [key: string]: unknown;
+    };
+    ConsentRuleData: {
+      /** @description e.g. necessary, analytics, marketing. */
+      category?: string;
+      bannerText?: string;
+      scripts?: ({
+        /** @description A script URL: a path starting with '/' or an http(s) URL. */
+        src: string;
+        category?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    } & {
+      [key: string]: unknown;
+    };
+    MediaData: {
+      sha256: string;
+      size: number;
+      contentType: string;
+      alt?: string;
+      filename?: string;
+    } & {
+      [key: string]: unknown;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /** @description a dependency is down */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  listAudit: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['AuditRecord'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Me'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SiteToken'][];
+          };
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          role: 'owner' | 'editor' | 'reviewer';
+          label?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedSiteToken'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  putStagingContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          data:
+            | components['schemas']['PageData']
+            | components['schemas']['PostData']
+            | components['schemas']['ThemeData']
+            | components['schemas']['StylesheetData']
+            | components['schemas']['LayoutData']
+            | components['schemas']['ComponentOverrideData']
+            | components['schemas']['CustomObjectTypeData']
+            | components['schemas']['CustomFieldData']
+            | components['schemas']['CustomObjectData']
+            | components['schemas']['FormData']
+            | components['schemas']['PopupData']
+            | components['schemas']['IntegrationData']
+            | components['schemas']['SiteSettingsData']
+            | components['schemas']['RedirectData']
+            | components['schemas']['RobotsTxtData']
+            | components['schemas']['ConsentRuleData']
+            | components['schemas']['MediaData'];
+        };
+      };
+    };
+    responses: {
+      /** @description replaced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  deleteStagingContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  publishContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description `validation_failed`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  unpublishContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description `validation_failed`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  putProductionContent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description an owner’s reason for writing to production directly */
+        'X-Break-Glass'?: string;
+      };
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          data:
+            | components['schemas']['PageData']
+            | components['schemas']['PostData']
+            | components['schemas']['ThemeData']
+            | components['schemas']['StylesheetData']
+            | components['schemas']['LayoutData']
+            | components['schemas']['ComponentOverrideData']
+            | components['schemas']['CustomObjectTypeData']
+            | components['schemas']['CustomFieldData']
+            | components['schemas']['CustomObjectData']
+            | components['schemas']['FormData']
+            | components['schemas']['PopupData']
+            | components['schemas']['IntegrationData']
+            | components['schemas']['SiteSettingsData']
+            | components['schemas']['RedirectData']
+            | components['schemas']['RobotsTxtData']
+            | components['schemas']['ConsentRuleData']
+            | components['schemas']['MediaData'];
+        };
+      };
+    };
+    responses: {
+      /** @description replaced */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description `production_read_only`
+       *
+       *     `forbidden`
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  deleteProductionContent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description an owner’s reason for writing to production directly */
+        'X-Break-Glass'?: string;
+      };
+      path: {
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `validation_failed`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description `production_read_only`
+       *
+       *     `forbidden`
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listContent: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Entity'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Entity'];
+        };
+      };
+      /** @description `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  importStagingContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entities: {
+            /** @enum {string} */
+            type:
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media';
+            key: string;
+            /** @description the body, validated like a PUT of this type */
+            data: unknown;
+            /** @description pages and posts only: also publish this body (like PUT then publish); default false */
+            publish?: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getDomains: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Domains'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  putDomains: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          domains: {
+            /** @description e.g. www.example.com */
+            host: string;
+            /** @default false */
+            primary?: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Domains'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `domain_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  collectGarbage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description keep anything younger (default 3600) */
+          graceSeconds?: number;
+          /** @description recent states kept per site (default 3) */
+          keepRecentStates?: number;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CollectResult'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  streamJobEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description events named `job`, each with the Job as JSON data */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  startSelfTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default 0 */
+          sleepMs?: number;
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  takeMaintenance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string;
+          /** @description The lease ends by itself after this many seconds (1 to 86,400) if nobody releases it. */
+          ttlSeconds: number;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Maintenance'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  releaseMaintenance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description released */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  uploadMedia: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string;
+          key?: string;
+          alt?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadedMedia'];
+        };
+      };
+      /** @description `validation_failed`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getMediaContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        key: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the bytes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description the requested range */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `range_not_satisfiable` */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  previewPromotion: {
+    parameters: {
+      query?: {
+        cursor?: unknown;
+        limit?: unknown;
+        type?:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Preview'];
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listPromotions: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['PromotionRecord'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  startPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description from GET …/promotion/preview */
+          fingerprint: string;
+          /** @description pin production as a snapshot before the swap */
+          snapshot?: boolean;
+          note?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the job (the same one for a repeated click) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `stale_preview`, `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listReviewLinks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ReviewLink'][];
+          };
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createReviewLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description 1 hour to 30 days */
+          expiresInHours: number;
+          label?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedReviewLink'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revokeReviewLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listSites: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Site'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description lowercase letters, digits and dashes, 1-63 */
+          slug: string;
+          name: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Site'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Site'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listSnapshots: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Snapshot'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          label: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Snapshot'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  restoreSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  deleteSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  resetStaging: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the site's slug, typed to confirm */
+          confirm: string;
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_confirmation` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listStagingBackups: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['StagingBackup'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  restoreStagingBackup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listSubmissions: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+        form?: string;
+      };
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Submission'][];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getAnalytics: {
+    parameters: {
+      query?: {
+        since?: string;
+        until?: string;
+      };
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Analytics'];
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listSessions: {
+    parameters: {
+      query?: {
+        limit?: string;
+      };
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitorSessions'];
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+}
