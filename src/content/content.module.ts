@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MediaUploadsModule } from '../media/media-uploads.module';
 import { ContentImportRepository } from './content-import.repository';
 import { ContentImportService } from './content-import.service';
 import { ContentRepository } from './content.repository';
@@ -8,6 +9,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
 
 @Module({
+  imports: [MediaUploadsModule],
   providers: [
     ContentRepository,
     RevisionsRepository,

@@ -3,6 +3,8 @@ export const ERROR_STATUS = {
   malformed_json: 400,
   invalid_key: 400,
   invalid_confirmation: 400,
+  media_not_uploaded: 400,
+  media_mismatch: 400,
   unauthenticated: 401,
   review_link_invalid: 401,
   forbidden: 403,
