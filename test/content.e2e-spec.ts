@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { CONTENT_TYPES } from '../libs/content-model';
 import { auth, createTestApp } from './app';
+import { binary } from './binary-body';
 import { createSite, MINIMAL_BODIES, TestSite } from './factories';
 
 const PNG = Buffer.from(
@@ -251,10 +252,3 @@ describe('site content on immutable states', () => {
     await http().delete(`/api/sites/${site.slug}/staging/content/popup/list-2`).set(auth()).expect(404);
   });
 });
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { auditTags, unsafeUrlAttributes } from '../libs/site-renderer/src/html-audit';
 import { auth, createTestApp } from './app';
+import { binary } from './binary-body';
 import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
 import { breakGlass, productionMedia } from './public-content';
@@ -266,10 +267,3 @@ describe('the public site', () => {
     expect(go.headers.location).toBeUndefined();
   });
 });
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

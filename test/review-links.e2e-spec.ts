@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { auth, createTestApp } from './app';
+import { binary } from './binary-body';
 import { createSite, type TestSite } from './factories';
 import { png, stagingClient } from './staging';
 
@@ -127,10 +128,3 @@ describe('review links and the staging preview', () => {
     await http().delete(`/api/sites/${site.slug}/review-links/not-a-uuid`).set(auth(site.tokens.owner)).expect(404);
   });
 });
-
-function binary(res: request.Response, callback: (err: Error | null, body: Buffer) => void) {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => callback(null, Buffer.concat(chunks)));
-}

@@ -1,11 +1,9 @@
 import { EnvironmentsService } from '../environments/environments.service';
-import { Inject, Injectable } from '@nestjs/common';
-import type { MediaStore } from '../../libs/media-storage';
-// runPool is libs/media-storage's bounded-parallelism helper; its index does not export it (yet).
-import { runPool } from '../../libs/media-storage';
+import { Injectable } from '@nestjs/common';
+import type { MediaBody } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../errors/app-error';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { MediaUploadsService } from '../media/media-uploads.service';
 import type { Site } from '../sites/site.types';
 import type { ImportEntity, ImportResult } from './content-import.dto';
 import {
@@ -15,14 +13,10 @@ import {
   prepareImport,
   routeConflicts,
   type PlannedEntity,
-  type PreparedEntity,
 } from './content-import.plan';
 import { ContentImportRepository } from './content-import.repository';
 import type { WriteContext } from './content.service';
 import { StagingTransaction } from './staging-transaction';
-
-// HEAD requests to S3 in flight at once while checking that an import's media bytes were uploaded.
-const MEDIA_CHECKS_IN_FLIGHT = 8;
 
 /**
  * Many staging writes as one: every entity validated first, then all written in one transaction with
@@ -35,14 +29,20 @@ export class ContentImportService {
     private readonly imports: ContentImportRepository,
     private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
-    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+    private readonly mediaUploads: MediaUploadsService,
   ) {}
 
   async import(site: Site, entities: ImportEntity[], ctx: WriteContext): Promise<ImportResult> {
     const prepared = prepareImport(entities);
     return this.staging.run(site, async (tx, stagingBefore) => {
       // Checked under the content lock, so the garbage collector cannot remove the bytes before this commits.
-      await this.assertMediaUploaded(prepared);
+      await this.mediaUploads.assertDescribeUploads(
+        site.id,
+        prepared
+          .filter((e) => e.type === 'media')
+          .map((e) => ({ at: `entities[${e.index}].data`, body: e.body as MediaBody })),
+        tx,
+      );
       const planned = planImport(prepared, await this.imports.findEntries(tx, site.id, prepared));
       const routes = [...new Set(planned.map((e) => e.route).filter((r): r is string => r !== null))];
       const conflicts = routeConflicts(planned, await this.imports.findRouteHolders(tx, site.id, routes));
@@ -82,25 +82,6 @@ export class ContentImportService {
       );
       return result;
     });
-  }
-
-  // A media entity describes bytes already in staging's bucket (uploaded with POST …/staging/media).
-  private async assertMediaUploaded(entities: PreparedEntity[]): Promise<void> {
-    const media = entities.filter((e) => e.type === 'media');
-    const missing = new Set<string>();
-    const sha256s = [...new Set(media.map((e) => (e.body as { sha256: string }).sha256))];
-    await runPool(sha256s, MEDIA_CHECKS_IN_FLIGHT, async (sha256) => {
-      if (!(await this.store.exists('staging', sha256))) missing.add(sha256);
-    });
-    const problems = media
-      .filter((e) => missing.has((e.body as { sha256: string }).sha256))
-      .map((e) => ({ path: `entities[${e.index}].data.sha256`, message: 'must be the sha256 of an uploaded file' }));
-    if (problems.length)
-      throw new AppError(
-        'validation_failed',
-        'Some media entities name bytes that were never uploaded: upload them with POST …/staging/media first.',
-        problems,
-      );
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EnvironmentsModule } from '../environments/environments.module';
+import { MediaUploadsModule } from '../media/media-uploads.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { StatesModule } from '../states/states.module';
 import { ContentImportController } from './content-import.controller';
@@ -14,7 +15,7 @@ import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
 
 @Module({
-  imports: [AuditModule, EnvironmentsModule, SiteEventsModule, StatesModule],
+  imports: [AuditModule, EnvironmentsModule, MediaUploadsModule, SiteEventsModule, StatesModule],
   providers: [
     ContentRepository,
     RevisionsRepository,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   CONTENT_TYPES,
@@ -8,10 +8,10 @@ import {
   validateContent,
   validateKey,
   type ContentType,
+  type MediaBody,
 } from '../../libs/content-model';
-import type { MediaStore } from '../../libs/media-storage';
 import { AuditService } from '../audit/audit.service';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { MediaUploadsService } from '../media/media-uploads.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
@@ -35,7 +35,7 @@ export class ContentService {
     private readonly revisions: RevisionsRepository,
     private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
-    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+    private readonly mediaUploads: MediaUploadsService,
   ) {}
 
   /** Create or replace; staging's version and the entity's move only when the promotable body changes. */
@@ -50,7 +50,8 @@ export class ContentService {
     const body = validBody(type, data);
     return this.staging.run(site, async (tx) => {
       // Checked under the content lock, so the garbage collector cannot remove the bytes before this commits.
-      if (type === 'media') await this.assertUploaded(body as { sha256: string });
+      if (type === 'media')
+        await this.mediaUploads.assertDescribeUploads(site.id, [{ at: 'data', body: body as MediaBody }], tx);
       const existing = await this.content.findStagingEntry(tx, site.id, type, key);
       const revision = await this.revisions.upsert(tx, type, body);
       // Pages and posts keep their published revision until publish; every other type is promotable as written.
@@ -149,16 +150,6 @@ export class ContentService {
     const more = items.length > limit;
     if (more) items.pop();
     return { items, nextCursor: more ? encodeCursor(items[items.length - 1].key) : null };
-  }
-
-  // A media entity describes bytes already in staging's bucket; they arrive through the upload endpoint.
-  private async assertUploaded(media: { sha256: string }): Promise<void> {
-    if (!(await this.store.exists('staging', media.sha256)))
-      throw new AppError(
-        'validation_failed',
-        'No uploaded file has this sha256: upload it with POST …/staging/media.',
-        [{ path: 'data.sha256', message: 'must be the sha256 of an uploaded file' }],
-      );
   }
 
   private async headStateId(site: Site): Promise<number> {

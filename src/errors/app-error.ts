@@ -4,6 +4,8 @@ export const ERROR_STATUS = {
   invalid_key: 400,
   invalid_confirmation: 400,
   invalid_event: 400,
+  media_not_uploaded: 400,
+  media_mismatch: 400,
   unauthenticated: 401,
   review_link_invalid: 401,
   forbidden: 403,

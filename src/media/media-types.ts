@@ -26,6 +26,8 @@ const ALLOWED = new Set([
 
 export const ALLOWED_MEDIA_TYPES: readonly string[] = [...ALLOWED];
 
-export function isAllowedMediaType(contentType: string): boolean {
-  return ALLOWED.has(contentType.toLowerCase().split(';')[0].trim());
+/** The allow-listed type a declared one names (case and parameters ignored), or null when it is not allowed. */
+export function allowedMediaType(declared: string): string | null {
+  const essence = declared.toLowerCase().split(';')[0].trim();
+  return ALLOWED.has(essence) ? essence : null;
 }

@@ -8,8 +8,9 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { ContentService, type WriteContext } from '../content/content.service';
 import { AppError } from '../errors/app-error';
 import type { Site } from '../sites/site.types';
-import { ALLOWED_MEDIA_TYPES, isAllowedMediaType } from './media-types';
+import { ALLOWED_MEDIA_TYPES, allowedMediaType } from './media-types';
 import { MEDIA_STORE } from './media.tokens';
+import { MediaUploadsService } from './media-uploads.service';
 
 export interface UploadedMedia {
   key: string;
@@ -20,13 +21,17 @@ export interface UploadedMedia {
   version: number;
 }
 
-/** Streams a multipart upload straight to S3 (never whole in memory), then records it as a media entity. */
+/**
+ * Streams a multipart upload straight to S3 (never whole in memory), records that this site uploaded the bytes
+ * as their allow-listed type, then writes the media entity.
+ */
 @Injectable()
 export class MediaUploadService {
   constructor(
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly content: ContentService,
+    private readonly mediaUploads: MediaUploadsService,
   ) {}
 
   async upload(site: Site, request: Request, ctx: WriteContext): Promise<UploadedMedia> {
@@ -38,10 +43,10 @@ export class MediaUploadService {
         { path: 'body.file', message: 'is required' },
       ]);
     const key = fields.key ?? defaultKey(file.filename, file.blob.sha256);
+    const upload = { sha256: file.blob.sha256, size: file.blob.size, contentType: file.contentType };
+    await this.mediaUploads.record(site.id, upload);
     const data = {
-      sha256: file.blob.sha256,
-      size: file.blob.size,
-      contentType: file.contentType,
+      ...upload,
       ...(file.filename ? { filename: file.filename } : {}),
       ...(fields.alt !== undefined ? { alt: fields.alt } : {}),
     };
@@ -70,7 +75,8 @@ export class MediaUploadService {
           stream.resume();
           return;
         }
-        if (!isAllowedMediaType(info.mimeType)) {
+        const contentType = allowedMediaType(info.mimeType);
+        if (!contentType) {
           refusal = new AppError('unsupported_media_type', `Files of type ${info.mimeType} cannot be uploaded.`, [
             { contentType: info.mimeType, allowed: ALLOWED_MEDIA_TYPES },
           ]);
@@ -82,7 +88,6 @@ export class MediaUploadService {
           stream.resume();
           return;
         }
-        const contentType = info.mimeType.toLowerCase();
         upload = this.store
           .putStream('staging', stream, { contentType, maxBytes: this.config.mediaMaxBytes })
           .then((blob) => ({ filename: info.filename, contentType, blob }))

@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { MediaBody } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
 import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
@@ -81,7 +82,6 @@ export class MediaController {
     @Res() response: Response,
   ): Promise<void> {
     const entity = await this.content.get(site, env, 'media', key);
-    const media = entity.data as { sha256: string; size: number; contentType: string };
-    await sendBlob(this.store, env, media, request, response, 'private, no-cache');
+    await sendBlob(this.store, env, entity.data as MediaBody, request, response, 'private, no-cache');
   }
 }

@@ -1,13 +1,18 @@
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import type { MediaBody } from '../../libs/content-model';
 import type { MediaEnv, MediaStore } from '../../libs/media-storage';
 import { AppError } from '../errors/app-error';
+import { mediaHeaders } from './media-serving';
 
-/** Streams a content-addressed blob with its type, a strong ETag (the sha256) and single-range support. */
+/**
+ * Streams a content-addressed blob with a strong ETag (the sha256) and single-range support, as an allow-listed
+ * type the browser may not sniff past, inline or as a download (media-serving.ts decides).
+ */
 export async function sendBlob(
   store: MediaStore,
   env: MediaEnv,
-  media: { sha256: string; size: number; contentType: string },
+  media: MediaBody,
   request: Request,
   response: Response,
   cacheControl: string,
@@ -30,8 +35,10 @@ export async function sendBlob(
   const range = Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
   const blob = await store.get(env, media.sha256, range && { start: range.start, end: range.end });
   if (!blob) throw new AppError('not_found', 'The media bytes are missing from storage.');
+  const headers = mediaHeaders(media);
   response.status(range ? 206 : 200);
-  response.setHeader('Content-Type', media.contentType);
+  response.setHeader('Content-Type', headers.contentType);
+  response.setHeader('Content-Disposition', headers.contentDisposition);
   response.setHeader('Content-Length', String(blob.contentLength));
   if (range)
     response.setHeader('Content-Range', blob.contentRange ?? `bytes ${range.start}-${range.end}/${media.size}`);

@@ -5,6 +5,8 @@ import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
 import { CreateVisitorData1764000000400 } from './1764000000400-CreateVisitorData';
 import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLinks';
 import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
+import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
+import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   CreateVisitorData1764000000400,
   CreateReviewLinks1764000000410,
   AddRevisionReferences1764000000500,
+  CreateMediaUploads1764000001300,
+  BackfillMediaUploads1764000001301,
 ];

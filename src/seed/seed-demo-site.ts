@@ -7,6 +7,7 @@ import type { MediaStore } from '../../libs/media-storage';
 import type { Principal } from '../auth/principal';
 import { ContentService } from '../content/content.service';
 import { MEDIA_STORE } from '../media/media.tokens';
+import { MediaUploadsService } from '../media/media-uploads.service';
 import { SitesService } from '../sites/sites.service';
 
 export const DEMO_SLUG = 'acme-coffee';
@@ -63,13 +64,9 @@ async function seed(app: INestApplicationContext): Promise<void> {
       contentType: media.contentType,
       maxBytes: media.bytes.length,
     });
-    await content.put(
-      site,
-      'media',
-      media.key,
-      { sha256: blob.sha256, size: blob.size, contentType: media.contentType, alt: media.alt, filename: media.key },
-      ctx,
-    );
+    const upload = { sha256: blob.sha256, size: blob.size, contentType: media.contentType };
+    await app.get(MediaUploadsService).record(site.id, upload);
+    await content.put(site, 'media', media.key, { ...upload, alt: media.alt, filename: media.key }, ctx);
   }
   for (const entity of demo.entities) {
     await content.put(site, entity.type, entity.key, entity.data, ctx);

@@ -97,6 +97,8 @@ export interface MediaBody extends Open {
   contentType: string;
   alt?: string;
   filename?: string;
+  /** A PDF is shown in the browser rather than downloaded. */
+  inline?: boolean;
 }
 export interface ThemeBody extends Open {
   colors?: Record<string, string>;

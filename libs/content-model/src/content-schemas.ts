@@ -189,14 +189,20 @@ const media = object(
       'x-message': 'must be 64 lowercase hexadecimal characters',
     },
     size: { type: 'integer', minimum: 0 },
+    // Parameters may only hold visible ASCII and spaces: a CR, LF or other control character in a header
+    // value makes Node refuse to send it. The type must also be the one its upload verified (src/media).
     contentType: {
       type: 'string',
       maxLength: 255,
-      pattern: String.raw`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(?:\s*;.*)?$`,
-      'x-message': 'must be a media type such as image/png',
+      pattern: String.raw`^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(?: *;[ -~]*)?$`,
+      'x-message': 'must be a media type such as image/png, without control characters',
     },
     alt: text(1000),
     filename: text(255),
+    inline: {
+      type: 'boolean',
+      description: 'Show a PDF in the browser instead of downloading it. Images, video and audio are always inline.',
+    },
   },
   ['sha256', 'size', 'contentType'],
 );

@@ -214,11 +214,28 @@ describe('validateContent', () => {
     expect(errorsOf('site_settings', { canonicalBase: 'www.example.com' })[0].path).toBe('data.canonicalBase');
   });
 
+  it.each(['image/png\r\n', 'image/png\r\n;x', 'image/png;\r\nX-Evil: 1', 'image/png; a=\u0000', 'image/png;\tq=1'])(
+    'refuses a media type with control characters: %j',
+    (contentType) => {
+      expect(errorsOf('media', { sha256: 'a'.repeat(64), size: 1, contentType })).toEqual([
+        { path: 'data.contentType', message: expect.stringContaining('without control characters') },
+      ]);
+    },
+  );
+
+  it('keeps printable parameters and the inline flag of a media body', () => {
+    const body = { sha256: 'a'.repeat(64), size: 1, contentType: 'application/pdf; name="a b"', inline: true };
+    expect(validateContent('media', body)).toEqual({ ok: true, data: body });
+    expect(errorsOf('media', { ...body, inline: 'yes' })).toEqual([
+      { path: 'data.inline', message: 'must be true or false' },
+    ]);
+  });
+
   it('reports type-specific problems with readable messages', () => {
     expect(errorsOf('media', { sha256: 'xyz', size: -1, contentType: 'png' })).toEqual([
       { path: 'data.sha256', message: 'must be 64 lowercase hexadecimal characters' },
       { path: 'data.size', message: 'must be at least 0' },
-      { path: 'data.contentType', message: 'must be a media type such as image/png' },
+      { path: 'data.contentType', message: 'must be a media type such as image/png, without control characters' },
     ]);
     expect(errorsOf('custom_field', { objectType: 'product', name: 'x', fieldType: 'colour' })).toEqual([
       {
