@@ -3,7 +3,7 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
-import { decodeTimeCursor, timePage } from '../validation/time-cursor';
+import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
 import { toJobDto, type JobDto } from '../jobs/job.dto';
 import type { JobRow } from '../jobs/job.types';
 import { JobKind } from '../jobs/job-names';
@@ -106,10 +106,8 @@ export class PromotionsService {
   }
 
   async history(site: Site, limit: number, cursor?: string) {
-    const page = timePage(
-      await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeTimeCursor(cursor)),
-      limit,
-    );
+    const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeCursor(timeCursor, cursor));
+    const page = keysetPage(rows, limit, timeCursor, (job) => job.createdAt);
     return {
       items: page.items.map((job) => ({
         ...toJobDto(job),

@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal';
 import { newToken } from '../auth/token-hash';
 import { TokensRepository } from '../auth/tokens.repository';
 import { AppError } from '../errors/app-error';
-import { CreateSiteBody, CreateTokenBody, SiteDto, toSiteDto } from './site.dto';
+import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
+import { CreateSiteBody, createSiteSchema, CreateTokenBody, SiteDto, toSiteDto } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';
 
@@ -45,14 +46,14 @@ export class SitesService {
       const site = await this.sites.findBySlugOrId(principal.siteId);
       return { items: site ? [await this.describe(site)] : [], nextCursor: null };
     }
-    const sites = await this.sites.list(limit + 1, cursor);
-    const more = sites.length > limit;
-    if (more) sites.pop();
-    const environments = await this.sites.environments(sites.map((s) => s.id));
-    return {
-      items: sites.map((s) => toSiteDto(s, environments)),
-      nextCursor: more ? sites[sites.length - 1].slug : null,
-    };
+    const page = keysetPage(
+      await this.sites.list(limit + 1, decodeCursor(slugCursor, cursor)),
+      limit,
+      slugCursor,
+      (s) => s.slug,
+    );
+    const environments = await this.sites.environments(page.items.map((s) => s.id));
+    return { items: page.items.map((s) => toSiteDto(s, environments)), nextCursor: page.nextCursor };
   }
 
   async createToken(site: Site, body: CreateTokenBody, principal: Principal, requestId?: string) {
@@ -85,3 +86,7 @@ export class SitesService {
     await this.audit.record({ siteId: site.id, principal, action: 'token.revoked', subject: id, requestId });
   }
 }
+
+// Sites page by slug, and the cursor is the slug itself as it always was: a client may hold one.
+const SLUG = new RegExp(createSiteSchema.properties.slug.pattern);
+const slugCursor: CursorCodec<string> = { encode: (slug) => slug, decode: (c) => (SLUG.test(c) ? c : undefined) };

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
-import { decodeTimeCursor, timePage } from '../validation/time-cursor';
+import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
 import { toJobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
 import { plannedSteps } from '../jobs/job-run';
@@ -52,7 +52,8 @@ export class StagingResetService {
   }
 
   async listBackups(site: Site, limit: number, cursor?: string) {
-    const page = timePage(await this.backups.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
+    const rows = await this.backups.list(site.id, limit + 1, decodeCursor(timeCursor, cursor));
+    const page = keysetPage(rows, limit, timeCursor, (backup) => backup.createdAt);
     return { items: page.items.map(({ siteId: _siteId, ...backup }) => backup), nextCursor: page.nextCursor };
   }
 
