@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { CONTENT_TYPES, contentSchemas } from '../libs/content-model';
@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { contentSchemaName } from './content/content.dto';
 import { runMigrations } from './database/data-source';
 import type { RuntimeConfig } from './config/runtime-config';
+import { verifyJsonBody } from './validation/json-body-guard';
 
 // Room for a bulk import of 1,000 page-builder bodies (about 2 KB each); anything larger answers 413.
 export const JSON_BODY_LIMIT = '10mb';
@@ -23,7 +24,12 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Depth, lone surrogates and U+0000 are refused from the raw text, before JSON.parse and any recursive walk.
+  // Nest's types leave out `verify` because its rawBody option would replace it; this app has no rawBody.
+  app.useBodyParser('json', {
+    limit: JSON_BODY_LIMIT,
+    verify: verifyJsonBody,
+  } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   if (roles.api) {
     const document = SwaggerModule.createDocument(

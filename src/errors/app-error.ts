@@ -3,6 +3,8 @@ export const ERROR_STATUS = {
   malformed_json: 400,
   invalid_key: 400,
   invalid_confirmation: 400,
+  invalid_unicode: 400,
+  too_deep: 400,
   unauthenticated: 401,
   review_link_invalid: 401,
   forbidden: 403,
