@@ -1,11 +1,12 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { runMigrations } from './database/data-source';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 import type { RuntimeConfig } from './config/runtime-config';
+import { verifyJsonBody } from './validation/json-body-guard';
 
 // Room for a bulk import of 1,000 page-builder bodies (about 2 KB each); anything larger answers 413.
 export const JSON_BODY_LIMIT = '10mb';
@@ -22,7 +23,12 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Depth, lone surrogates and U+0000 are refused from the raw text, before JSON.parse and any recursive walk.
+  // Nest's types leave out `verify` because its rawBody option would replace it; this app has no rawBody.
+  app.useBodyParser('json', {
+    limit: JSON_BODY_LIMIT,
+    verify: verifyJsonBody,
+  } as NestExpressBodyParserOptionsFor<'json'>);
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   if (roles.api) {
     const document = buildOpenApiDocument(app);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../errors/app-error';
+import { bigintCursor, decodeCursor, keysetPage } from '../validation/keyset-cursor';
 
 export interface AuditEntry {
   siteId: string | null;
@@ -47,19 +47,13 @@ export class AuditService {
     limit: number,
     cursor?: string,
   ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
-    if (cursor !== undefined && !/^\d{1,18}$/.test(cursor))
-      throw new AppError('validation_failed', 'The cursor is not valid.', [
-        { path: 'query.cursor', message: 'is not a cursor this API gave' },
-      ]);
-    const before = cursor ?? null;
+    const before = decodeCursor(bigintCursor, cursor) ?? null;
     // Ordered by the table's bigint id: the output column `id` is text, and text sorts 9 after 10.
     const items: AuditRecord[] = await this.dataSource.query(
       `select id::text, actor, actor_role as "actorRole", action, subject, details, request_id as "requestId", created_at as "createdAt"
        from audit_log where site_id = $1 and ($2::bigint is null or id < $2) order by audit_log.id desc limit $3`,
       [siteId, before, limit + 1],
     );
-    const more = items.length > limit;
-    if (more) items.pop();
-    return { items, nextCursor: more ? items[items.length - 1].id : null };
+    return keysetPage(items, limit, bigintCursor, (entry) => entry.id);
   }
 }

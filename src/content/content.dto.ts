@@ -5,7 +5,10 @@ export const putContentSchema = {
   type: 'object',
   required: ['data'],
   additionalProperties: false,
-  properties: { data: { description: 'the body; its schema depends on the type (see the <type>Data schemas)' } },
+  // Every type's body is an object; a null here would reach the break-glass path as a delete.
+  properties: {
+    data: { type: 'object', description: 'the body; its schema depends on the type (see the <type>Data schemas)' },
+  },
 };
 
 /** For the OpenAPI document: the body of PUT names every type's schema. */

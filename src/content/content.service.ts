@@ -20,6 +20,7 @@ import { ContentRepository } from './content.repository';
 import type { EntityDto, StagingEntryRow } from './content.types';
 import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
+import { decodeCursor, keysetPage, textCursor } from '../validation/keyset-cursor';
 
 export interface WriteContext {
   principal: Principal;
@@ -142,14 +143,12 @@ export class ContentService {
 
   async list(site: Site, env: EnvName, rawType: string, limit: number, cursor?: string) {
     const type = checkType(rawType);
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    const after = decodeCursor(keyCursor, cursor);
     const items =
       env === 'staging'
         ? await this.content.listStaging(site.id, type, limit + 1, after)
         : await this.content.listInState(await this.headStateId(site), type, limit + 1, after);
-    const more = items.length > limit;
-    if (more) items.pop();
-    return { items, nextCursor: more ? encodeCursor(items[items.length - 1].key) : null };
+    return keysetPage(items, limit, keyCursor, (entity) => entity.key);
   }
 
   private async headStateId(site: Site): Promise<number> {
@@ -211,12 +210,4 @@ export function validBody(type: ContentType, data: unknown): unknown {
   return result.data;
 }
 
-const encodeCursor = (key: string) => Buffer.from(key).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const key = Buffer.from(cursor, 'base64url').toString();
-  if (validateKey(key))
-    throw new AppError('validation_failed', 'The cursor is not valid.', [
-      { path: 'query.cursor', message: 'is not a cursor this API gave' },
-    ]);
-  return key;
-}
+const keyCursor = textCursor((key) => !validateKey(key));

@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   invalid_event: 400,
   media_not_uploaded: 400,
   media_mismatch: 400,
+  invalid_unicode: 400,
+  too_deep: 400,
   unauthenticated: 401,
   review_link_invalid: 401,
   forbidden: 403,

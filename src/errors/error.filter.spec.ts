@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
+import { RefusedBody } from '../validation/json-body-guard';
 import { toAppError } from './error.filter';
 
 describe('toAppError', () => {
@@ -45,5 +46,24 @@ describe('toAppError with characters the database refuses', () => {
   it('answers a NUL byte in a string with 400, not 500', () => {
     const driverError = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
     expect(toAppError(new QueryFailedError('insert …', [], driverError))).toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('toAppError as a backstop for values the database finds out of range', () => {
+  const pgError = (code: string) =>
+    new QueryFailedError('select …', [], Object.assign(new Error('out of range'), { code }));
+
+  it.each(['22P02', '22003', '22007', '22008'])('answers PostgreSQL %s with 400 validation_failed', (code) => {
+    expect(toAppError(pgError(code))).toMatchObject({ code: 'validation_failed', status: 400 });
+  });
+
+  it('answers a stack depth overflow in PostgreSQL with 400 too_deep', () => {
+    expect(toAppError(pgError('54001'))).toMatchObject({ code: 'too_deep', status: 400 });
+  });
+
+  it('answers a body refused at the edge with the refusal it carries, as Nest wraps it', () => {
+    const refusal = new AppError('invalid_unicode', 'lone surrogate', [{ path: 'body', message: 'x' }]);
+    const wrapped = new HttpException('lone surrogate', 400, { cause: new RefusedBody(refusal) });
+    expect(toAppError(wrapped)).toBe(refusal);
   });
 });

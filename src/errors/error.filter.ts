@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { RefusedBody } from '../validation/json-body-guard';
 import { AppError, ErrorCode } from './app-error';
 
 const FROM_HTTP: Record<number, ErrorCode> = {
@@ -13,6 +14,9 @@ const FROM_HTTP: Record<number, ErrorCode> = {
   415: 'unsupported_media_type',
   429: 'rate_limited',
 };
+
+// invalid_text_representation, numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow.
+const OUT_OF_RANGE = new Set(['22P02', '22003', '22007', '22008']);
 
 /** Registered once as APP_FILTER: every failure leaves the service in one shape, internals stay in the log. */
 @Catch()
@@ -39,9 +43,14 @@ export function toAppError(thrown: unknown): AppError {
         'validation_failed',
         'The request contains a character that cannot be stored (such as U+0000).',
       );
+    // The edge checks input first; these are the backstop for a value the database alone finds out of range.
+    if (pg.code && OUT_OF_RANGE.has(pg.code))
+      return new AppError('validation_failed', 'A value in the request is out of range or not of the right form.');
+    if (pg.code === '54001') return new AppError('too_deep', 'A value in the request nests too deeply.');
   }
   // body-parser errors carry a type; Nest's adapter wraps them in an HttpException with the error as cause.
   const parser = (thrown instanceof HttpException ? thrown.cause : thrown) as { type?: string } | undefined;
+  if (parser instanceof RefusedBody) return parser.refusal;
   if (parser?.type === 'entity.parse.failed')
     return new AppError('malformed_json', 'The request body is not valid JSON.');
   if (parser?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');

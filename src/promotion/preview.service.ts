@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import { EntityManager } from 'typeorm';
 import { describeChange, type Delta } from '../../libs/diff-engine';
-import { isContentType } from '../../libs/content-model';
+import { isContentType, validateKey } from '../../libs/content-model';
 import { AppError } from '../errors/app-error';
+import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { type Fingerprint, formatFingerprint } from './fingerprint';
@@ -55,7 +56,7 @@ export class PreviewService {
       throw new AppError('validation_failed', `"${query.type.slice(0, 50)}" is not a content type.`, [
         { path: 'query.type', message: 'must be a content type' },
       ]);
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const after = decodeCursor(changeCursor, query.cursor);
     // One snapshot for everything read: the fingerprint names exactly the manifests the diff compared.
     return this.transactions.run({ isolation: 'REPEATABLE READ' }, async (tx) => {
       const { fingerprint, stagingVersion, productionVersion } = await this.current(tx, site.id);
@@ -65,15 +66,14 @@ export class PreviewService {
         after,
         type: query.type,
       });
-      const more = entries.length > query.limit;
-      if (more) entries.pop();
+      const page = keysetPage(entries, query.limit, changeCursor, ({ type, key }) => ({ type, key }));
       return {
         fingerprint: formatFingerprint(fingerprint),
         staging: { version: stagingVersion },
         production: { version: productionVersion, stateId: fingerprint.headStateId },
         summary: summarize(summaries),
-        changes: await this.describe(tx, entries),
-        nextCursor: more ? encodeCursor(entries[entries.length - 1]) : null,
+        changes: await this.describe(tx, page.items),
+        nextCursor: page.nextCursor,
       };
     });
   }
@@ -132,12 +132,11 @@ function summarize(rows: TypeSummary[]): Preview['summary'] {
   return summary;
 }
 
-const encodeCursor = (e: { type: string; key: string }) => Buffer.from(`${e.type}/${e.key}`).toString('base64url');
-function decodeCursor(cursor: string): { type: string; key: string } {
-  const [type, key] = Buffer.from(cursor, 'base64url').toString().split('/');
-  if (!type || !key || !isContentType(type))
-    throw new AppError('validation_failed', 'The cursor is not valid.', [
-      { path: 'query.cursor', message: 'is not a cursor this API gave' },
-    ]);
-  return { type, key };
-}
+// The diff is ordered by (type, key): the last change's pair is where the next page starts.
+const changeCursor: CursorCodec<{ type: string; key: string }> = {
+  encode: ({ type, key }) => Buffer.from(`${type}/${key}`).toString('base64url'),
+  decode: (cursor) => {
+    const [type, key, ...rest] = Buffer.from(cursor, 'base64url').toString().split('/');
+    return isContentType(type) && key && !validateKey(key) && rest.length === 0 ? { type, key } : undefined;
+  },
+};

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
-import { decodeTimeCursor, timePage } from '../validation/time-cursor';
+import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
 import { toJobDto, type JobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
@@ -61,10 +61,8 @@ export class PromotionsService {
   }
 
   async history(site: Site, limit: number, cursor?: string) {
-    const page = timePage(
-      await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeTimeCursor(cursor)),
-      limit,
-    );
+    const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeCursor(timeCursor, cursor));
+    const page = keysetPage(rows, limit, timeCursor, (job) => job.createdAt);
     return {
       items: page.items.map((job) => ({
         ...toJobDto(job),

@@ -5,6 +5,8 @@ import { Transactions } from '../database/transactions';
 import { EnvironmentsService } from '../environments/environments.service';
 import { AppError } from '../errors/app-error';
 import { StatesService } from '../states/states.service';
+import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
+import { isSiteSlug } from '../validation/id.pipe';
 import { CreateSiteBody, SiteDto, toSiteDto } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';
@@ -52,13 +54,16 @@ export class SitesService {
       const site = await this.sites.findBySlugOrId(principal.siteId);
       return { items: site ? [await this.describe(site)] : [], nextCursor: null };
     }
-    const sites = await this.sites.list(limit + 1, cursor);
-    const more = sites.length > limit;
-    if (more) sites.pop();
-    const environments = await this.environments.findForSites(sites.map((s) => s.id));
-    return {
-      items: sites.map((s) => toSiteDto(s, environments)),
-      nextCursor: more ? sites[sites.length - 1].slug : null,
-    };
+    const page = keysetPage(
+      await this.sites.list(limit + 1, decodeCursor(slugCursor, cursor)),
+      limit,
+      slugCursor,
+      (s) => s.slug,
+    );
+    const environments = await this.environments.findForSites(page.items.map((s) => s.id));
+    return { items: page.items.map((s) => toSiteDto(s, environments)), nextCursor: page.nextCursor };
   }
 }
+
+// Sites page by slug, and the cursor is the slug itself as it always was: a client may hold one.
+const slugCursor: CursorCodec<string> = { encode: (slug) => slug, decode: (c) => (isSiteSlug(c) ? c : undefined) };

@@ -4,7 +4,7 @@ import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
-import { decodeTimeCursor, timePage } from '../validation/time-cursor';
+import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
 import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';
@@ -57,7 +57,8 @@ export class SnapshotsService {
   }
 
   async list(site: Site, limit: number, cursor?: string) {
-    const page = timePage(await this.snapshots.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
+    const rows = await this.snapshots.list(site.id, limit + 1, decodeCursor(timeCursor, cursor));
+    const page = keysetPage(rows, limit, timeCursor, (snapshot) => snapshot.createdAt);
     return { items: page.items.map(toSnapshotDto), nextCursor: page.nextCursor };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
-import { decodeTimeCursor, timePage } from '../validation/time-cursor';
+import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
 import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';
@@ -33,7 +33,8 @@ export class StagingResetService {
   }
 
   async listBackups(site: Site, limit: number, cursor?: string) {
-    const page = timePage(await this.backups.list(site.id, limit + 1, decodeTimeCursor(cursor)), limit);
+    const rows = await this.backups.list(site.id, limit + 1, decodeCursor(timeCursor, cursor));
+    const page = keysetPage(rows, limit, timeCursor, (backup) => backup.createdAt);
     return { items: page.items.map(({ siteId: _siteId, ...backup }) => backup), nextCursor: page.nextCursor };
   }
 

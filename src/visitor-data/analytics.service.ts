@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
+import { queryDate } from '../validation/bounded-date';
 import { type AnalyticsEventRow, AnalyticsRepository } from './analytics.repository';
 import { BatchWriter } from './batch-writer';
 import type { CollectedEvent } from './collect-body';
@@ -49,22 +50,12 @@ export class AnalyticsService implements OnModuleDestroy {
   async summary(site: Site, env: EnvName, principal: Principal, query: { since?: string; until?: string }) {
     assertMayRead(principal, env);
     return this.analytics.summary(site.id, env, {
-      since: dateOf(query.since, 'since'),
-      until: dateOf(query.until, 'until'),
+      since: queryDate(query.since, 'since'),
+      until: queryDate(query.until, 'until'),
     });
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.writer.flush().catch((error) => this.logger.error(error));
   }
-}
-
-function dateOf(value: string | undefined, name: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new AppError('validation_failed', `The ${name} date is not valid.`, [
-      { path: `query.${name}`, message: 'must be an ISO 8601 date or date-time' },
-    ]);
-  return date;
 }

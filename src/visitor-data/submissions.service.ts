@@ -3,6 +3,7 @@ import type { FormBody } from '../../libs/content-model';
 import { checkSubmission } from '../../libs/site-renderer';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors/app-error';
+import { bigintCursor, decodeCursor, keysetPage } from '../validation/keyset-cursor';
 import type { EnvName, Site } from '../sites/site.types';
 import { type SubmissionRow, SubmissionsRepository } from './submissions.repository';
 import { assertMayRead } from './visitor-data-access';
@@ -40,17 +41,11 @@ export class SubmissionsService {
     query: { form?: string; cursor?: string; limit: number },
   ): Promise<{ items: SubmissionRow[]; nextCursor: string | null }> {
     assertMayRead(principal, env);
-    if (query.cursor !== undefined && !/^\d{1,19}$/.test(query.cursor))
-      throw new AppError('validation_failed', 'The cursor is not valid.', [
-        { path: 'query.cursor', message: 'is not a cursor this API gave' },
-      ]);
     const items = await this.submissions.list(site.id, env, {
       form: query.form,
-      beforeId: query.cursor,
+      beforeId: decodeCursor(bigintCursor, query.cursor),
       limit: query.limit + 1,
     });
-    const more = items.length > query.limit;
-    if (more) items.pop();
-    return { items, nextCursor: more ? items[items.length - 1].id : null };
+    return keysetPage(items, query.limit, bigintCursor, (submission) => submission.id);
   }
 }
