@@ -13,6 +13,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { GcModule } from './gc/gc.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
+import { redactRequestLog, redactResponseLog } from './logging/log-redaction';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { MediaStoreModule } from './media/media-store.module';
 import { PromotionModule } from './promotion/promotion.module';
@@ -49,7 +50,7 @@ export class AppModule {
             },
             customProps: () => ({ role: api && worker ? 'all' : api ? 'api' : 'worker' }),
             autoLogging: { ignore: (req) => req.url === '/health' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: redactRequestLog, res: redactResponseLog },
           },
         }),
         DatabaseModule,

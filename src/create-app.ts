@@ -22,6 +22,8 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // Names the framework to every visitor, for nothing.
+  app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, ParseUUIDPipe, Post, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { map, Observable } from 'rxjs';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -28,8 +36,19 @@ export class JobsController {
 
   @Sse('jobs/:id/events')
   @Authenticated()
-  streamJobEvents(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description:
+      'Server-sent events: `job` (data: the job, as GET /api/jobs/:id answers) on every change until the job ' +
+      'ends; `revoked` (data: {"error": {"code": "unauthenticated"}}) when the token is revoked meanwhile.',
+  })
+  @ApiUnauthorizedResponse({ description: '`unauthenticated`: no token, or an unknown or revoked one.' })
+  @ApiNotFoundResponse({ description: '`not_found`: no such job, or another site’s (always before any event).' })
+  streamJobEvents(
+    @Param('id', uuid) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.jobs.stream(id, principal);
   }
 
   /** An operations check that the queue and a worker are alive: the job waits, then records who ran it. */

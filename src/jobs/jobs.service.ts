@@ -1,9 +1,22 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Observable, from, switchMap, takeWhile, distinctUntilChanged, map } from 'rxjs';
+import {
+  Observable,
+  distinctUntilChanged,
+  filter,
+  from,
+  interval,
+  map,
+  merge,
+  switchMap,
+  take,
+  takeUntil,
+  takeWhile,
+} from 'rxjs';
 import { AppError } from '../errors/app-error';
 import type { Principal } from '../auth/principal';
+import { TokensRepository } from '../auth/tokens.repository';
 import { JobEvents } from './job-events';
 import { QueueName, SiteJob } from './job-names';
 import type { JobRow } from './job.types';
@@ -11,12 +24,19 @@ import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+// How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
+export const STREAM_REAUTHORISE_MS = 2000;
+
+/** What a job stream sends: the job as it changes, or why it stops before the job ends. */
+export type JobStreamEvent =
+  { type: 'job'; data: JobDto } | { type: 'revoked'; data: { error: { code: 'unauthenticated'; message: string } } };
 
 @Injectable()
 export class JobsService {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly events: JobEvents,
+    private readonly tokens: TokensRepository,
     @InjectQueue(QueueName.SiteJobs) private readonly queue: Queue<SiteJob>,
   ) {}
 
@@ -44,15 +64,30 @@ export class JobsService {
     return toJobDto(job);
   }
 
-  /** The job as it changes, ending with its final state. */
-  stream(id: string, principal: Principal): Observable<JobDto> {
-    return from(this.get(id, principal)).pipe(
-      switchMap(() => this.events.changes(id)),
+  /**
+   * The job as it changes, ending with its final state, or with a `revoked` event once the caller's token is
+   * revoked. Authorised before it resolves, so a refusal is a plain 404 and never an event stream.
+   */
+  async stream(id: string, principal: Principal): Promise<Observable<JobStreamEvent>> {
+    await this.get(id, principal);
+    const updates = this.events.changes(id).pipe(
       switchMap(() => from(this.jobs.find(id))),
       map((job) => toJobDto(job!)),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
       takeWhile((job) => !FINAL.has(job.status), true),
+      map((job): JobStreamEvent => ({ type: 'job', data: job })),
     );
+    if (principal.kind !== 'site') return updates;
+    const revoked = interval(STREAM_REAUTHORISE_MS).pipe(
+      switchMap(() => from(this.tokens.isActive(principal.tokenId))),
+      filter((active) => !active),
+      take(1),
+      map((): JobStreamEvent => ({
+        type: 'revoked',
+        data: { error: { code: 'unauthenticated', message: 'The token was revoked.' } },
+      })),
+    );
+    return merge(updates.pipe(takeUntil(revoked)), revoked).pipe(takeWhile((event) => event.type === 'job', true));
   }
 
   /** Re-enqueues rows still queued long after creation (their enqueue after commit failed). */

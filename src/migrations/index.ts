@@ -5,6 +5,7 @@ import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
 import { CreateVisitorData1764000000400 } from './1764000000400-CreateVisitorData';
 import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLinks';
 import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
+import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateVisitorData1764000000400,
   CreateReviewLinks1764000000410,
   AddRevisionReferences1764000000500,
+  AddSiteTrustedCustomCode1764000001400,
 ];

@@ -1,11 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type PageQuery, PageQueryPipe } from '../validation/page-query';
-import { type CreateSiteBody, createSiteSchema, type CreateTokenBody, createTokenSchema } from './site.dto';
+import {
+  type CreateSiteBody,
+  createSiteSchema,
+  type CreateTokenBody,
+  createTokenSchema,
+  type UpdateSiteBody,
+  updateSiteSchema,
+} from './site.dto';
 import type { Site } from './site.types';
 import { SitesService } from './sites.service';
 
@@ -36,6 +50,21 @@ export class SitesController {
   @Roles('owner', 'editor', 'reviewer')
   getSite(@CurrentSite() site: Site) {
     return this.sites.describe(site);
+  }
+
+  @Patch(':site')
+  @Roles('owner')
+  @ApiBody({ schema: updateSiteSchema })
+  @ApiOkResponse({ description: 'The site, as GET /api/sites/:site answers; the change is in the audit log.' })
+  @ApiBadRequestResponse({ description: '`validation_failed`: not `{trustedCustomCode: boolean}`.' })
+  @ApiForbiddenResponse({ description: '`forbidden`: only the site’s owner (or the admin) may change it.' })
+  updateSite(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(updateSiteSchema)) body: UpdateSiteBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.sites.update(site, body, principal, requestId);
   }
 
   @Post(':site/tokens')

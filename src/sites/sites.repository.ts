@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
 import type { EnvironmentRow, EnvName, Site } from './site.types';
 
-const SITE = `id, slug, name, created_at as "createdAt"`;
+const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode"`;
 export const ENVIRONMENT_COLUMNS = `site_id as "siteId", name, version::int as version, change_seq::int as "changeSeq",
   head_state_id::int as "headStateId", reset_at as "resetAt", maintenance_reason as "maintenanceReason",
   maintenance_holder as "maintenanceHolder", maintenance_until as "maintenanceUntil"`;
@@ -36,6 +37,15 @@ export class SitesRepository {
     await tx.query(
       `insert into environments (site_id, name, head_state_id) values ($1, 'staging', null), ($1, 'production', $2)`,
       [site.id, state.id],
+    );
+    return site;
+  }
+
+  async setTrustedCustomCode(tx: EntityManager, siteId: string, trusted: boolean): Promise<Site> {
+    const [site] = await queryRows<Site>(
+      tx,
+      `update sites set trusted_custom_code = $2 where id = $1 returning ${SITE}`,
+      [siteId, trusted],
     );
     return site;
   }

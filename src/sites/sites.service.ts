@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal';
 import { newToken } from '../auth/token-hash';
 import { TokensRepository } from '../auth/tokens.repository';
 import { AppError } from '../errors/app-error';
-import { CreateSiteBody, CreateTokenBody, SiteDto, toSiteDto } from './site.dto';
+import { SiteEventsService } from '../site-events/site-events.service';
+import { CreateSiteBody, CreateTokenBody, SiteDto, toSiteDto, UpdateSiteBody } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';
 
@@ -16,6 +17,7 @@ export class SitesService {
     private readonly sites: SitesRepository,
     private readonly tokens: TokensRepository,
     private readonly audit: AuditService,
+    private readonly events: SiteEventsService,
   ) {}
 
   async create(body: CreateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
@@ -30,6 +32,27 @@ export class SitesService {
       return created;
     });
     return this.describe(site);
+  }
+
+  /** The owner's settings of the site; every node's public site renders with the new ones at once. */
+  async update(site: Site, body: UpdateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
+    const updated = await this.dataSource.transaction(async (tx) => {
+      const row = await this.sites.setTrustedCustomCode(tx, site.id, body.trustedCustomCode);
+      await this.audit.record(
+        {
+          siteId: site.id,
+          principal,
+          action: 'site.updated',
+          subject: site.slug,
+          details: { trustedCustomCode: { from: site.trustedCustomCode, to: row.trustedCustomCode } },
+          requestId,
+        },
+        tx,
+      );
+      return row;
+    });
+    await this.events.publish({ siteId: site.id, env: 'production', kind: 'settings' });
+    return this.describe(updated);
   }
 
   async describe(site: Site): Promise<SiteDto> {
