@@ -1,19 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import {
-  Observable,
-  distinctUntilChanged,
-  filter,
-  from,
-  interval,
-  map,
-  merge,
-  switchMap,
-  take,
-  takeUntil,
-  takeWhile,
-} from 'rxjs';
+import { concatMap, distinctUntilChanged, EMPTY, filter, interval, map, merge, Observable, takeWhile } from 'rxjs';
 import { AppError } from '../errors/app-error';
 import type { Principal } from '../auth/principal';
 import { TokensRepository } from '../auth/tokens.repository';
@@ -25,11 +13,15 @@ import { JobDto, toJobDto } from './job.dto';
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 // How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
-export const STREAM_REAUTHORISE_MS = 2000;
+const STREAM_REAUTHORISE_MS = 2000;
 
 /** What a job stream sends: the job as it changes, or why it stops before the job ends. */
 export type JobStreamEvent =
   { type: 'job'; data: JobDto } | { type: 'revoked'; data: { error: { code: 'unauthenticated'; message: string } } };
+const REVOKED: JobStreamEvent = {
+  type: 'revoked',
+  data: { error: { code: 'unauthenticated', message: 'The token was revoked.' } },
+};
 
 @Injectable()
 export class JobsService {
@@ -70,24 +62,20 @@ export class JobsService {
    */
   async stream(id: string, principal: Principal): Promise<Observable<JobStreamEvent>> {
     await this.get(id, principal);
-    const updates = this.events.changes(id).pipe(
-      switchMap(() => from(this.jobs.find(id))),
-      map((job) => toJobDto(job!)),
+    // A site token is asked about again every few seconds; the platform admin's token cannot be revoked.
+    const recheck = principal.kind === 'site' ? interval(STREAM_REAUTHORISE_MS) : EMPTY;
+    return merge(
+      this.events.changes(id).pipe(map(() => 'job' as const)),
+      recheck.pipe(map(() => 'token' as const)),
+    ).pipe(
+      concatMap(async (what): Promise<JobStreamEvent | null> => {
+        if (what === 'job') return { type: 'job', data: toJobDto((await this.jobs.find(id))!) };
+        return principal.kind === 'site' && !(await this.tokens.isActive(principal.tokenId)) ? REVOKED : null;
+      }),
+      filter((event): event is JobStreamEvent => event !== null),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-      takeWhile((job) => !FINAL.has(job.status), true),
-      map((job): JobStreamEvent => ({ type: 'job', data: job })),
+      takeWhile((event) => event.type === 'job' && !FINAL.has(event.data.status), true),
     );
-    if (principal.kind !== 'site') return updates;
-    const revoked = interval(STREAM_REAUTHORISE_MS).pipe(
-      switchMap(() => from(this.tokens.isActive(principal.tokenId))),
-      filter((active) => !active),
-      take(1),
-      map((): JobStreamEvent => ({
-        type: 'revoked',
-        data: { error: { code: 'unauthenticated', message: 'The token was revoked.' } },
-      })),
-    );
-    return merge(updates.pipe(takeUntil(revoked)), revoked).pipe(takeWhile((event) => event.type === 'job', true));
   }
 
   /** Re-enqueues rows still queued long after creation (their enqueue after commit failed). */
