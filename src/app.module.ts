@@ -12,6 +12,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { GcWorkerModule } from './gc/gc.module';
 import { HealthController } from './health/health.controller';
 import { JobsWorkerModule } from './jobs/jobs.module';
+import { redactRequestLog, redactResponseLog } from './logging/log-redaction';
 import { MediaStoreModule } from './media/media-store.module';
 import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './redis/redis.module';
@@ -44,7 +45,7 @@ export class AppModule {
             },
             customProps: () => ({ role: api && worker ? 'all' : api ? 'api' : 'worker' }),
             autoLogging: { ignore: (req) => req.url === '/health' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: { req: redactRequestLog, res: redactResponseLog },
           },
         }),
         DatabaseModule,

@@ -22,6 +22,8 @@ export async function createApp(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  // Names the framework to every visitor, for nothing.
+  app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   // Depth, lone surrogates and U+0000 are refused from the raw text, before JSON.parse and any recursive walk.
   // Nest's types leave out `verify` because its rawBody option would replace it; this app has no rawBody.

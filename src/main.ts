@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import * as path from 'node:path';
 import { ConfigError, loadConfig, ProcessRole } from './config/config';
 import { resolveServices } from './bootstrap/resolve-services';
 import { createApp } from './create-app';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   process.stderr.write(
     `\nPromote is up (${config.processRole}) in ${Date.now() - started} ms\n` +
       `  API docs:        ${base}/api/docs\n  health:          ${base}/health${demo}\n` +
-      `  admin token:     ${resolved.config.adminToken}${config.adminToken ? ' (from ADMIN_TOKEN)' : ` (kept in ${config.dataDir}/admin-token)`}\n` +
+      // Never the token itself: these lines end up in terminals, CI logs and log collectors.
+      `  admin token:     ${config.adminToken ? 'from ADMIN_TOKEN' : `in ${path.join(config.dataDir, 'admin-token')}`}\n` +
       resolved.services.map((s) => `  using ${s.description}\n`).join('') +
       '\n',
   );

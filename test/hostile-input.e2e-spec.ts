@@ -88,7 +88,7 @@ const PATH_VALUES = ['%00', '%ED%A0%80', '%FF', 'a'.repeat(3000), '..', '9999999
 interface Attempt {
   route: string;
   variant: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
   type?: string;

@@ -46,7 +46,20 @@ describe('the public site in a browser', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    return { page, dialogs };
+    // Whatever the page's Content-Security-Policy blocks, from the DOM event and from the console alike.
+    const violations: string[] = [];
+    await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    return { page, dialogs, violations };
   }
 
   it('shows hostile text as text: nothing it carries runs', async () => {
@@ -133,6 +146,81 @@ describe('the public site in a browser', () => {
       .expect(200);
     expect(body.items[0].data).toEqual({ email: 'ada@example.com', message: 'Two kilos, please.' });
     await page.close();
+  });
+
+  it('runs the page’s own script, theme and custom CSS under its CSP on production, preview and 404 pages', async () => {
+    const site = await createSite(app, 'browser-csp');
+    const design: [string, string, unknown][] = [
+      ['theme', 'default', { colors: { primary: '#0a0b0c' } }],
+      ['stylesheet', 'default', { css: '.text p { color: rgb(1, 2, 3) }' }],
+      ['popup', 'hello', { title: 'Hello there', trigger: { on: 'load' } }],
+      [
+        'page',
+        'home',
+        {
+          title: 'Home',
+          path: '/',
+          blocks: [
+            { id: 't', type: 'text', text: 'Styled' },
+            { id: 'b', type: 'button', text: 'Shop', href: '/shop' },
+          ],
+        },
+      ],
+    ];
+    const staging = stagingClient(app, site);
+    for (const [type, key, data] of design) {
+      await breakGlass(app, site, type, key, data);
+      await staging.put(type, key, data);
+    }
+    await staging.publish('page', 'home');
+    const { body: link } = await request(app.getHttpServer())
+      .post(`/api/sites/${site.slug}/review-links`)
+      .set(auth(site.tokens.editor))
+      .send({ expiresInHours: 1 })
+      .expect(201);
+    for (const url of [`/sites/${site.slug}/`, link.url, `/sites/${site.slug}/no-such-page`]) {
+      const { page, violations } = await newPage();
+      const response = await page.goto(base + url);
+      expect(await response!.headerValue('content-security-policy')).toContain("frame-ancestors 'self'");
+      await page.getByText('Hello there').waitFor(); // the popup: the client script ran
+      if (!url.endsWith('no-such-page')) {
+        expect(await page.locator('.text p').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(1, 2, 3)');
+        expect(await page.locator('a.button').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+          'rgb(10, 11, 12)',
+        );
+      }
+      expect({ url, violations }).toEqual({ url, violations: [] });
+      await page.close();
+    }
+  });
+
+  it('sanitises an html block by default and runs it as written once the owner trusts custom code', async () => {
+    const site = await createSite(app, 'browser-html');
+    const custom = `<p id="c">Custom</p><script>window.__custom = 1</script><img src="x" onerror="window.__pwned = 1">`;
+    await breakGlass(app, site, 'page', 'home', {
+      title: 'Home',
+      path: '/',
+      blocks: [{ id: 'h', type: 'html', html: custom }],
+    });
+    const state = async () => {
+      const { page, violations } = await newPage();
+      await page.goto(`${base}/sites/${site.slug}/`);
+      await page.getByText('Custom').waitFor();
+      const ran = await page.evaluate(() => {
+        const w = window as unknown as { __custom?: number; __pwned?: number };
+        return { custom: w.__custom ?? null, pwned: w.__pwned ?? null };
+      });
+      await page.close();
+      return { ran, violations };
+    };
+    expect(await state()).toEqual({ ran: { custom: null, pwned: null }, violations: [] });
+    await request(app.getHttpServer())
+      .patch(`/api/sites/${site.slug}`)
+      .set(auth(site.tokens.owner))
+      .send({ trustedCustomCode: true })
+      .expect(200);
+    await eventually(async () => expect((await state()).ran).toEqual({ custom: 1, pwned: 1 }));
+    expect((await state()).violations).toEqual([]);
   });
 
   it('opens a review link in a plain browser and keeps the preview through its cookie', async () => {

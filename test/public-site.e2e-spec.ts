@@ -266,4 +266,66 @@ describe('the public site', () => {
     });
     expect(go.headers.location).toBeUndefined();
   });
+
+  it('sends a Content-Security-Policy and frame protection on production, preview and 404 pages', async () => {
+    const site = await designedSite();
+    const pages = [
+      await http().get(`/sites/${site.slug}/about`).expect(200),
+      await http().get(`/sites/${site.slug}/about`).expect(200), // the cached-page fast path
+      await http().get(`/sites/${site.slug}/no/such/page`).expect(404),
+      await http().get(`/preview/${site.slug}/`).set(auth(site.tokens.reviewer)).expect(404),
+      await http().get(`/preview/${site.slug}/`).expect(401), // the error filter's page
+    ];
+    expect(pages[1].headers['x-render-cache']).toBe('hit');
+    for (const res of pages) {
+      const csp = String(res.headers['content-security-policy']);
+      expect([res.status, csp]).toEqual([res.status, expect.stringContaining("frame-ancestors 'self'")]);
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+    // The page's own script and style by hash; its consent rule's script by origin.
+    expect(pages[0].headers['content-security-policy']).toMatch(
+      /script-src 'sha256-[\w+/=]+' https:\/\/analytics\.example; style-src 'sha256-[\w+/=]+';/,
+    );
+    const api = await http().get(`/api/sites/${site.slug}`).set(auth(site.tokens.owner)).expect(200);
+    expect(api.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sanitises html blocks unless the site’s owner trusts its custom code, and audits the switch', async () => {
+    const site = await createSite(app, 'trusted');
+    const custom = '<p>Hi</p><script>window.__custom=1</script><img src="/x.png" onerror="alert(1)">';
+    await breakGlass(app, site, 'page', 'home', {
+      title: 'Home',
+      path: '/',
+      blocks: [{ id: 'c', type: 'html', html: custom }],
+    });
+    const home = () => http().get(`/sites/${site.slug}/`).expect(200);
+    const setTrusted = (trustedCustomCode: unknown, token = site.tokens.owner) =>
+      http().patch(`/api/sites/${site.slug}`).set(auth(token)).send({ trustedCustomCode });
+
+    const sanitised = await home();
+    expect(sanitised.text).toContain('<div class="html" data-block="c"><p>Hi</p><img src="/x.png" /></div>');
+    expect(sanitised.text).not.toContain('__custom');
+
+    expect((await setTrusted('yes').expect(400)).body.error.code).toBe('validation_failed');
+    expect((await setTrusted(true, site.tokens.editor).expect(403)).body.error.code).toBe('forbidden');
+    const { body: updated } = await setTrusted(true).expect(200);
+    expect(updated).toMatchObject({ slug: site.slug, trustedCustomCode: true });
+    await eventually(async () => expect((await home()).text).toContain(custom));
+    const trusted = await home();
+    expect(trusted.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline' https:");
+    expect(trusted.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+
+    // Turning it off again applies to the same content state at once: the render cache keys on the setting.
+    await setTrusted(false).expect(200);
+    await eventually(async () => expect((await home()).text).not.toContain('__custom'));
+    expect((await home()).headers['content-security-policy']).not.toContain('unsafe-inline');
+
+    const { body: audit } = await http().get(`/api/sites/${site.slug}/audit`).set(auth(site.tokens.owner)).expect(200);
+    expect(
+      audit.items.filter((e: { action: string }) => e.action === 'site.updated').map((e: any) => e.details),
+    ).toEqual([{ trustedCustomCode: { from: true, to: false } }, { trustedCustomCode: { from: false, to: true } }]);
+  });
 });

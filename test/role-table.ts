@@ -1,6 +1,6 @@
 import type { SiteRole } from '../src/auth/principal';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One endpoint under /api and who may call it. The platform admin (ADMIN_TOKEN) may call every one. */
 export interface RouteAccess {
@@ -48,6 +48,7 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('POST', '/api/sites', ADMIN, 'create a site'),
   route('GET', '/api/sites', ALL, 'list sites (a site token sees its own site only)'),
   route('GET', '/api/sites/:site', ALL, 'a site and its environments'),
+  route('PATCH', '/api/sites/:site', OWNER, 'change site settings (trusted custom code)'),
   route('POST', '/api/sites/:site/tokens', OWNER, 'create a token'),
   route('GET', '/api/sites/:site/tokens', OWNER, 'list tokens'),
   route('DELETE', '/api/sites/:site/tokens/:id', OWNER, 'revoke a token'),

@@ -42,6 +42,7 @@ describe('who may call what', () => {
   // A request each route accepts from an allowed caller; what it needs is made fresh for every call.
   const CALLS: Record<string, () => Promise<Call>> = {
     'POST /api/sites': async () => ({ body: { slug: unique(`roles-${process.pid}`), name: 'Roles' } }),
+    'PATCH /api/sites/:site': async () => ({ body: { trustedCustomCode: false } }),
     'POST /api/sites/:site/tokens': async () => ({ body: { role: 'reviewer', label: 'roles' } }),
     'DELETE /api/sites/:site/tokens/:id': async () => {
       const { body } = await http()
@@ -121,7 +122,7 @@ describe('who may call what', () => {
       ...call.params,
     };
     const url = r.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]));
-    let req = http()[r.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](url);
+    let req = http()[r.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
     if (token !== null) req = req.set(auth(token));
     for (const [name, value] of Object.entries(call.headers ?? {})) req = req.set(name, value);
     if (call.file)

@@ -2,7 +2,7 @@ import { type Api, ApiError } from './api';
 import { isOpen, type Job } from './types';
 
 /**
- * Follows a job until it ends: GET /api/jobs/:id/events as server-sent events, each `data:` a job.
+ * Follows a job until it ends: GET /api/jobs/:id/events as server-sent events, each `job` event's data a job.
  * EventSource cannot send the Authorization header the API needs, so this reads the stream with fetch() and
  * parses it by hand. If the stream breaks before the job ends, it polls GET /api/jobs/:id instead.
  */
@@ -50,12 +50,19 @@ async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Job
       while ((end = /\r?\n\r?\n/.exec(buffer))) {
         const block = buffer.slice(0, end.index);
         buffer = buffer.slice(end.index + end[0].length);
-        const data = block
-          .split(/\r?\n/)
+        const lines = block.split(/\r?\n/);
+        const type =
+          lines
+            .find((line) => line.startsWith('event:'))
+            ?.slice(6)
+            .trim() ?? 'message';
+        const data = lines
           .filter((line) => line.startsWith('data:'))
           .map((line) => line.slice(5).replace(/^ /, ''))
           .join('\n');
-        if (data) yield JSON.parse(data) as Job;
+        // `revoked`: the token no longer stands; the polling fallback then reports the 401 like any call.
+        if (type === 'revoked') throw new ApiError(401, 'unauthenticated', 'The token was revoked.');
+        if (data && type === 'job') yield JSON.parse(data) as Job;
       }
     }
   } finally {

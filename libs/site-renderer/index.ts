@@ -1,5 +1,5 @@
 export { SiteRenderer } from './src/site-renderer';
-export type { Notice } from './src/site-renderer';
+export type { Notice, RenderedPage } from './src/site-renderer';
 export { buildDesign, layoutFor, popupsFor, DESIGN_TYPES, MAX_POPUPS_PER_PAGE } from './src/site-design';
 export type { SiteDesign, PageAssets, RenderTarget, DesignEntity } from './src/site-design';
 export { assetKeysOf, siteAssetKeysOf } from './src/page-assets';

@@ -46,6 +46,12 @@ export class TokensRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether a token still stands (not revoked), without touching its last use: open streams ask this. */
+  async isActive(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`select 1 from site_tokens where id = $1 and revoked_at is null`, [id]);
+    return rows.length > 0;
+  }
+
   list(siteId: string): Promise<SiteTokenRow[]> {
     return this.dataSource.query(`select ${COLUMNS} from site_tokens where site_id = $1 order by created_at`, [siteId]);
   }

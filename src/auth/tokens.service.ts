@@ -21,6 +21,11 @@ export class TokensService {
     return this.tokens.findActiveByToken(token);
   }
 
+  /** Whether a token (by id) still stands: long-lived streams ask again. */
+  isActive(id: string): Promise<boolean> {
+    return this.tokens.isActive(id);
+  }
+
   async create(site: Site, body: CreateTokenBody, principal: Principal, requestId?: string) {
     const token = newToken(body.role.slice(0, 3));
     const row = await this.transactions.run({}, async (tx) => {

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { map, Observable } from 'rxjs';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
@@ -32,13 +40,19 @@ export class JobsController {
   @Sse('jobs/:id/events')
   @Authenticated()
   @ApiOperation({ summary: "A job's progress as server-sent events until it ends" })
+  @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: 'events named `job`, each with the Job as JSON data',
+    description:
+      'Server-sent events: `job` (data: the job, as GET /api/jobs/:id answers) on every change until the job ' +
+      'ends; `revoked` (data: {"error": {"code": "unauthenticated"}}) when the token is revoked meanwhile.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   @ApiErrors('not_found')
-  streamJobEvents(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
-    return this.jobs.stream(id, principal).pipe(map((job) => ({ type: 'job', data: job })));
+  streamJobEvents(
+    @Param('id', jobId) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Observable<MessageEvent>> {
+    return this.jobs.stream(id, principal);
   }
 
   /** An operations check that the queue and a worker are alive: the job waits, then records who ran it. */

@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { CrashPoints } from './crash-points';
+import { AuthModule } from '../auth/auth.module';
+import { CrashPointsModule } from './crash-points.module';
 import { JobEvents } from './job-events';
 import { JobDefinitions } from './job-definitions';
 import { JobRunner } from './job-runner';
@@ -17,10 +18,10 @@ const queues = BullModule.registerQueue({ name: QueueName.SiteJobs }, { name: Qu
 
 /** Long site jobs: their rows, queues and handlers. Queues are registered in every role. */
 @Module({
-  imports: [queues, AuditModule],
-  providers: [JobsRepository, JobsService, JobEvents, JobDefinitions, JobRunner, SiteLock, CrashPoints],
+  imports: [queues, AuditModule, AuthModule, CrashPointsModule],
+  providers: [JobsRepository, JobsService, JobEvents, JobDefinitions, JobRunner, SiteLock],
   // The repository, events, runner and lock are for the worker module alone (the lint rule keeps them so).
-  exports: [JobsService, JobDefinitions, CrashPoints, JobsRepository, JobEvents, JobRunner, SiteLock, queues],
+  exports: [JobsService, JobDefinitions, JobsRepository, JobEvents, JobRunner, SiteLock, queues],
 })
 export class JobsModule implements OnModuleInit {
   constructor(private readonly definitions: JobDefinitions) {}

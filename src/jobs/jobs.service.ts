@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Observable, from, switchMap, takeWhile, distinctUntilChanged, map } from 'rxjs';
+import { concatMap, distinctUntilChanged, EMPTY, filter, interval, map, merge, Observable, takeWhile } from 'rxjs';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { TokensService } from '../auth/tokens.service';
 import { Transactions } from '../database/transactions';
 import { AppError } from '../errors/app-error';
 import { JobDefinitions } from './job-definitions';
@@ -16,6 +17,16 @@ import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+// How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
+const STREAM_REAUTHORISE_MS = 2000;
+
+/** What a job stream sends: the job as it changes, or why it stops before the job ends. */
+export type JobStreamEvent =
+  { type: 'job'; data: JobDto } | { type: 'revoked'; data: { error: { code: 'unauthenticated'; message: string } } };
+const REVOKED: JobStreamEvent = {
+  type: 'revoked',
+  data: { error: { code: 'unauthenticated', message: 'The token was revoked.' } },
+};
 
 export interface StartJob {
   siteId: string | null;
@@ -38,6 +49,7 @@ export class JobsService {
     private readonly definitions: JobDefinitions,
     private readonly events: JobEvents,
     private readonly audit: AuditService,
+    private readonly tokens: TokensService,
     @InjectQueue(QueueName.SiteJobs) private readonly queue: Queue<SiteJob>,
   ) {}
 
@@ -128,14 +140,25 @@ export class JobsService {
     return this.jobs.listForSite(siteId, kinds, limit, before);
   }
 
-  /** The job as it changes, ending with its final state. */
-  stream(id: string, principal: Principal): Observable<JobDto> {
-    return from(this.get(id, principal)).pipe(
-      switchMap(() => this.events.changes(id)),
-      switchMap(() => from(this.jobs.find(id))),
-      map((job) => toJobDto(job!)),
+  /**
+   * The job as it changes, ending with its final state, or with a `revoked` event once the caller's token is
+   * revoked. Authorised before it resolves, so a refusal is a plain 404 and never an event stream.
+   */
+  async stream(id: string, principal: Principal): Promise<Observable<JobStreamEvent>> {
+    await this.get(id, principal);
+    // A site token is asked about again every few seconds; the platform admin's token cannot be revoked.
+    const recheck = principal.kind === 'site' ? interval(STREAM_REAUTHORISE_MS) : EMPTY;
+    return merge(
+      this.events.changes(id).pipe(map(() => 'job' as const)),
+      recheck.pipe(map(() => 'token' as const)),
+    ).pipe(
+      concatMap(async (what): Promise<JobStreamEvent | null> => {
+        if (what === 'job') return { type: 'job', data: toJobDto((await this.jobs.find(id))!) };
+        return principal.kind === 'site' && !(await this.tokens.isActive(principal.tokenId)) ? REVOKED : null;
+      }),
+      filter((event): event is JobStreamEvent => event !== null),
       distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-      takeWhile((job) => !FINAL.has(job.status), true),
+      takeWhile((event) => event.type === 'job' && !FINAL.has(event.data.status), true),
     );
   }
 

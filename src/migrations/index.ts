@@ -7,6 +7,7 @@ import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLink
 import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
 import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
+import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddRevisionReferences1764000000500,
   CreateMediaUploads1764000001300,
   BackfillMediaUploads1764000001301,
+  AddSiteTrustedCustomCode1764000001400,
 ];

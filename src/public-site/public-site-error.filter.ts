@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SiteRenderer } from '../../libs/site-renderer';
 import { toAppError } from '../errors/error.filter';
+import { setFramingAndScriptPolicy } from './rendered-response';
 import { wantsJson } from './site-path';
 
 const TITLES: Record<number, string> = {
@@ -38,7 +39,7 @@ export class PublicSiteErrorFilter implements ExceptionFilter {
       return;
     }
     const target = request.siteTarget;
-    const html = this.renderer.notice(
+    const page = this.renderer.notice(
       null,
       { forms: new Map(), media: new Map() },
       { base: target?.base ?? '', env: 'production' },
@@ -48,7 +49,8 @@ export class PublicSiteErrorFilter implements ExceptionFilter {
         items: error.details.map(describeDetail).filter((d): d is string => d !== null),
       },
     );
-    response.status(error.status).type('html').send(html);
+    setFramingAndScriptPolicy(response, page.contentSecurityPolicy);
+    response.status(error.status).type('html').send(page.html);
   }
 }
 

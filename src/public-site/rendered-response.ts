@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { RenderedPage } from '../../libs/site-renderer';
 
 /** A response of the public site as the render cache keeps it: encoded and compressed once, sent many times. */
 export interface RenderedResponse {
@@ -12,18 +13,40 @@ export interface RenderedResponse {
   /** Weak: the same validator for the compressed and the plain representation. */
   etag: string;
   location?: string;
+  /** The page's own policy (hashes of its inline script and style), computed once at render. */
+  contentSecurityPolicy: string;
 }
 
-export const HTML = 'text/html; charset=utf-8';
+const HTML = 'text/html; charset=utf-8';
 // Below this, gzip's header and CPU cost more than they save.
 const GZIP_MIN_BYTES = 1024;
+// What is not a rendered document (robots.txt, sitemap.xml, a redirect's note) runs nothing and loads nothing.
+export const INERT_CSP = "default-src 'none'; frame-ancestors 'self'";
 
-export function rendered(status: number, contentType: string, text: string, location?: string): RenderedResponse {
+export function rendered(
+  status: number,
+  contentType: string,
+  text: string,
+  extra: { location?: string; contentSecurityPolicy?: string } = {},
+): RenderedResponse {
   const raw = Buffer.from(text);
   // md5 is fine for a validator (no security meaning) and fast.
   const etag = `W/"${createHash('md5').update(raw).digest('base64url')}"`;
   const gzipped = raw.length >= GZIP_MIN_BYTES;
-  return { status, contentType, body: gzipped ? gzipSync(raw) : raw, gzipped, etag, location };
+  return {
+    status,
+    contentType,
+    body: gzipped ? gzipSync(raw) : raw,
+    gzipped,
+    etag,
+    location: extra.location,
+    contentSecurityPolicy: extra.contentSecurityPolicy ?? INERT_CSP,
+  };
+}
+
+/** A rendered HTML document, kept with its Content-Security-Policy. */
+export function renderedPage(status: number, page: RenderedPage): RenderedResponse {
+  return rendered(status, HTML, page.html, { contentSecurityPolicy: page.contentSecurityPolicy });
 }
 
 /** Sends a rendered response with its caching, validator and security headers (304 when the client has it). */
@@ -39,6 +62,7 @@ export function sendRendered(
     page.status === 503 ? 'no-store' : how.staging ? 'private, no-store' : 'no-cache',
   );
   response.setHeader('X-Content-Type-Options', 'nosniff');
+  setFramingAndScriptPolicy(response, page.contentSecurityPolicy);
   response.setHeader('Referrer-Policy', how.staging ? 'no-referrer' : 'strict-origin-when-cross-origin');
   if (how.staging) response.setHeader('X-Robots-Tag', 'noindex, nofollow');
   response.setHeader('X-Render-Cache', how.cached ? 'hit' : 'miss');
@@ -55,6 +79,12 @@ export function sendRendered(
   if (gzip) response.setHeader('Content-Encoding', 'gzip');
   response.setHeader('Content-Length', String(body.length));
   response.end(body);
+}
+
+/** A page's CSP, and frame protection for browsers without CSP's frame-ancestors (same origin: the console). */
+export function setFramingAndScriptPolicy(response: Response, contentSecurityPolicy: string): void {
+  response.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  response.setHeader('X-Frame-Options', 'SAMEORIGIN');
 }
 
 /** The bytes to send and their encoding: as kept for a client that takes gzip, else decompressed. */
@@ -77,4 +107,4 @@ function acceptsGzip(request: Request): boolean {
   return typeof header === 'string' && /\bgzip\b/i.test(header) && !/\bgzip\s*;\s*q=0(?:\.0*)?\s*(?:,|$)/i.test(header);
 }
 
-export const sizeOfRendered = (r: RenderedResponse): number => r.body.length + 200;
+export const sizeOfRendered = (r: RenderedResponse): number => r.body.length + r.contentSecurityPolicy.length + 200;

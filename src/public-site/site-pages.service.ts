@@ -10,7 +10,7 @@ import {
   SiteRenderer,
 } from '../../libs/site-renderer';
 import { PublicContentRepository } from './public-content.repository';
-import { HTML, rendered, type RenderedResponse, sizeOfRendered } from './rendered-response';
+import { rendered, renderedPage, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
 import type { SiteTarget } from './site-target';
 
@@ -51,15 +51,11 @@ export class SitePagesService {
     if (entity?.type === 'redirect') {
       const location = safeRedirectLocation(entity.body.to, target.base);
       const status = REDIRECTS.has(entity.body.status) ? entity.body.status : 301;
-      if (location) response = rendered(status, 'text/plain; charset=utf-8', `Redirecting to ${location}\n`, location);
+      if (location) response = rendered(status, TEXT, `Redirecting to ${location}\n`, { location });
     } else if (entity?.type === 'page' || entity?.type === 'post') {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, assetKeysOf(entity.body, design));
-      response = rendered(
-        200,
-        HTML,
-        this.renderer.page(entity.type, entity.body, design, assets, renderTarget(target)),
-      );
+      response = renderedPage(200, this.renderer.page(entity.type, entity.body, design, assets, renderTarget(target)));
     }
     // A missing path is not cached per path: a crawler's random URLs must not evict real pages.
     if (!response) return { response: await this.notFound(target), cached: false };
@@ -71,21 +67,21 @@ export class SitePagesService {
     return this.memo(cacheKey(target, '#404'), async () => {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, siteAssetKeysOf(design));
-      return rendered(404, HTML, this.renderer.notFound(design, assets, renderTarget(target)));
+      return renderedPage(404, this.renderer.notFound(design, assets, renderTarget(target)));
     });
   }
 
   /** Built from the environment's own settings; a clean default if even those cannot be read. */
   async maintenance(target: SiteTarget): Promise<RenderedResponse> {
     const design = await this.designs.design(target.source, target.scope).catch(() => null);
-    return rendered(503, HTML, this.renderer.maintenance(design, renderTarget(target)));
+    return renderedPage(503, this.renderer.maintenance(design, renderTarget(target)));
   }
 
   thankYou(target: SiteTarget, formKey: string, form: FormBody): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#thanks:${formKey}`), async () => {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, siteAssetKeysOf(design));
-      return rendered(200, HTML, this.renderer.thankYou(design, assets, renderTarget(target), form));
+      return renderedPage(200, this.renderer.thankYou(design, assets, renderTarget(target), form));
     });
   }
 
@@ -140,10 +136,17 @@ export class SitePagesService {
 
 const TEXT = 'text/plain; charset=utf-8';
 
+// The owner's trusted-custom-code setting changes how html blocks render, so it is part of the key: turning it
+// off serves sanitised pages at once, without purging anything.
 function cacheKey(target: SiteTarget, path: string): string {
-  return `${target.scope}\n${target.base}\n${path}`;
+  return `${target.scope}\n${target.base}\n${target.site.trustedCustomCode ? 'trusted' : 'sanitised'}\n${path}`;
 }
 
 function renderTarget(target: SiteTarget): RenderTarget {
-  return { base: target.base, env: target.env, stagingVersion: target.environment.version };
+  return {
+    base: target.base,
+    env: target.env,
+    stagingVersion: target.environment.version,
+    trustedCustomCode: target.site.trustedCustomCode,
+  };
 }

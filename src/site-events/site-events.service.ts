@@ -4,11 +4,14 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { publishBounded } from '../redis/publish-bounded';
 import { REDIS, RedisConnections } from '../redis/redis.module';
 
-/** What changed about a site's environment: its head state (a swap) or its maintenance lease. */
+/**
+ * What changed about a site's environment: its head state (a swap), its maintenance lease, its domains or
+ * content; or about the site itself ('settings', such as trusted custom code, for both environments).
+ */
 export interface SiteEvent {
   siteId: string;
   env: 'staging' | 'production';
-  kind: 'head' | 'maintenance' | 'domains' | 'content';
+  kind: 'head' | 'maintenance' | 'domains' | 'content' | 'settings';
 }
 
 /**

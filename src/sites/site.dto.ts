@@ -20,11 +20,29 @@ export interface CreateSiteBody {
   name: string;
 }
 
+export const updateSiteSchema = {
+  type: 'object',
+  required: ['trustedCustomCode'],
+  additionalProperties: false,
+  properties: {
+    trustedCustomCode: {
+      type: 'boolean',
+      description:
+        'html blocks render as written, scripts included, and the pages that have one get a permissive CSP; ' +
+        'off (the default): html blocks are sanitised and every page gets a strict CSP',
+    },
+  },
+};
+export interface UpdateSiteBody {
+  trustedCustomCode: boolean;
+}
+
 export interface SiteDto {
   id: string;
   slug: string;
   name: string;
   createdAt: Date;
+  trustedCustomCode: boolean;
   environments: {
     staging: { version: number; resetAt: Date | null };
     production: {

@@ -3,6 +3,8 @@ export interface Site {
   slug: string;
   name: string;
   createdAt: Date;
+  /** The owner lets html blocks run as written (scripts included) instead of sanitised. */
+  trustedCustomCode: boolean;
 }
 
 export interface EnvironmentRow {

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
 import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
-import { type CreateSiteBody, createSiteSchema } from './site.dto';
+import { type CreateSiteBody, createSiteSchema, type UpdateSiteBody, updateSiteSchema } from './site.dto';
 import type { Site } from './site.types';
 import { SitesService } from './sites.service';
 import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
@@ -48,5 +48,20 @@ export class SitesController {
   @ApiOkResponse({ schema: ref('Site') })
   getSite(@CurrentSite() site: Site) {
     return this.sites.describe(site);
+  }
+
+  @Patch(':site')
+  @Roles('owner')
+  @ApiBody({ schema: updateSiteSchema })
+  @ApiOperation({ summary: 'Change a site setting (trusted custom code), audited' })
+  @ApiOkResponse({ schema: ref('Site') })
+  @ApiErrors(...BODY_ERRORS)
+  updateSite(
+    @CurrentSite() site: Site,
+    @Body(new SchemaPipe(updateSiteSchema)) body: UpdateSiteBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.sites.update(site, body, principal, requestId);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/sql';
 import { isUuid } from '../validation/id.pipe';
 import type { Site } from './site.types';
 
-const SITE = `id, slug, name, created_at as "createdAt"`;
+const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode"`;
 
 @Injectable()
 export class SitesRepository {
@@ -25,6 +26,15 @@ export class SitesRepository {
 
   async insert(tx: EntityManager, slug: string, name: string): Promise<Site> {
     const [site] = await tx.query(`insert into sites (slug, name) values ($1, $2) returning ${SITE}`, [slug, name]);
+    return site;
+  }
+
+  async setTrustedCustomCode(tx: EntityManager, siteId: string, trusted: boolean): Promise<Site> {
+    const [site] = await queryRows<Site>(
+      tx,
+      `update sites set trusted_custom_code = $2 where id = $1 returning ${SITE}`,
+      [siteId, trusted],
+    );
     return site;
   }
 }

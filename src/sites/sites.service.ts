@@ -4,10 +4,11 @@ import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
 import { EnvironmentsService } from '../environments/environments.service';
 import { AppError } from '../errors/app-error';
+import { SiteEventsService } from '../site-events/site-events.service';
 import { StatesService } from '../states/states.service';
 import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
 import { isSiteSlug } from '../validation/id.pipe';
-import { CreateSiteBody, SiteDto, toSiteDto } from './site.dto';
+import { CreateSiteBody, SiteDto, toSiteDto, UpdateSiteBody } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';
 
@@ -19,6 +20,7 @@ export class SitesService {
     private readonly environments: EnvironmentsService,
     private readonly states: StatesService,
     private readonly audit: AuditService,
+    private readonly events: SiteEventsService,
   ) {}
 
   findBySlugOrId(ref: string): Promise<Site | null> {
@@ -39,6 +41,27 @@ export class SitesService {
       return created;
     });
     return this.describe(site);
+  }
+
+  /** The owner's settings of the site; every node's public site renders with the new ones at once. */
+  async update(site: Site, body: UpdateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
+    const updated = await this.transactions.run({}, async (tx) => {
+      const row = await this.sites.setTrustedCustomCode(tx, site.id, body.trustedCustomCode);
+      await this.audit.record(
+        {
+          siteId: site.id,
+          principal,
+          action: 'site.updated',
+          subject: site.slug,
+          details: { trustedCustomCode: { from: site.trustedCustomCode, to: row.trustedCustomCode } },
+          requestId,
+        },
+        tx,
+      );
+      return row;
+    });
+    await this.events.publish({ siteId: site.id, env: 'production', kind: 'settings' });
+    return this.describe(updated);
   }
 
   async describe(site: Site): Promise<SiteDto> {

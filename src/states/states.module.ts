@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EnvironmentsModule } from '../environments/environments.module';
-import { JobsModule } from '../jobs/jobs.module';
+import { CrashPointsModule } from '../jobs/crash-points.module';
 import { MaintenanceModule } from '../maintenance/maintenance.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { HeadSwapService } from './head-swap.service';
@@ -8,7 +8,7 @@ import { StatesRepository } from './states.repository';
 import { StatesService } from './states.service';
 
 @Module({
-  imports: [EnvironmentsModule, JobsModule, MaintenanceModule, SiteEventsModule],
+  imports: [CrashPointsModule, EnvironmentsModule, MaintenanceModule, SiteEventsModule],
   providers: [StatesRepository, StatesService, HeadSwapService],
   exports: [StatesService, HeadSwapService],
 })

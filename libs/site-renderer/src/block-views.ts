@@ -1,5 +1,6 @@
 import type { Block, FormBody, PopupBody } from '../../content-model';
 import { HONEYPOT_FIELD } from './form-submission';
+import { htmlBlockMarkup } from './html-block';
 import { mediaUrl, safeHref } from './safe-url';
 import type { PageAssets, SiteDesign } from './site-design';
 import type { BlockView, FieldView, FormView, LinkView, PopupView } from './views';
@@ -9,6 +10,8 @@ export interface ViewContext {
   base: string;
   design: SiteDesign;
   assets: PageAssets;
+  /** The site's owner lets html blocks run as written (see RenderTarget.trustedCustomCode). */
+  trustedCustomCode: boolean;
 }
 
 type Props = Record<string, unknown>;
@@ -40,7 +43,7 @@ function blockView(block: Block, ctx: ViewContext): BlockView | null {
       return form && { kind: 'form', id, form };
     }
     case 'html':
-      return { kind: 'html', id, html: str(block.html) };
+      return { kind: 'html', id, html: htmlBlockMarkup(str(block.html), ctx.trustedCustomCode) };
     case 'link':
     case 'button': {
       const link = linkOf(block.href, block.text ?? block.label, ctx.base);

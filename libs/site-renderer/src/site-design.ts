@@ -34,6 +34,8 @@ export interface RenderTarget {
   env: 'staging' | 'production';
   /** Shown in the staging preview's banner. */
   stagingVersion?: number;
+  /** html blocks render as written (scripts and all) rather than sanitised; the owner's site setting. */
+  trustedCustomCode?: boolean;
 }
 
 /** One entity of the state, as the design loader reads it. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FormBody, MediaBody, PageBody } from '../../content-model';
 import { auditTags, unsafeUrlAttributes } from './html-audit';
 import { buildDesign, type DesignEntity, type PageAssets } from './site-design';
@@ -132,7 +133,7 @@ describe('SiteRenderer', () => {
         body: { category: 'analytics', bannerText: 'We count visits.', scripts: [{ src: 'https://a.example/t.js' }] },
       },
     ]);
-    const html = renderer.page(
+    const { html } = renderer.page(
       'page',
       {
         title: 'About',
@@ -191,7 +192,7 @@ describe('SiteRenderer', () => {
       renderer.maintenance(hostileDesign, target),
       renderer.thankYou(hostileDesign, hostileAssets, target, { ...contactForm, successMessage: HOSTILE }),
       renderer.notice(null, hostileAssets, target, { title: HOSTILE, message: HOSTILE, items: [HOSTILE] }),
-    ];
+    ].map((page) => page.html);
     for (const html of pages) {
       const tags = auditTags(html);
       expect(tags.filter((t) => Object.keys(t.attributes).some((a) => a.startsWith('on')))).toEqual([]);
@@ -210,7 +211,7 @@ describe('SiteRenderer', () => {
   });
 
   it('shows the staging banner with the version, and never indexes staging', () => {
-    const html = renderer.page('page', { title: 'Home', path: '/', blocks: [] }, designOf([]), hostileAssets, {
+    const { html } = renderer.page('page', { title: 'Home', path: '/', blocks: [] }, designOf([]), hostileAssets, {
       base: '/preview/acme',
       env: 'staging',
       stagingVersion: 12,
@@ -220,8 +221,8 @@ describe('SiteRenderer', () => {
   });
 
   it('gives a clean maintenance page by default and the site’s own when it sets one', () => {
-    expect(renderer.maintenance(null, target)).toContain('<h1>Back soon</h1>');
-    const own = renderer.maintenance(
+    expect(renderer.maintenance(null, target).html).toContain('<h1>Back soon</h1>');
+    const { html: own } = renderer.maintenance(
       designOf([
         {
           type: 'site_settings',
@@ -234,6 +235,67 @@ describe('SiteRenderer', () => {
     expect(own).toContain('<h1>Brewing</h1>');
     expect(own).toContain('<p>Ten minutes.</p>');
     expect(own).not.toContain('<script');
+  });
+
+  describe('html blocks and the Content-Security-Policy', () => {
+    const HOSTILE_HTML =
+      '<p class="note">Hi <b>there</b></p><script>window.x=1</script><img src="/a.png" onerror="alert(1)">';
+    const design = designOf([
+      {
+        type: 'consent_rule',
+        key: 'ads',
+        body: { category: 'ads', scripts: [{ src: 'https://ads.example/tag.js' }, { src: '/local.js' }] },
+      },
+      { type: 'stylesheet', key: 'a', body: { css: '.note{color:teal}' } },
+    ]);
+    const withHtml = (trusted: boolean) =>
+      renderer.page(
+        'page',
+        { title: 'Home', path: '/', blocks: [{ id: 'x', type: 'html', html: HOSTILE_HTML }] },
+        design,
+        hostileAssets,
+        { ...target, trustedCustomCode: trusted },
+      );
+    const inline = (html: string, tag: 'script' | 'style') =>
+      [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]);
+    const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+    it('sanitises an html block unless the site trusts its custom code', () => {
+      const { html } = withHtml(false);
+      expect(html).toContain('<p class="note">Hi <b>there</b></p>');
+      expect(html).toContain('<img src="/a.png" />');
+      expect(html).not.toContain('window.x=1');
+      expect(html).not.toContain('onerror');
+      expect(withHtml(true).html).toContain(HOSTILE_HTML);
+    });
+
+    it('allows exactly the page’s own inline script and style by hash, and its consent scripts by origin', () => {
+      const { html, contentSecurityPolicy: csp } = withHtml(false);
+      const directives = Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+      const [script] = inline(html, 'script');
+      const [style] = inline(html, 'style');
+      expect(directives['script-src']).toEqual([sha256(script), 'https://ads.example', "'self'"]);
+      expect(directives['style-src']).toEqual([sha256(style)]);
+      expect(style).toContain('.note{color:teal}');
+      expect(directives['default-src']).toEqual(["'none'"]);
+      expect(directives['img-src']).toEqual(["'self'"]);
+      expect(directives['frame-ancestors']).toEqual(["'self'"]);
+      expect(csp).not.toContain('unsafe-inline');
+    });
+
+    it('relaxes the policy only on trusted pages that carry custom code', () => {
+      expect(withHtml(true).contentSecurityPolicy).toContain("script-src 'self' 'unsafe-inline' https:");
+      expect(withHtml(true).contentSecurityPolicy).toContain("frame-ancestors 'self'");
+      const plain = renderer.page('page', { title: 'Home', path: '/', blocks: [] }, design, hostileAssets, {
+        ...target,
+        trustedCustomCode: true,
+      });
+      expect(plain.contentSecurityPolicy).not.toContain('unsafe-inline');
+    });
+
+    it('lets a page without chrome run no script at all', () => {
+      expect(renderer.maintenance(null, target).contentSecurityPolicy).toContain("script-src 'none'");
+    });
   });
 
   it('writes a sitemap with escaped URLs', () => {

@@ -3,6 +3,7 @@ import type { FormBody, PageBody, PostBody } from '../../content-model';
 import { BASE_CSS } from './base-css';
 import { blockViews, paragraphs, popupView, str, type ViewContext } from './block-views';
 import { CLIENT_SCRIPT } from './client-script';
+import { contentSecurityPolicy } from './content-security-policy';
 import { cssForStyleElement, escapeHtml, jsonForScript } from './escape';
 import { mediaUrl, safeHref } from './safe-url';
 import { layoutFor, popupsFor, type PageAssets, type RenderTarget, type SiteDesign } from './site-design';
@@ -10,7 +11,7 @@ import { BLOCK, BLOCKS, FORM, PARAGRAPHS, POPUP } from './templates/blocks';
 import { DOCUMENT, NOTICE, PAGE_CONTENT } from './templates/document';
 import { SITEMAP } from './templates/sitemap';
 import { themeCss } from './theme-css';
-import type { DocumentView } from './views';
+import type { BlockView, DocumentView } from './views';
 
 const NO_ASSETS: PageAssets = { forms: new Map(), media: new Map() };
 const LANG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
@@ -18,6 +19,12 @@ const DEFAULT_MAINTENANCE = {
   title: 'Back soon',
   message: 'We are updating this site. Please try again in a minute.',
 };
+
+/** A rendered document and the Content-Security-Policy that lets exactly its own scripts and styles run. */
+export interface RenderedPage {
+  html: string;
+  contentSecurityPolicy: string;
+}
 
 export interface Notice {
   title: string;
@@ -40,6 +47,8 @@ interface Frame {
   chrome: boolean;
   noindex?: boolean;
   pageLayout?: unknown;
+  /** The main content has an html block. */
+  hasHtmlBlock?: boolean;
 }
 
 /**
@@ -71,8 +80,13 @@ export class SiteRenderer {
     design: SiteDesign,
     assets: PageAssets,
     target: RenderTarget,
-  ): string {
-    const ctx: ViewContext = { base: target.base, design, assets };
+  ): RenderedPage {
+    const ctx: ViewContext = {
+      base: target.base,
+      design,
+      assets,
+      trustedCustomCode: target.trustedCustomCode === true,
+    };
     const blocks = blockViews(body.blocks, ctx);
     const hasH1 = blocks.some((b) => (b.kind === 'heading' && b.level === 1) || b.kind === 'hero');
     const content = this.eta.render('@page-content', {
@@ -93,11 +107,12 @@ export class SiteRenderer {
       ogImage: body.seo?.ogImage,
       chrome: true,
       pageLayout: body.layout,
+      hasHtmlBlock: hasHtml(blocks),
     });
   }
 
   /** The site's real 404 page: its design and layout, a way back home, never indexed. */
-  notFound(design: SiteDesign | null, assets: PageAssets, target: RenderTarget): string {
+  notFound(design: SiteDesign | null, assets: PageAssets, target: RenderTarget): RenderedPage {
     return this.notice(design, assets, target, {
       title: 'Page not found',
       message: 'The page you asked for does not exist or has moved.',
@@ -106,7 +121,7 @@ export class SiteRenderer {
   }
 
   /** The maintenance page: the site's own title and message when it sets them, no scripts, no tracking. */
-  maintenance(design: SiteDesign | null, target: RenderTarget): string {
+  maintenance(design: SiteDesign | null, target: RenderTarget): RenderedPage {
     const page = design?.settings.maintenancePage;
     return this.document(
       this.noticeContent({
@@ -127,7 +142,7 @@ export class SiteRenderer {
   }
 
   /** Where a browser lands after a form is sent (303 See Other). */
-  thankYou(design: SiteDesign, assets: PageAssets, target: RenderTarget, form: FormBody): string {
+  thankYou(design: SiteDesign, assets: PageAssets, target: RenderTarget, form: FormBody): RenderedPage {
     return this.notice(design, assets, target, {
       title: 'Thank you',
       message: str(form.successMessage) || 'We received your message.',
@@ -136,7 +151,7 @@ export class SiteRenderer {
   }
 
   /** A short page of text in the site's design (or a plain one without a design). */
-  notice(design: SiteDesign | null, assets: PageAssets, target: RenderTarget, notice: Notice): string {
+  notice(design: SiteDesign | null, assets: PageAssets, target: RenderTarget, notice: Notice): RenderedPage {
     return this.document(this.noticeContent(notice), {
       design,
       assets,
@@ -163,11 +178,18 @@ export class SiteRenderer {
     });
   }
 
-  private document(content: string, frame: Frame): string {
+  private document(content: string, frame: Frame): RenderedPage {
     const { design, target } = frame;
     const settings = design?.settings ?? {};
-    const ctx: ViewContext = { base: target.base, design: design ?? EMPTY_DESIGN, assets: frame.assets };
+    const ctx: ViewContext = {
+      base: target.base,
+      design: design ?? EMPTY_DESIGN,
+      assets: frame.assets,
+      trustedCustomCode: target.trustedCustomCode === true,
+    };
     const layout = frame.chrome && design ? layoutFor(design, frame.pageLayout) : null;
+    const header = layout ? blockViews(layout.header, ctx) : [];
+    const footer = layout ? blockViews(layout.footer, ctx) : [];
     const siteTitle = str(settings.title);
     const canonicalBase = safeHref(settings.canonicalBase)?.replace(/\/+$/, '') ?? '';
     const canonical = canonicalBase && /^https?:\/\//.test(canonicalBase) ? canonicalBase + frame.path : null;
@@ -189,8 +211,8 @@ export class SiteRenderer {
       ).map((s) => s.src),
       gatedScripts: scriptSources(gated, target.base),
       banner: target.env === 'staging' ? `Staging preview · version ${target.stagingVersion ?? 0}` : null,
-      header: layout ? blockViews(layout.header, ctx) : [],
-      footer: layout ? blockViews(layout.footer, ctx) : [],
+      header,
+      footer,
       content,
       popups: frame.chrome && design ? popupsFor(design, frame.path).map((p) => popupView(p.key, p.body, ctx)) : [],
       consent: gated.length ? { texts: bannerTexts(gated) } : null,
@@ -203,7 +225,15 @@ export class SiteRenderer {
       clientScript: frame.chrome ? CLIENT_SCRIPT : '',
       bodyClass: `env-${target.env} kind-${frame.kind}`,
     };
-    return this.eta.render('@document', view);
+    return {
+      html: this.eta.render('@document', view),
+      contentSecurityPolicy: contentSecurityPolicy({
+        inlineScripts: view.clientScript ? [view.clientScript] : [],
+        inlineStyles: [view.css],
+        scriptUrls: [...view.scripts, ...view.gatedScripts.map((s) => s.src)],
+        customCode: ctx.trustedCustomCode && (frame.hasHtmlBlock === true || hasHtml(header) || hasHtml(footer)),
+      }),
+    };
   }
 
   private openGraph(
@@ -241,6 +271,10 @@ const EMPTY_DESIGN: SiteDesign = {
   popups: [],
   consentRules: [],
 };
+
+function hasHtml(blocks: readonly BlockView[]): boolean {
+  return blocks.some((b) => b.kind === 'html');
+}
 
 function bannerTexts(rules: SiteDesign['consentRules']): string[] {
   const texts = rules.map((r) => str(r.bannerText)).filter((t) => t.trim() !== '');
