@@ -5,6 +5,8 @@ import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
 import { CreateVisitorData1764000000400 } from './1764000000400-CreateVisitorData';
 import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLinks';
 import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
+import { AddJobHeartbeat1764000001200 } from './1764000001200-AddJobHeartbeat';
+import { AddMaintenanceSince1764000001201 } from './1764000001201-AddMaintenanceSince';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   CreateVisitorData1764000000400,
   CreateReviewLinks1764000000410,
   AddRevisionReferences1764000000500,
+  AddJobHeartbeat1764000001200,
+  AddMaintenanceSince1764000001201,
 ];
