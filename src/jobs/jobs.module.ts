@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CrashPoints } from './crash-points';
 import { JobEvents } from './job-events';
 import { JobHandlerRegistry } from './job-handler';
+import { JobSweeper } from './job-sweeper';
 import { QueueName } from './job-names';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
@@ -26,7 +27,7 @@ export class JobsModule {
         SiteLock,
         SelfTestService,
         CrashPoints,
-        ...(options.worker ? [SiteJobsProcessor] : []),
+        ...(options.worker ? [SiteJobsProcessor, JobSweeper] : []),
       ],
       exports: [
         JobsRepository,

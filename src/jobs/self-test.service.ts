@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Principal } from '../auth/principal';
+import { CrashPoints } from './crash-points';
 import { JobHandler, JobHandlerRegistry } from './job-handler';
 import { JobKind } from './job-names';
 import { JobRun, plannedSteps } from './job-run';
@@ -30,6 +31,7 @@ export class SelfTestService implements JobHandler, OnModuleInit {
     private readonly jobs: JobsRepository,
     private readonly jobsService: JobsService,
     private readonly registry: JobHandlerRegistry,
+    private readonly crash: CrashPoints,
   ) {}
 
   onModuleInit(): void {
@@ -50,8 +52,9 @@ export class SelfTestService implements JobHandler, OnModuleInit {
 
   async run(run: JobRun): Promise<void> {
     await run.step('wait', () => sleep(Number(run.job.params.sleepMs ?? 0)));
-    await run.step('record', () =>
-      this.jobs.update(run.job.id, { result: { processedBy: { pid: process.pid, host: os.hostname() } } }),
-    );
+    await run.step('record', async () => {
+      await this.crash.at('self-test:record'); // crash tests: a worker that dies in the middle of a job
+      await this.jobs.update(run.job.id, { result: { processedBy: { pid: process.pid, host: os.hostname() } } });
+    });
   }
 }
