@@ -109,7 +109,8 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
       );
       expect(job.attempts).toBeGreaterThanOrEqual(2);
       // The recorded window covers the dead attempt's dark time too, not only the retry's own swap.
-      if (CRASH_POINTS[i] === 'swap:leased') expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(darkBeforeTakeover);
+      if (CRASH_POINTS[i] === 'swap:leased')
+        expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(darkBeforeTakeover);
       expect(await titles(sites[i])).toEqual(KEYS.map(() => 'new'));
       expect((await client.site()).environments.production).toMatchObject({ version: 2, maintenance: null });
     }

@@ -68,11 +68,7 @@ export class JobsController {
       '`job_in_progress`: a live worker holds the job (its site lock or a fresh heartbeat), details `[{jobId, step}]`; ' +
       '`job_finished`: it already succeeded or failed, details `[{jobId, status}]`.',
   })
-  cancelJob(
-    @Param('id', uuid) id: string,
-    @CurrentPrincipal() principal: Principal,
-    @RequestId() requestId: string,
-  ) {
+  cancelJob(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId: string) {
     return this.jobs.cancel(id, principal, requestId);
   }
 

@@ -109,9 +109,10 @@ export class JobsService {
    * ends as cancelled, which frees the site for the next promotion.
    */
   async cancel(id: string, principal: Principal, requestId?: string): Promise<JobDto> {
-    const job = await this.visible(id, principal);
+    // The role first: a non-owner learns nothing about whether the job exists.
     if (principal.kind !== 'admin' && principal.role !== 'owner')
       throw new AppError('forbidden', 'Only an owner of the site can cancel its jobs.');
+    const job = await this.visible(id, principal);
     if (job.status === 'cancelled') return toJobDto(job);
     if (FINAL.has(job.status)) throw finished(job);
     const lock = await this.siteLock.tryAcquireForJob(job);

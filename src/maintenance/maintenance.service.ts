@@ -38,12 +38,7 @@ export class MaintenanceService {
    * of another holder is a conflict naming it. `heldMs`: how long this holder's lease already kept the
    * environment dark (a retry taking over a dead attempt's lease). With `tx`, the caller announces after commit.
    */
-  async take(
-    siteId: string,
-    env: EnvName,
-    lease: Lease,
-    tx?: EntityManager,
-  ): Promise<{ until: Date; heldMs: number }> {
+  async take(siteId: string, env: EnvName, lease: Lease, tx?: EntityManager): Promise<{ until: Date; heldMs: number }> {
     const taken = await this.leases.take(siteId, env, lease, tx);
     if (!taken) {
       const held = await this.leases.current(siteId, env, tx);
