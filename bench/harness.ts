@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPrivateRun } from '../src/bootstrap/private-run';
 import { loadConfig } from '../src/config/config';
@@ -65,4 +67,43 @@ export function api(url: string, token: string) {
     if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
+}
+
+export interface ProbedWindows {
+  requests: number;
+  windows: { start: number; end: number; count: number }[];
+}
+
+/** A visitor in its own process (bench/prober.ts) requesting `target` back to back until stop(). */
+export async function startProber(target: string) {
+  const child = spawn(process.execPath, [path.join(__dirname, 'prober.js'), target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let it reach its steady pace first
+  return {
+    stop: async (): Promise<ProbedWindows> => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      return JSON.parse(
+        output
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .pop() ?? '{"requests":0,"windows":[]}',
+      );
+    },
+  };
+}
+
+/** Polls a job until it succeeds (throws when it fails). */
+export async function waitForJob(admin: ReturnType<typeof api>, id: string) {
+  for (;;) {
+    const job = await admin('GET', `/api/jobs/${id}`);
+    if (job.status === 'succeeded') return job;
+    if (job.status === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -103,6 +103,7 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
 
   route('GET', '/api/jobs/:id', ALL, "a job (a site token sees its own site's jobs only)"),
   route('GET', '/api/jobs/:id/events', ALL, "a job's progress as server-sent events (same rule)"),
+  route('POST', '/api/jobs/:id/cancel', OWNER, "cancel a stuck job (its site's owner; refused while a worker runs it)"),
   route('GET', '/api/sites/:site/audit', EDITORS, 'the audit log'),
   route('POST', '/api/admin/self-test', ADMIN, 'check that a worker takes jobs'),
   route('POST', '/api/admin/gc', ADMIN, 'collect garbage now (unreferenced states, revisions, media)'),

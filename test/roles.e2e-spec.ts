@@ -92,6 +92,7 @@ describe('who may call what', () => {
     'POST /api/sites/:site/staging/media': async () => ({ file: true }),
     'GET /api/jobs/:id': async () => ({ params: { id: jobId } }),
     'GET /api/jobs/:id/events': async () => ({ params: { id: jobId } }),
+    'POST /api/jobs/:id/cancel': async () => ({ params: { id: jobId } }),
     'POST /api/admin/self-test': async () => ({ body: {} }),
     'POST /api/sites/:site/snapshots': async () => ({ body: { label: unique('roles') } }),
     'PUT /api/sites/:site/:env/domains': async () => ({

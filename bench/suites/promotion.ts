@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { generateSite, mediaBytes, mutateEntity, type SiteEntity } from '../../libs/site-generator';
-import { api, benchServices, bootApp, median, p99, round, timed } from '../harness';
+import { api, benchServices, bootApp, median, p99, round, startProber, timed, waitForJob } from '../harness';
 import { NaivePromotion } from '../naive/naive-promotion';
 import { writeSuiteResult } from '../results';
 
@@ -159,41 +157,9 @@ async function promote(admin: Api, slug: string) {
   return { ...done, endToEndMs: performance.now() - started };
 }
 
-async function waitForJob(admin: Api, id: string) {
-  for (;;) {
-    const job = await admin('GET', `/api/jobs/${id}`);
-    if (job.status === 'succeeded') return job;
-    if (job.status === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 async function storage(dataSource: DataSource): Promise<number> {
   const [row] = await dataSource.query(
     `select sum(pg_total_relation_size(c))::bigint as bytes from unnest(array['state_entries', 'content_states', 'revisions']::regclass[]) c`,
   );
   return Number(row.bytes);
-}
-
-async function startProber(target: string) {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'prober.js'), target], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-  await new Promise((resolve) => setTimeout(resolve, 200)); // let it reach its steady pace first
-  return {
-    stop: async (): Promise<{ requests: number; windows: { start: number; end: number; count: number }[] }> => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      return JSON.parse(
-        output
-          .split('\n')
-          .filter((l) => l.startsWith('{'))
-          .pop() ?? '{"requests":0,"windows":[]}',
-      );
-    },
-  };
 }

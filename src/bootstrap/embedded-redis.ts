@@ -11,7 +11,11 @@ export async function ensureRedis(dataDir: string): Promise<LocalService & { url
   if (await answersPing('redis://127.0.0.1:6379')) {
     return { url: 'redis://127.0.0.1:6379', description: 'Redis at 127.0.0.1:6379', stop: async () => {} };
   }
-  const port = await freePort();
+  return startRedisServer(dataDir, await freePort());
+}
+
+/** Spawns redis-server on `port` with nothing persisted (a restart comes back empty); stop() ends it. */
+export async function startRedisServer(dataDir: string, port: number): Promise<LocalService & { url: string }> {
   const dir = path.join(dataDir, 'redis');
   fs.mkdirSync(dir, { recursive: true });
   const child = spawn(
@@ -39,7 +43,7 @@ export async function ensureRedis(dataDir: string): Promise<LocalService & { url
     description: `embedded redis-server on port ${port}`,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

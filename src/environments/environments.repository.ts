@@ -86,23 +86,38 @@ export class EnvironmentsRepository {
     return rows[0] ?? null;
   }
 
-  /** Sets the lease unless another holder's is still running; the new expiry, or null when refused. */
+  /**
+   * Sets the lease unless another holder's is still running. Answers the new expiry and how long this holder's
+   * lease has already kept production dark (0 for a fresh take; more when a retry takes over its own lease,
+   * counting earlier stretches only until they expired), or null when refused.
+   */
   async takeLease(
     siteId: string,
     env: EnvName,
     lease: { holder: string; reason: string; ttlSeconds: number },
     tx: EntityManager = this.dataSource.manager,
-  ): Promise<Date | null> {
-    const rows = await queryRows<{ until: Date }>(
+  ): Promise<{ until: Date; heldMs: number } | null> {
+    // SET expressions read the row as it was: a running lease of the same holder keeps its start, an expired
+    // one adds its stretch (since → until) to the earlier ones, anything else starts afresh.
+    const rows = await queryRows<{ until: Date; heldMs: number }>(
       tx,
-      `update environments set maintenance_holder = $3, maintenance_reason = $4,
-         maintenance_until = now() + make_interval(secs => $5)
+      `update environments set
+         maintenance_earlier_ms = case
+           when maintenance_holder is distinct from $3 then 0
+           when maintenance_until <= now() then maintenance_earlier_ms
+             + coalesce(extract(epoch from maintenance_until - maintenance_since) * 1000, 0)
+           else maintenance_earlier_ms end,
+         maintenance_since = case
+           when maintenance_holder = $3 and maintenance_until > now() then coalesce(maintenance_since, now())
+           else now() end,
+         maintenance_holder = $3, maintenance_reason = $4, maintenance_until = now() + make_interval(secs => $5)
        where site_id = $1 and name = $2
          and (maintenance_until is null or maintenance_until <= now() or maintenance_holder = $3)
-       returning maintenance_until as until`,
+       returning maintenance_until as until,
+         (maintenance_earlier_ms + extract(epoch from now() - maintenance_since) * 1000)::float8 as "heldMs"`,
       [siteId, env, lease.holder, lease.reason, lease.ttlSeconds],
     );
-    return rows[0]?.until ?? null;
+    return rows[0] ?? null;
   }
 
   /** Clears the lease if `holder` has it; whether it did. */

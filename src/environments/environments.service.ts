@@ -58,7 +58,7 @@ export class EnvironmentsService {
     env: EnvName,
     lease: { holder: string; reason: string; ttlSeconds: number },
     tx?: EntityManager,
-  ): Promise<Date | null> {
+  ): Promise<{ until: Date; heldMs: number } | null> {
     return this.rows.takeLease(siteId, env, lease, tx);
   }
 

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   stale_preview: 409,
   promotion_in_progress: 409,
   job_in_progress: 409,
+  job_finished: 409,
   dangling_references: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,

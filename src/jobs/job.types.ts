@@ -39,4 +39,6 @@ export interface JobRow {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Until when someone vouches for the open job (its worker bumps it every second). */
+  heartbeatAt: Date;
 }

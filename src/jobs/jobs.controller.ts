@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
-import { CurrentPrincipal } from '../auth/current.decorator';
+import { CurrentPrincipal, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { SchemaPipe } from '../validation/body.pipe';
 import { IdPipe } from '../validation/id.pipe';
@@ -53,6 +53,22 @@ export class JobsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Observable<MessageEvent>> {
     return this.jobs.stream(id, principal);
+  }
+
+  @Post('jobs/:id/cancel')
+  @Authenticated()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel a stuck job (site owner or admin; audited)',
+    description:
+      'Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next ' +
+      'promotion. A maintenance lease the job holds is released; production stays on the state it has (the old ' +
+      'one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.',
+  })
+  @ApiOkResponse({ schema: ref('Job') })
+  @ApiErrors('forbidden', 'not_found', 'job_in_progress', 'job_finished')
+  cancelJob(@Param('id', jobId) id: string, @CurrentPrincipal() principal: Principal, @RequestId() requestId: string) {
+    return this.jobs.cancel(id, principal, requestId);
   }
 
   /** An operations check that the queue and a worker are alive: the job waits, then records who ran it. */

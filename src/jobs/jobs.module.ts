@@ -11,6 +11,7 @@ import { JobsController } from './jobs.controller';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { selfTestJob } from './self-test.job';
+import { JobSweeper } from './job-sweeper';
 import { SiteJobsProcessor } from './site-jobs.processor';
 import { SiteLock } from './site-lock';
 
@@ -31,8 +32,8 @@ export class JobsModule implements OnModuleInit {
   }
 }
 
-/** The processor, only where this process works jobs (the worker role). */
-@Module({ imports: [JobsModule, AuditModule], providers: [SiteJobsProcessor] })
+/** The processor and the database sweep, only where this process works jobs (the worker role). */
+@Module({ imports: [JobsModule, AuditModule], providers: [SiteJobsProcessor, JobSweeper] })
 export class JobsWorkerModule {}
 
 /** The feature's HTTP routes, loaded only in processes with the api role. */

@@ -6,7 +6,8 @@ import type { JobActor, JobRow, JobStatus, JobStep } from './job.types';
 
 const COLUMNS = `id, site_id as "siteId", kind, status, step, progress, steps, params, result,
   from_version::int as "fromVersion", to_version::int as "toVersion", snapshot_id as "snapshotId", timings, error,
-  actor, attempts, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt"`;
+  actor, attempts, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt",
+  heartbeat_at as "heartbeatAt"`;
 
 @Injectable()
 export class JobsRepository {
@@ -49,10 +50,33 @@ export class JobsRepository {
     return rows[0] ?? null;
   }
 
-  async listQueuedOlderThan(seconds: number): Promise<JobRow[]> {
+  /** Open jobs whose heartbeat is older than `seconds` (one indexed range scan of jobs_open_heartbeat). */
+  async listStale(seconds: number, limit = 100): Promise<JobRow[]> {
     return this.dataSource.query(
-      `select ${COLUMNS} from jobs where status = 'queued' and created_at < now() - make_interval(secs => $1) limit 100`,
-      [seconds],
+      `select ${COLUMNS} from jobs where status in ('queued', 'running')
+         and heartbeat_at < now() - make_interval(secs => $1) order by heartbeat_at limit $2`,
+      [seconds, limit],
+    );
+  }
+
+  /** The job if it is still running with a heartbeat older than `seconds` (re-read under its site lock). */
+  async findAbandoned(id: string, seconds: number): Promise<JobRow | null> {
+    const rows = await this.dataSource.query(
+      `select ${COLUMNS} from jobs where id = $1 and status = 'running'
+         and heartbeat_at < now() - make_interval(secs => $2)`,
+      [id, seconds],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Someone vouches for the open job until `aheadMs` from now: its worker (every second), a sweep that saw it
+   * queued, or a worker that will retry it after a backoff.
+   */
+  async beat(id: string, aheadMs = 0): Promise<void> {
+    await this.dataSource.query(
+      `update jobs set heartbeat_at = now() + make_interval(secs => $2) where id = $1 and status in ('queued', 'running')`,
+      [id, aheadMs / 1000],
     );
   }
 
@@ -67,7 +91,8 @@ export class JobsRepository {
   async markRunning(id: string): Promise<JobRow | null> {
     const rows = await queryRows<JobRow>(
       this.dataSource.manager,
-      `update jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1
+      `update jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1,
+         heartbeat_at = now()
        where id = $1 and status in ('queued', 'running') returning ${COLUMNS}`,
       [id],
     );
@@ -107,16 +132,20 @@ export class JobsRepository {
     );
   }
 
+  /** Ends an open job; false when it had already ended (a finish is safe to run twice). */
   async finish(
     id: string,
     status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>,
     error?: JobRow['error'],
-  ): Promise<void> {
-    await this.dataSource.query(
+    tx: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows = await queryRows(
+      tx,
       `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 = 'succeeded' then 100 else progress end,
          step = case when $2 = 'succeeded' then null else step end
-       where id = $1 and status in ('queued', 'running')`,
+       where id = $1 and status in ('queued', 'running') returning id`,
       [id, status, error ? JSON.stringify(error) : null],
     );
+    return rows.length > 0;
   }
 }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { concatMap, distinctUntilChanged, EMPTY, filter, interval, map, merge, Observable, takeWhile } from 'rxjs';
 import { EntityManager, QueryFailedError } from 'typeorm';
@@ -8,13 +8,18 @@ import type { Principal } from '../auth/principal';
 import { TokensService } from '../auth/tokens.service';
 import { Transactions } from '../database/transactions';
 import { AppError } from '../errors/app-error';
+import { waitAtMost } from '../redis/wait-at-most';
+import { actorOf } from './job-actor';
 import { JobDefinitions } from './job-definitions';
+import { STALE_SECONDS } from './job-liveness';
+import { JobRunner } from './job-runner';
 import { JobEvents } from './job-events';
 import { type JobKind, QueueName, SiteJob } from './job-names';
 import { plannedSteps } from './job-steps';
 import type { JobRow } from './job.types';
 import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
+import { SiteLock } from './site-lock';
 
 const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
 // How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
@@ -41,12 +46,24 @@ export interface StartJob {
   auditDetails?: (params: Record<string, any>) => Record<string, unknown>;
 }
 
+// A click must not wait for an unreachable Redis: the row is committed and queued, so the sweep enqueues it
+// once Redis answers again (under the same BullMQ id, so a late add of this call cannot queue it twice).
+const ENQUEUE_WAIT_MS = 500;
+
+/** The BullMQ id of a job's next run: the row id, then row id + attempt for a takeover of a dead worker's run. */
+export const queueJobId = (job: Pick<JobRow, 'id' | 'attempts'>): string =>
+  job.attempts ? `${job.id}-${job.attempts}` : job.id;
+
 @Injectable()
 export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+
   constructor(
     private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
     private readonly definitions: JobDefinitions,
+    private readonly runner: JobRunner,
+    private readonly siteLock: SiteLock,
     private readonly events: JobEvents,
     private readonly audit: AuditService,
     private readonly tokens: TokensService,
@@ -112,27 +129,30 @@ export class JobsService {
   }
 
   /**
-   * Call after the job row is committed, so a worker never looks for a row it cannot see. jobId = row id:
-   * a repeated call queues the job once, and the sweeper can call it again for a row whose enqueue failed.
+   * Call after the job row is committed, so a worker never looks for a row it cannot see. Answers whether
+   * Redis took it in time; when not, the row stays open and the database sweep enqueues it (same id: once).
    */
-  async enqueue(job: Pick<JobRow, 'id' | 'kind'>): Promise<void> {
-    await this.queue.add(
-      job.kind,
-      { jobId: job.id },
-      {
-        jobId: job.id,
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { count: 1000 },
-        removeOnFail: { count: 5000 },
-      },
-    );
+  async enqueue(job: Pick<JobRow, 'id' | 'kind' | 'attempts'>): Promise<boolean> {
+    const added = this.queue
+      .add(
+        job.kind,
+        { jobId: job.id },
+        {
+          jobId: queueJobId(job),
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: { count: 1000 },
+          removeOnFail: { count: 5000 },
+        },
+      )
+      .then(() => true);
+    const queued = await waitAtMost(added, ENQUEUE_WAIT_MS, false);
+    if (!queued) this.logger.warn(`Job ${job.id} not queued yet (Redis slow or down): the sweep will queue it`);
+    return queued;
   }
 
   async get(id: string, principal: Principal): Promise<JobDto> {
-    const job = await this.jobs.find(id).catch(() => null);
-    if (!job || !canSee(principal, job)) throw new AppError('not_found', `No job ${id}.`);
-    return toJobDto(job);
+    return toJobDto(await this.visible(id, principal));
   }
 
   /** A site's jobs of some kinds, newest first (the promotion history). */
@@ -162,17 +182,92 @@ export class JobsService {
     );
   }
 
-  /** Re-enqueues rows still queued long after creation (their enqueue after commit failed). */
-  async sweep(olderThanSeconds = 30): Promise<number> {
-    const stuck = await this.jobs.listQueuedOlderThan(olderThanSeconds);
-    for (const job of stuck) {
-      const existing = await this.queue.getJob(job.id);
-      if (!existing) await this.enqueue(job);
+  /**
+   * Ends a job as failed (its last attempt failed, or its workers kept dying): the handler gives back what
+   * the job still holds (a maintenance lease), then the row, the audit entry and the event. Safe twice.
+   */
+  async fail(job: JobRow, error: NonNullable<JobRow['error']>): Promise<void> {
+    await this.runner
+      .failed(this.definitions.get(job.kind), (await this.jobs.find(job.id)) ?? job)
+      .catch((e: unknown) => this.logger.error(e));
+    if (!(await this.jobs.finish(job.id, 'failed', error))) return;
+    const failed = (await this.jobs.find(job.id)) ?? job;
+    if (failed.siteId)
+      await this.audit.record({
+        siteId: failed.siteId,
+        principal: actorOf(failed),
+        action: `${failed.kind}.failed`,
+        subject: failed.id,
+        details: { code: error.code, message: error.message, step: failed.step },
+        requestId: failed.actor?.requestId,
+      });
+    await this.events.publish(job.id);
+  }
+
+  /**
+   * An owner's (or the admin's) way out of a stuck job. Refused while a live worker has it (its site lock or
+   * a fresh heartbeat); otherwise, holding the site lock so no worker starts it meanwhile, the job's lease is
+   * given back (production stays on the head it has: old or new, the swap being one statement) and the job
+   * ends as cancelled, which frees the site for the next promotion.
+   */
+  async cancel(id: string, principal: Principal, requestId?: string): Promise<JobDto> {
+    // The role first: a non-owner learns nothing about whether the job exists.
+    if (principal.kind !== 'admin' && principal.role !== 'owner')
+      throw new AppError('forbidden', 'Only an owner of the site can cancel its jobs.');
+    const job = await this.visible(id, principal);
+    if (job.status === 'cancelled') return toJobDto(job);
+    if (FINAL.has(job.status)) throw finished(job);
+    const lock = await this.siteLock.tryAcquireForJob(job);
+    if (!lock) throw inProgress(job);
+    try {
+      const current = (await this.jobs.find(id))!;
+      if (current.status === 'cancelled') return toJobDto(current);
+      if (FINAL.has(current.status)) throw finished(current);
+      // The site lock is free, but a worker whose lock connection dropped may still be beating.
+      if (current.status === 'running' && !(await this.jobs.findAbandoned(id, STALE_SECONDS)))
+        throw inProgress(current);
+      await this.runner.failed(this.definitions.get(current.kind), current);
+      await this.transactions.run({}, async (tx) => {
+        const message = `Cancelled by ${principal.actor}.`;
+        await this.jobs.finish(id, 'cancelled', { code: 'cancelled', message }, tx);
+        await this.audit.record(
+          {
+            siteId: current.siteId,
+            principal,
+            action: `${current.kind}.cancelled`,
+            subject: id,
+            details: { status: current.status, step: current.step, attempts: current.attempts },
+            requestId,
+          },
+          tx,
+        );
+      });
+      await this.events.publish(id);
+      return toJobDto((await this.jobs.find(id))!);
+    } finally {
+      await lock.release();
     }
-    return stuck.length;
+  }
+
+  private async visible(id: string, principal: Principal): Promise<JobRow> {
+    const job = await this.jobs.find(id).catch(() => null);
+    if (!job || !canSee(principal, job)) throw new AppError('not_found', `No job ${id}.`);
+    return job;
   }
 }
 
 function canSee(principal: Principal, job: JobRow): boolean {
   return principal.kind === 'admin' || (job.siteId !== null && principal.siteId === job.siteId);
+}
+
+function finished(job: JobRow): AppError {
+  return new AppError('job_finished', `The job already ended (${job.status}); there is nothing to cancel.`, [
+    { jobId: job.id, status: job.status },
+  ]);
+}
+
+function inProgress(job: JobRow): AppError {
+  return new AppError('job_in_progress', 'A live worker is running this job; it cannot be cancelled now.', [
+    { jobId: job.id, step: job.step },
+  ]);
 }

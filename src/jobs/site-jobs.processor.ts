@@ -1,19 +1,19 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { AuditService } from '../audit/audit.service';
 import { AppError } from '../errors/app-error';
-import { actorOf } from './job-actor';
 import { toAppError } from '../errors/error.filter';
 import { JobEvents } from './job-events';
 import { JobDefinitions } from './job-definitions';
 import { JobRunner } from './job-runner';
+import { HEARTBEAT_MS, MAX_JOB_ATTEMPTS } from './job-liveness';
 import { QueueName, SiteJob } from './job-names';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
 import { SiteLock } from './site-lock';
 
-// A worker renews its lock every lockDuration/2; a killed worker's job is taken again after about this long.
+// A worker renews its BullMQ lock every lockDuration/2. A killed worker's job is taken over sooner by the
+// database sweep (job-sweeper.ts); BullMQ's own stall recovery stays as a second way back.
 export const JOB_LOCK_MS = 10_000;
 
 @Processor(QueueName.SiteJobs, {
@@ -22,9 +22,8 @@ export const JOB_LOCK_MS = 10_000;
   stalledInterval: 5_000,
   maxStalledCount: 5,
 })
-export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
+export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(SiteJobsProcessor.name);
-  private sweeper?: NodeJS.Timeout;
 
   constructor(
     private readonly jobs: JobsRepository,
@@ -33,18 +32,8 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
     private readonly runner: JobRunner,
     private readonly events: JobEvents,
     private readonly siteLock: SiteLock,
-    private readonly audit: AuditService,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.sweeper = setInterval(() => void this.jobsService.sweep().catch(() => {}), 15_000);
-    this.sweeper.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweeper);
   }
 
   // Before any connection closes: stop taking jobs and let the running ones finish (main.ts bounds the wait).
@@ -57,44 +46,40 @@ export class SiteJobsProcessor extends WorkerHost implements OnModuleInit, OnMod
     if (!row || !['queued', 'running'].includes(row.status)) return; // already ended: a retry finds nothing to do
     const definition = this.definitions.get(row.kind); // boot checked that every kind has one
 
-    const lock = row.siteId ? await this.siteLock.tryAcquire(row.siteId) : null;
-    if (row.siteId && !lock) {
-      // Another worker still runs this site's job (e.g. a stalled copy of this one): look again shortly.
+    const lock = await this.siteLock.tryAcquireForJob(row);
+    if (!lock) {
+      // Another worker still runs this site's job (e.g. another copy of this one): look again shortly.
       await job.moveToDelayed(Date.now() + 1000, token);
       throw new DelayedError();
     }
+    // While this runs, the row says so every second: the sweep takes over only a job nobody beats for.
+    const heartbeat = setInterval(() => void this.jobs.beat(row.id).catch(() => {}), HEARTBEAT_MS);
+    let attempts = row.attempts;
     try {
       const running = await this.jobs.markRunning(row.id);
       if (!running) return;
+      attempts = running.attempts;
       await this.events.publish(row.id);
       await this.runner.run(definition, running);
       await this.jobs.finish(row.id, 'succeeded');
       await this.events.publish(row.id);
     } catch (thrown) {
+      clearInterval(heartbeat);
       const refusal = thrown instanceof AppError;
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1) || attempts >= MAX_JOB_ATTEMPTS;
       if (!refusal && !lastAttempt) {
-        this.logger.warn(`Job ${row.id} attempt ${job.attemptsMade + 1} failed, will retry: ${String(thrown)}`);
+        this.logger.warn(`Job ${row.id} attempt ${attempts} failed, will retry: ${String(thrown)}`);
+        // BullMQ retries after its exponential backoff (1 s, 2 s, …): vouch for the job until then.
+        await this.jobs.beat(row.id, 1000 * 2 ** job.attemptsMade).catch(() => {});
         throw thrown;
       }
       if (!refusal) this.logger.error(thrown);
       const error = toAppError(thrown);
-      await this.runner.failed(definition, (await this.jobs.find(row.id)) ?? row).catch((e) => this.logger.error(e));
-      await this.jobs.finish(row.id, 'failed', { code: error.code, message: error.message, details: error.details });
-      const failed = (await this.jobs.find(row.id)) ?? row;
-      if (failed.siteId)
-        await this.audit.record({
-          siteId: failed.siteId,
-          principal: actorOf(failed),
-          action: `${failed.kind}.failed`,
-          subject: failed.id,
-          details: { code: error.code, message: error.message, step: failed.step },
-          requestId: failed.actor?.requestId,
-        });
-      await this.events.publish(row.id);
+      await this.jobsService.fail(row, { code: error.code, message: error.message, details: error.details });
       throw new UnrecoverableError(error.message);
     } finally {
-      await lock?.release();
+      clearInterval(heartbeat);
+      await lock.release();
     }
   }
 }

@@ -14,3 +14,6 @@ export function retryAfterSeconds(environment: Pick<EnvironmentRow, 'maintenance
   const until = environment.maintenanceUntil ? new Date(environment.maintenanceUntil).getTime() : now;
   return Math.min(3600, Math.max(1, Math.ceil((until - now) / 1000)));
 }
+
+/** The lease holder a job's swap takes the lease as (so a cancel or a failed job can end that lease only). */
+export const jobLeaseHolder = (jobId: string): string => `job:${jobId}`;

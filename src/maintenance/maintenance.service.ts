@@ -36,11 +36,12 @@ export class MaintenanceService {
 
   /**
    * Takes the lease when it is free, expired or already this holder's (then it is extended); a running lease
-   * of another holder is a conflict naming it. With `tx`, the caller announces after its commit.
+   * of another holder is a conflict naming it. `heldMs`: how long this holder's lease already kept the
+   * environment dark (a retry taking over a dead attempt's lease). With `tx`, the caller announces after commit.
    */
-  async take(siteId: string, env: EnvName, lease: Lease, tx?: EntityManager): Promise<{ until: Date }> {
-    const until = await this.environments.takeLease(siteId, env, lease, tx);
-    if (!until) {
+  async take(siteId: string, env: EnvName, lease: Lease, tx?: EntityManager): Promise<{ until: Date; heldMs: number }> {
+    const taken = await this.environments.takeLease(siteId, env, lease, tx);
+    if (!taken) {
       const held = await this.environments.currentLease(siteId, env, tx);
       if (!held) throw new AppError('not_found', `No ${env} environment for site ${siteId}.`);
       throw new AppError('conflict', `The ${env} maintenance lease is held by ${held.holder ?? 'someone else'}.`, [
@@ -48,7 +49,7 @@ export class MaintenanceService {
       ]);
     }
     if (!tx) await this.announce(siteId, env);
-    return { until };
+    return taken;
   }
 
   /** Releases the lease if this holder has it; answers whether it did. With `tx`, the caller announces. */

@@ -5,6 +5,8 @@ import { CreateAuditLog1764000000300 } from './1764000000300-CreateAuditLog';
 import { CreateVisitorData1764000000400 } from './1764000000400-CreateVisitorData';
 import { CreateReviewLinks1764000000410 } from './1764000000410-CreateReviewLinks';
 import { AddRevisionReferences1764000000500 } from './1764000000500-AddRevisionReferences';
+import { AddJobHeartbeat1764000001200 } from './1764000001200-AddJobHeartbeat';
+import { AddMaintenanceSince1764000001201 } from './1764000001201-AddMaintenanceSince';
 import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
@@ -18,6 +20,8 @@ export const MIGRATIONS = [
   CreateVisitorData1764000000400,
   CreateReviewLinks1764000000410,
   AddRevisionReferences1764000000500,
+  AddJobHeartbeat1764000001200,
+  AddMaintenanceSince1764000001201,
   CreateMediaUploads1764000001300,
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,

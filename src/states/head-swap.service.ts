@@ -2,12 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import { AppError } from '../errors/app-error';
 import { CrashPoints } from '../jobs/crash-points';
+import { jobLeaseHolder } from '../maintenance/maintenance-lease';
 import { MaintenanceService } from '../maintenance/maintenance.service';
 import { SiteEventsService } from '../site-events/site-events.service';
 import { EnvironmentsService } from '../environments/environments.service';
 
-// The lease outlives any swap by far; if the worker dies holding it, production is back at this expiry.
-const LEASE_SECONDS = 30;
+// The swap holds the lease for milliseconds; if the worker dies holding it, production serves again at this
+// expiry at the latest (a takeover usually ends it sooner), so a dead worker never keeps the site dark longer.
+export const SWAP_LEASE_SECONDS = 5;
 
 export interface SwapResult {
   productionVersion: number;
@@ -41,7 +43,7 @@ export class HeadSwapService {
     const production = await this.environments.find(siteId, 'production');
     if (production.headStateId === toStateId) {
       // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
-      await this.maintenance.release(siteId, 'production', holderOf(jobId)).catch(() => false);
+      await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId)).catch(() => false);
       return { productionVersion: production.version, maintenanceMs: 0, alreadySwapped: true };
     }
     if (production.headStateId !== fromStateId)
@@ -51,16 +53,18 @@ export class HeadSwapService {
         [{ expectedStateId: fromStateId, currentStateId: production.headStateId }],
       );
 
-    const holder = holderOf(jobId);
+    const holder = jobLeaseHolder(jobId);
     const started = performance.now();
-    const leased = await this.maintenance
-      .take(siteId, 'production', { holder, reason, ttlSeconds: LEASE_SECONDS })
-      .then(() => true)
+    // heldMs: the dark time of an earlier attempt of this job that died holding the lease, so the recorded
+    // window is what visitors saw, not only this attempt's part of it.
+    const lease = await this.maintenance
+      .take(siteId, 'production', { holder, reason, ttlSeconds: SWAP_LEASE_SECONDS })
       .catch((error) => {
         // An owner's own maintenance window already covers the swap; atomicity comes from the swap itself.
-        if (error instanceof AppError && error.code === 'conflict') return false;
+        if (error instanceof AppError && error.code === 'conflict') return null;
         throw error;
       });
+    const leased = lease !== null;
     let version: number;
     try {
       await this.crash.at('swap:leased');
@@ -85,14 +89,12 @@ export class HeadSwapService {
       throw error;
     }
     await this.events.publish({ siteId, env: 'production', kind: 'head' });
-    const maintenanceMs = performance.now() - started;
+    const maintenanceMs = (lease?.heldMs ?? 0) + performance.now() - started;
     return { productionVersion: version, maintenanceMs, alreadySwapped: false };
   }
 
   /** After a failed attempt: give production back if this job still holds its lease. */
   async releaseLease(siteId: string, jobId: string): Promise<void> {
-    await this.maintenance.release(siteId, 'production', holderOf(jobId));
+    await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId));
   }
 }
-
-const holderOf = (jobId: string) => `job:${jobId}`;
