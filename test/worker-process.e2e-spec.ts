@@ -50,7 +50,7 @@ describe('a worker in its own process', () => {
 
   it('gives a job cut off by SIGKILL to the next worker', async () => {
     // The first worker kills itself in the middle of the job (between its steps), whatever the machine's speed.
-    const first = await startWorker({ CRASH_AT: 'self-test:record' });
+    const first = await startWorker({ CRASH_AT: 'self_test:record' });
     const { id } = await selfTest(0);
     await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');

@@ -78,7 +78,7 @@ const prefix = (name: string, v: string) => {
   return v;
 };
 const crashPoint = (name: string, v: string) => {
-  if (!/^[a-z-]+:[a-z-]+$/.test(v)) throw new ConfigError(`${name} must look like <job>:<step>, e.g. promotion:swap`);
+  if (!/^[a-z_-]+:[a-z_-]+$/.test(v)) throw new ConfigError(`${name} must look like <job>:<step>, e.g. promotion:swap`);
   return v;
 };
 const bool = (name: string, v: string) => {
