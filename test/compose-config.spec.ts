@@ -120,4 +120,15 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toContain(`CMD ["node", "dist/${nestCli.entryFile}.js"]`);
     expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
   });
+
+  it('runs on the Node major that package.json pins, the one the tests run on', () => {
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+    const pinned = /^\^(\d+)\./.exec(pkg.dependencies.node)?.[1];
+    expect(pinned).toMatch(/^\d+$/);
+    expect({
+      docker: /^ARG NODE_VERSION=(\d+)$/m.exec(readFileSync(DOCKERFILE, 'utf8'))?.[1],
+      engines: pkg.engines.node,
+      tests: process.versions.node.split('.')[0],
+    }).toEqual({ docker: pinned, engines: `>=${pinned}`, tests: pinned });
+  });
 });

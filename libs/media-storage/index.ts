@@ -4,3 +4,4 @@ export { MediaBlobMissingError, MediaRangeNotSatisfiableError, MediaTooLargeErro
 export { MediaStore, type BlobRange, type BlobRead, type MediaStoreOptions, type StoredBlob } from './src/media-store';
 export type { PutStreamOptions } from './src/upload-metered';
 export { runPool } from './src/run-pool';
+export { startTestS3Server, type TestS3Server } from './src/test-s3-server';

@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { createS3Client, MediaStore, startTestS3Server } from '../../libs/media-storage';
 import { runMigrations } from '../database/data-source';
 import { createDatabaseIfMissing, ensurePostgres } from './embedded-postgres';
 import { ensureRedis } from './embedded-redis';
-import { S3RVER_CREDENTIALS, startEmbeddedS3 } from './embedded-s3';
 import type { LocalService } from './local-service';
 
 export interface PrivateRun {
@@ -18,8 +18,9 @@ export interface PrivateRun {
 
 /**
  * A run of the test suite or the benchmarks with its own migrated database, Redis key prefix and buckets
- * (on the machine's PostgreSQL and Redis when they answer, else embedded ones), so two runs on one machine
- * never collide and nothing depends on leftovers. close() removes all of it.
+ * (on the machine's PostgreSQL and Redis when they answer, else embedded ones; on the S3 that TEST_S3_ENDPOINT
+ * names, else an embedded s3rver), so two runs on one machine never collide and nothing depends on leftovers.
+ * close() removes all of it.
  */
 export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   const runId = `${kind}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -34,15 +35,18 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   const redis = await ensureRedis(scratch);
   services.push(redis);
   const buckets = { staging: `${runId}-staging`, production: `${runId}-production` };
-  const s3 = await startEmbeddedS3(path.join(scratch, 's3'), Object.values(buckets));
-  services.push(s3);
+  const s3 = await startTestS3Server();
+  services.push({ description: s3.description, stop: () => s3.close() });
+  const s3Client = createS3Client({ ...s3, region: 'us-east-1' });
+  const media = new MediaStore({ client: s3Client, buckets });
+  await media.ensureBuckets();
   const env = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     REDIS_PREFIX: runId,
     S3_ENDPOINT: s3.endpoint,
-    S3_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
-    S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    S3_ACCESS_KEY_ID: s3.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     S3_BUCKET_STAGING: buckets.staging,
     S3_BUCKET_PRODUCTION: buckets.production,
     ADMIN_TOKEN: `admin-${runId}-token-for-this-run`,
@@ -59,6 +63,8 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
       await admin.query(`drop database if exists "${database}" with (force)`);
       await admin.end();
       await deleteKeys(redis.url, `${runId}:*`);
+      await media.deleteBuckets();
+      s3Client.destroy();
       for (const service of services.reverse()) await service.stop().catch(() => {});
       rmSync(scratch, { recursive: true, force: true });
     },

@@ -1,4 +1,5 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { createS3Client } from './create-s3-client';
 import { MediaBlobMissingError, MediaRangeNotSatisfiableError, MediaTooLargeError } from './media-errors';
@@ -8,7 +9,9 @@ import { startTestS3Server, type TestS3Server } from './test-s3-server';
 
 const MiB = 1024 * 1024;
 const contentType = 'application/octet-stream';
-const buckets = { staging: 'media-staging', production: 'media-production' };
+// Unique names: with TEST_S3_ENDPOINT the server is shared with other runs.
+const run = `media-${randomUUID().slice(0, 8)}`;
+const buckets = { staging: `${run}-staging`, production: `${run}-production` };
 
 describe('MediaStore', () => {
   let server: TestS3Server;
@@ -17,12 +20,7 @@ describe('MediaStore', () => {
 
   beforeAll(async () => {
     server = await startTestS3Server();
-    client = createS3Client({
-      endpoint: server.endpoint,
-      region: 'us-east-1',
-      accessKeyId: 'S3RVER',
-      secretAccessKey: 'S3RVER',
-    });
+    client = createS3Client({ ...server, region: 'us-east-1' });
     store = new MediaStore({ client, buckets });
     await store.ensureBuckets();
   });
@@ -178,7 +176,7 @@ describe('MediaStore', () => {
 
   it('pings both buckets, and fails when one is missing', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
-    const broken = new MediaStore({ client, buckets: { ...buckets, production: 'no-such-bucket' } });
+    const broken = new MediaStore({ client, buckets: { ...buckets, production: `${run}-missing` } });
     await expect(broken.ping()).rejects.toThrow();
   });
 });
