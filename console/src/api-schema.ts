@@ -276,6 +276,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/jobs/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a stuck job (site owner or admin; audited)
+     * @description Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next promotion. A maintenance lease the job holds is released; production stays on the state it has (the old one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.
+     */
+    post: operations['cancelJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/self-test': {
     parameters: {
       query?: never;
@@ -447,7 +467,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a site setting (trusted custom code), audited */
+    patch: operations['updateSite'];
     trace?: never;
   };
   '/api/sites/{site}/snapshots': {
@@ -620,6 +641,10 @@ export interface components {
           | 'invalid_key'
           | 'invalid_confirmation'
           | 'invalid_event'
+          | 'media_not_uploaded'
+          | 'media_mismatch'
+          | 'invalid_unicode'
+          | 'too_deep'
           | 'unauthenticated'
           | 'review_link_invalid'
           | 'forbidden'
@@ -631,6 +656,7 @@ export interface components {
           | 'stale_preview'
           | 'promotion_in_progress'
           | 'job_in_progress'
+          | 'job_finished'
           | 'dangling_references'
           | 'payload_too_large'
           | 'range_not_satisfiable'
@@ -1602,6 +1628,8 @@ export interface components {
       contentType: string;
       alt?: string;
       filename?: string;
+      /** @description Show a PDF in the browser instead of downloading it. Images, video and audio are always inline. */
+      inline?: boolean;
     } & {
       [key: string]: unknown;
     };
@@ -3185,7 +3213,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description events named `job`, each with the Job as JSON data */
+      /** @description Server-sent events: `job` (data: the job, as GET /api/jobs/:id answers) on every change until the job ends; `revoked` (data: {"error": {"code": "unauthenticated"}}) when the token is revoked meanwhile. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3200,11 +3228,77 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  cancelJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `job_in_progress`, `job_finished` */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4265,6 +4359,89 @@ export interface operations {
       };
       /** @description `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  updateSite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description html blocks render as written, scripts included, and the pages that have one get a permissive CSP; off (the default): html blocks are sanitised and every page gets a strict CSP */
+          trustedCustomCode: boolean;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Site'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
