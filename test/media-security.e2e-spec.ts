@@ -175,15 +175,16 @@ describe('media: served only as the type its own site uploaded', () => {
     const site = await createSite(app, 'crlf');
     const uploaded = await upload(site, 'pic', png('crlf'));
     for (const contentType of CONTROL_TYPES) {
+      // A NUL byte is refused at the JSON edge, before the schema sees the field; the rest by the schema.
+      const edge = contentType.includes('\u0000');
       const single = await put(site, 'pic', { ...uploaded, contentType }).expect(400);
-      expect(single.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'data.contentType' }] });
+      expect(single.body.error.code).toBe('validation_failed');
+      if (!edge) expect(single.body.error.details).toMatchObject([{ path: 'data.contentType' }]);
       const many = await importInto(site, [{ type: 'media', key: 'pic', data: { ...uploaded, contentType } }]).expect(
         400,
       );
-      expect(many.body.error).toMatchObject({
-        code: 'validation_failed',
-        details: [{ path: 'entities[0].data.contentType' }],
-      });
+      expect(many.body.error.code).toBe('validation_failed');
+      if (!edge) expect(many.body.error.details).toMatchObject([{ path: 'entities[0].data.contentType' }]);
     }
     await expectServedAs(site, 'pic', 'staging', 'image/png', /^inline/);
   });

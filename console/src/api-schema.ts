@@ -3228,7 +3228,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description `not_found` */
@@ -3237,7 +3237,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
       /** @description `internal` */
@@ -3246,7 +3246,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'text/event-stream': components['schemas']['ErrorResponse'];
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Sse } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal, RequestId } from '../auth/current.decorator';
@@ -40,7 +32,6 @@ export class JobsController {
   @Sse('jobs/:id/events')
   @Authenticated()
   @ApiOperation({ summary: "A job's progress as server-sent events until it ends" })
-  @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:
       'Server-sent events: `job` (data: the job, as GET /api/jobs/:id answers) on every change until the job ' +
