@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPrivateRun } from '../src/bootstrap/private-run';
-import { loadConfig } from '../src/config/config';
-import type { RuntimeConfig } from '../src/config/runtime-config';
-import { createApp } from '../src/create-app';
+import { startPrivateRun } from '../src/platform/bootstrap/private-run';
+import { loadConfig } from '../src/platform/config/config';
+import type { RuntimeConfig } from '../src/platform/config/runtime-config';
+import { createApp } from '../src/platform/bootstrap/create-app';
 
 export interface BenchEnv {
   env: Record<string, string>;

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
-import { buildOfflineOpenApiDocument } from '../src/openapi/openapi-document';
+import { buildOfflineOpenApiDocument } from '../src/platform/openapi/openapi-document';
 
 // `write` regenerates the checked-in document and the console's types from the controllers; `check` (npm run
 // lint) fails when either has drifted from the code, then lints the document with Redocly's recommended rules.

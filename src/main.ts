@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { ConfigError, loadConfig, ProcessRole } from './config/config';
-import { resolveServices } from './bootstrap/resolve-services';
-import { createApp } from './create-app';
+import { ConfigError, loadConfig, ProcessRole } from './platform/config/config';
+import { resolveServices } from './platform/bootstrap/resolve-services';
+import { createApp } from './platform/bootstrap/create-app';
 import { seedDemoSite } from './seed/seed-demo-site';
 
 const ROLES: Record<ProcessRole, { api: boolean; worker: boolean }> = {

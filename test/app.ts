@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '../src/config/config';
-import type { RuntimeConfig } from '../src/config/runtime-config';
-import { createApp } from '../src/create-app';
+import { loadConfig } from '../src/platform/config/config';
+import type { RuntimeConfig } from '../src/platform/config/runtime-config';
+import { createApp } from '../src/platform/bootstrap/create-app';
 
 /** The environment global-setup prepared for this run, as the service would read it. */
 export function testConfig(overrides: Record<string, string> = {}): RuntimeConfig {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
-import { CONFIG_VARIABLES, loadConfig } from '../src/config/config';
+import { CONFIG_VARIABLES, loadConfig } from '../src/platform/config/config';
 
 // Docker does not run on the dev machines, so docker/compose.yml is checked by reading it. js-yaml comes
 // with @nestjs/swagger; mergeTag resolves the `<<: *promote-env` merges the way Compose does.
@@ -48,7 +48,7 @@ function durationMs(value: string): number {
 }
 
 describe('docker/compose.yml', () => {
-  it('sets exactly the variables src/config/config.ts reads, in the shared block and in each service', () => {
+  it('sets exactly the variables src/platform/config/config.ts reads, in the shared block and in each service', () => {
     expect(Object.keys(compose['x-promote-env']).sort()).toEqual(configNames);
     expect(Object.keys(environmentOf('api')).sort()).toEqual(configNames);
     expect(Object.keys(environmentOf('worker')).sort()).toEqual(configNames);

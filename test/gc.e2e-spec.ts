@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { MediaStore } from '../libs/media-storage';
-import { MEDIA_STORE } from '../src/media/media.tokens';
+import { MEDIA_STORE } from '../src/platform/media-store/media.tokens';
 import { auth, createTestApp } from './app';
 import { createSite } from './factories';
 import { png, stagingClient } from './staging';

@@ -1,6 +1,6 @@
-import { startPrivateRun } from '../src/bootstrap/private-run';
+import { startPrivateRun } from '../src/platform/bootstrap/private-run';
 
-/** Once per test run: a private database, Redis prefix and buckets (src/bootstrap/private-run.ts). */
+/** Once per test run: a private database, Redis prefix and buckets (src/platform/bootstrap/private-run.ts). */
 export default async function globalSetup(): Promise<void> {
   const run = await startPrivateRun('t');
   Object.assign(process.env, { ...run.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });

@@ -1,4 +1,4 @@
-import type { PrivateRun } from '../src/bootstrap/private-run';
+import type { PrivateRun } from '../src/platform/bootstrap/private-run';
 
 /** Removes what this run created: its database, its Redis keys, its buckets. */
 export default async function globalTeardown(): Promise<void> {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createDatabaseIfMissing } from '../src/bootstrap/embedded-postgres';
+import { createDatabaseIfMissing } from '../src/platform/bootstrap/embedded-postgres';
 import { auth, createTestApp } from './app';
 import { createSite, type TestSite } from './factories';
 import { breakGlass } from './public-content';

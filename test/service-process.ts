@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { freePort } from '../src/bootstrap/free-port';
+import { freePort } from '../src/platform/bootstrap/free-port';
 
 export interface ServiceProcess {
   child: ChildProcess;

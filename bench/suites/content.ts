@@ -17,7 +17,7 @@ const MEDIA_SIZE_BYTES = 4096;
 // which races with a concurrent upload writing there and crashes the process (ENOENT).
 const UPLOADS_IN_FLIGHT = 1;
 const IMPORT_MAX_ENTITIES = 1000;
-// The API's JSON body limit is 2 MiB (src/create-app.ts); 1,000 generated pages come close to it, so a
+// The API's JSON body limit is 2 MiB (src/platform/bootstrap/create-app.ts); 1,000 generated pages come close to it, so a
 // batch also ends before its JSON passes 1.9 MiB.
 const IMPORT_MAX_BYTES = 1.9 * 2 ** 20;
 const REQUESTS = 2000;

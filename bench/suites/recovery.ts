@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { freePort } from '../../src/bootstrap/free-port';
+import { freePort } from '../../src/platform/bootstrap/free-port';
 import { api, benchServices, bootApp, median, startProber, waitForJob } from '../harness';
 import { writeSuiteResult } from '../results';
 

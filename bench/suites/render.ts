@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { canonicalJson, revisionHash, routeOf } from '../../libs/content-model';
 import { generateSite, planSite, type SiteEntity } from '../../libs/site-generator';
-import { freePort } from '../../src/bootstrap/free-port';
+import { freePort } from '../../src/platform/bootstrap/free-port';
 import { api, benchServices, median, p99, round, timed } from '../harness';
 import { writeSuiteResult } from '../results';
 import type { LoadSpec } from './render-load';

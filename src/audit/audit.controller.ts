@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { Roles } from '../auth/access.decorator';
 import { CurrentSite } from '../auth/current.decorator';
 import type { Site } from '../sites/site.types';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { AuditService } from './audit.service';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf } from '../openapi/schema-ref';
+import { ApiErrors } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf } from '../platform/openapi/schema-ref';
 
 @ApiTags('audit')
 @ApiBearerAuth()

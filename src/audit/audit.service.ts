@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { bigintCursor, decodeCursor, keysetPage } from '../validation/keyset-cursor';
+import { bigintCursor, decodeCursor, keysetPage } from '../platform/validation/keyset-cursor';
 
 export interface AuditEntry {
   siteId: string | null;

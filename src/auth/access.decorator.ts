@@ -1,7 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ApiSiteParam } from '../openapi/api-params.decorator';
+import { ApiErrors } from '../platform/openapi/api-errors.decorator';
+import { ApiSiteParam } from '../platform/openapi/api-params.decorator';
 import type { SiteRole } from './principal';
 
 export const ACCESS = 'promote:access';

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { AppError } from '../errors/app-error';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { AppError } from '../platform/errors/app-error';
 import { SitesService } from '../sites/sites.service';
-import { isSiteRef } from '../validation/id.pipe';
+import { isSiteRef } from '../platform/validation/id.pipe';
 import { ACCESS, Access } from './access.decorator';
 import type { Principal } from './principal';
 import { sameSecret } from './token-hash';

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ref } from '../openapi/schema-ref';
+import { ref } from '../platform/openapi/schema-ref';
 import { Authenticated } from './access.decorator';
 import { CurrentPrincipal } from './current.decorator';
 import { MeService } from './me.service';

@@ -1,4 +1,4 @@
-import { nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 import type { SiteRole } from './principal';
 
 /** Who the caller is: what the console shapes itself by instead of probing which routes answer 403. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { SitesService } from '../sites/sites.service';
 import type { MeDto } from './me.dto';
 import type { Principal } from './principal';

@@ -8,11 +8,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { listOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { listOf, ref } from '../platform/openapi/schema-ref';
 import type { Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { IdPipe } from '../validation/id.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { IdPipe } from '../platform/validation/id.pipe';
 import { Roles } from './access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from './current.decorator';
 import type { Principal } from './principal';

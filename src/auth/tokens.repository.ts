@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql';
+import { queryRows } from '../platform/database/sql';
 import type { SiteRole } from './principal';
 import { hashToken } from './token-hash';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { Transactions } from '../database/transactions';
-import { AppError } from '../errors/app-error';
+import { Transactions } from '../platform/database/transactions';
+import { AppError } from '../platform/errors/app-error';
 import type { Site } from '../sites/site.types';
 import type { Principal } from './principal';
 import type { CreateTokenBody } from './token.dto';

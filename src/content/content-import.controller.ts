@@ -4,11 +4,11 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
 import { type ImportContentBody, importContentSchema } from './content-import.dto';
 import { ContentImportService } from './content-import.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('content')
 @ApiBearerAuth()

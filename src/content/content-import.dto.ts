@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
-import { object, type SchemaObject } from '../openapi/schema-ref';
+import { object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 // 1,000 realistic page-builder bodies (about 2 KB each) is what fits in one request body and one short
 // transaction; larger sites are imported in several calls.

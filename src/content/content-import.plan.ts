@@ -9,7 +9,7 @@ import {
   validateKey,
   type ContentType,
 } from '../../libs/content-model';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { ImportEntity } from './content-import.dto';
 import type { EntryWrite, ExistingEntry, NewRevision } from './content-import.repository';
 

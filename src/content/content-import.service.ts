@@ -2,7 +2,7 @@ import { EnvironmentsService } from '../environments/environments.service';
 import { Injectable } from '@nestjs/common';
 import type { MediaBody } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { MediaUploadsService } from '../media/media-uploads.service';
 import type { Site } from '../sites/site.types';
 import type { ImportEntity, ImportResult } from './content-import.dto';

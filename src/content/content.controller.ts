@@ -18,14 +18,14 @@ import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { type PutContentBody, putContentDocSchema, putContentSchema } from './content.dto';
 import { ContentService } from './content.service';
 import { BREAK_GLASS_HEADER, ProductionWritesService } from './production-writes.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf, ref } from '../platform/openapi/schema-ref';
 
 const typeParam = { name: 'type', enum: CONTENT_TYPES as unknown as string[] };
 const breakGlass = {

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
-import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const putContentSchema = {
   type: 'object',

@@ -13,14 +13,14 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { MediaUploadsService } from '../media/media-uploads.service';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { ContentRepository } from './content.repository';
 import type { EntityDto, StagingEntryRow } from './content.types';
 import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
-import { decodeCursor, keysetPage, textCursor } from '../validation/keyset-cursor';
+import { decodeCursor, keysetPage, textCursor } from '../platform/validation/keyset-cursor';
 
 export interface WriteContext {
   principal: Principal;

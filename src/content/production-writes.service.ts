@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { randomUUID } from 'node:crypto';
 import { routeOf } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
 import { SiteEventsService } from '../site-events/site-events.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { StatesService } from '../states/states.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { EnvironmentRow, Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 

@@ -5,11 +5,11 @@ import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decora
 import type { Principal } from '../auth/principal';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName, Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
 import { type PutDomainsBody, putDomainsSchema } from './domains.dto';
 import { DomainsService } from './domains.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('visitor data')
 @ApiBearerAuth()

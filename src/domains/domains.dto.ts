@@ -1,4 +1,4 @@
-import { object, type SchemaObject } from '../openapi/schema-ref';
+import { object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const putDomainsSchema = {
   type: 'object',

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvName, Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql';
+import { queryRows } from '../platform/database/sql';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 
 const COLUMNS = `site_id as "siteId", name, version::int as version, change_seq::int as "changeSeq",

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { EntityManager } from 'typeorm';
 import type { MediaEnv, MediaStore } from '../../libs/media-storage';
-import { queryRows } from '../database/sql';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { queryRows } from '../platform/database/sql';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 
 export interface CollectOptions {
   /** States, revisions and blobs younger than this are kept whatever refers to them (in-flight work). */

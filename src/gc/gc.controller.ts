@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/access.decorator';
-import { SchemaPipe } from '../validation/body.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
 import { type CollectOptions, GarbageCollector } from './garbage-collector.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ref } from '../platform/openapi/schema-ref';
 
 const collectSchema = {
   type: 'object',

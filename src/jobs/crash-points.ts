@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 
 /**
  * Failpoints for crash tests: with CRASH_AT=<job>:<step> the worker kills itself with SIGKILL on reaching that

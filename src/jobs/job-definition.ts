@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TransactionOptions } from '../database/transactions';
+import type { TransactionOptions } from '../platform/database/transactions';
 import type { JobKind } from './job-names';
 import type { JobRow } from './job.types';
 

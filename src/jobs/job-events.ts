@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { Observable } from 'rxjs';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { publishBounded } from '../redis/publish-bounded';
-import { REDIS, RedisConnections } from '../redis/redis.module';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { publishBounded } from '../platform/redis/publish-bounded';
+import { REDIS, RedisConnections } from '../platform/redis/redis.module';
 
 /** Tells every node that a job row changed; the row in PostgreSQL stays the truth. */
 @Injectable()

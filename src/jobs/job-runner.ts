@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { CrashPoints } from './crash-points';
 import type { JobContext, JobDefinition } from './job-definition';
 import { JobEvents } from './job-events';

@@ -1,4 +1,4 @@
-import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 import { JobKind } from './job-names';
 import type { JobRow } from './job.types';
 

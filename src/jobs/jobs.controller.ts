@@ -4,13 +4,13 @@ import type { Observable } from 'rxjs';
 import { AdminOnly, Authenticated } from '../auth/access.decorator';
 import { CurrentPrincipal, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
-import { SchemaPipe } from '../validation/body.pipe';
-import { IdPipe } from '../validation/id.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { IdPipe } from '../platform/validation/id.pipe';
 import { JobsService } from './jobs.service';
 import { JobKind } from './job-names';
 import { type SelfTestBody, selfTestSchema } from './self-test.job';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ref } from '../platform/openapi/schema-ref';
 
 const jobId = new IdPipe('job');
 

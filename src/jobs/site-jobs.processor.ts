@@ -1,8 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
-import { AppError } from '../errors/app-error';
-import { toAppError } from '../errors/error.filter';
+import { AppError } from '../platform/errors/app-error';
+import { toAppError } from '../platform/errors/error.filter';
 import { JobEvents } from './job-events';
 import { JobDefinitions } from './job-definitions';
 import { JobRunner } from './job-runner';

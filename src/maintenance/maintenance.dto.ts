@@ -1,4 +1,4 @@
-import { dateTime, object, type SchemaObject } from '../openapi/schema-ref';
+import { dateTime, object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const takeMaintenanceSchema = {
   type: 'object',

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { SiteEventsService } from '../site-events/site-events.service';
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
 import { isLeaseActive } from './maintenance-lease';

@@ -4,12 +4,12 @@ import type { Request } from 'express';
 import type { Readable } from 'node:stream';
 import { validateKey } from '../../libs/content-model';
 import { MediaTooLargeError, type MediaStore, type StoredBlob } from '../../libs/media-storage';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { ContentService, type WriteContext } from '../content/content.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { Site } from '../sites/site.types';
 import { ALLOWED_MEDIA_TYPES, allowedMediaType } from './media-types';
-import { MEDIA_STORE } from './media.tokens';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { MediaUploadsService } from './media-uploads.service';
 
 export interface UploadedMedia {

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MediaBody } from '../../libs/content-model';
 import { runPool, type MediaStore } from '../../libs/media-storage';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { allowedMediaType } from './media-types';
-import { MEDIA_STORE } from './media.tokens';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { MediaUploadsRepository, type MediaUploadRow } from './media-uploads.repository';
 
 // HEAD requests to S3 in flight at once while checking that the bytes of many media entities are still stored.

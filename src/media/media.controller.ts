@@ -19,11 +19,11 @@ import type { Principal } from '../auth/principal';
 import { ContentService } from '../content/content.service';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName, Site } from '../sites/site.types';
-import { MEDIA_STORE } from './media.tokens';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { MediaUploadService } from './media-upload.service';
 import { sendBlob } from './send-blob';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ref } from '../openapi/schema-ref';
+import { ApiErrors } from '../platform/openapi/api-errors.decorator';
+import { ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('media')
 @ApiBearerAuth()

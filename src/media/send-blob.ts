@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { MediaBody } from '../../libs/content-model';
 import type { MediaEnv, MediaStore } from '../../libs/media-storage';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { mediaHeaders } from './media-serving';
 
 /**

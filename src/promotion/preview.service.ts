@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { EntityManager } from 'typeorm';
 import { describeChange, type Delta } from '../../libs/diff-engine';
 import { isContentType, validateKey } from '../../libs/content-model';
-import { AppError } from '../errors/app-error';
-import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
+import { AppError } from '../platform/errors/app-error';
+import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validation/keyset-cursor';
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { type Fingerprint, formatFingerprint } from './fingerprint';

@@ -1,6 +1,6 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
 import { jobProperties } from '../jobs/job.dto';
-import { nullable, nullableRef, object, ref, type SchemaObject } from '../openapi/schema-ref';
+import { nullable, nullableRef, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const startPromotionSchema = {
   type: 'object',

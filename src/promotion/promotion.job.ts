@@ -1,11 +1,11 @@
 import { referenceKeys } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { actorOf } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
 import { StatesService } from '../states/states.service';

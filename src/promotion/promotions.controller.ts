@@ -13,14 +13,14 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { startPromotionSchema } from './promotion.dto';
 import { PreviewService } from './preview.service';
 import { PromotionsService, type StartPromotionBody } from './promotions.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf, ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('promotion')
 @ApiBearerAuth()

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { sameSecret } from '../auth/token-hash';
 import { TokensService } from '../auth/tokens.service';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { AppError } from '../errors/app-error';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { AppError } from '../platform/errors/app-error';
 import { ReviewLinksService } from '../review-links/review-links.service';
 import { readCookie, REVIEW_COOKIE } from './cookies';
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SiteRenderer } from '../../libs/site-renderer';
-import { toAppError } from '../errors/error.filter';
+import { toAppError } from '../platform/errors/error.filter';
 import { setFramingAndScriptPolicy } from './rendered-response';
 import { wantsJson } from './site-path';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
-import { isSiteSlug } from '../validation/id.pipe';
+import { isSiteSlug } from '../platform/validation/id.pipe';
 import { cacheScopeOf, sourceOf } from './content-source';
 import { EnvironmentCache } from './environment-cache.service';
 import type { HostRoute } from './host-directory.service';

@@ -12,12 +12,12 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { IdPipe } from '../validation/id.pipe';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { IdPipe } from '../platform/validation/id.pipe';
 import { type CreateReviewLinkBody, createReviewLinkSchema } from './review-links.dto';
 import { ReviewLinksService } from './review-links.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { listOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { listOf, ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('review links')
 @ApiBearerAuth()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { newToken } from '../auth/token-hash';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { Site } from '../sites/site.types';
 import { type CreateReviewLinkBody, reviewUrl, toReviewLinkDto } from './review-links.dto';
 import { type ReviewLinkRow, ReviewLinksRepository } from './review-links.repository';

@@ -6,7 +6,7 @@ import { demoSite } from '../../libs/site-generator';
 import type { MediaStore } from '../../libs/media-storage';
 import type { Principal } from '../auth/principal';
 import { ContentService } from '../content/content.service';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { MediaUploadsService } from '../media/media-uploads.service';
 import { SitesService } from '../sites/sites.service';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { publishBounded } from '../redis/publish-bounded';
-import { REDIS, RedisConnections } from '../redis/redis.module';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { publishBounded } from '../platform/redis/publish-bounded';
+import { REDIS, RedisConnections } from '../platform/redis/redis.module';
 
 /**
  * What changed about a site's environment: its head state (a swap), its maintenance lease, its domains or

@@ -1,5 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { ENV_NAMES, type EnvName } from './site.types';
 
 export class EnvPipe implements PipeTransform<string, EnvName> {

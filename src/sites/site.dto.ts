@@ -1,5 +1,5 @@
-import { SITE_SLUG_PATTERN } from '../validation/id.pipe';
-import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { SITE_SLUG_PATTERN } from '../platform/validation/id.pipe';
+import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 import type { EnvironmentRow, Site } from './site.types';
 
 export const createSiteSchema = {

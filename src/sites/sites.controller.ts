@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation
 import { AdminOnly, Authenticated, Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
-import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { type CreateSiteBody, createSiteSchema, type UpdateSiteBody, updateSiteSchema } from './site.dto';
 import type { Site } from './site.types';
 import { SitesService } from './sites.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf, ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('sites')
 @ApiBearerAuth()

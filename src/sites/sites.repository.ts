@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql';
-import { isUuid } from '../validation/id.pipe';
+import { queryRows } from '../platform/database/sql';
+import { isUuid } from '../platform/validation/id.pipe';
 import type { Site } from './site.types';
 
 const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode"`;

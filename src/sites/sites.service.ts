@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { EnvironmentsService } from '../environments/environments.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { SiteEventsService } from '../site-events/site-events.service';
 import { StatesService } from '../states/states.service';
-import { type CursorCodec, decodeCursor, keysetPage } from '../validation/keyset-cursor';
-import { isSiteSlug } from '../validation/id.pipe';
+import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validation/keyset-cursor';
+import { isSiteSlug } from '../platform/validation/id.pipe';
 import { CreateSiteBody, SiteDto, toSiteDto, UpdateSiteBody } from './site.dto';
 import type { Site } from './site.types';
 import { SitesRepository } from './sites.repository';

@@ -1,5 +1,5 @@
 import { AuditService } from '../audit/audit.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { actorOf } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';

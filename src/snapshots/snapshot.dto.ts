@@ -1,4 +1,4 @@
-import { dateTime, nullable, object, type SchemaObject } from '../openapi/schema-ref';
+import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 import type { SnapshotRow } from './snapshots.repository';
 
 export const createSnapshotSchema = {

@@ -13,14 +13,14 @@ import { Roles } from '../auth/access.decorator';
 import { CurrentPrincipal, CurrentSite, RequestId } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { IdPipe } from '../validation/id.pipe';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { IdPipe } from '../platform/validation/id.pipe';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { createSnapshotSchema } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
-import { ApiErrors, BODY_ERRORS } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf, ref } from '../openapi/schema-ref';
+import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf, ref } from '../platform/openapi/schema-ref';
 
 @ApiTags('snapshots')
 @ApiBearerAuth()

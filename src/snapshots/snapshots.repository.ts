@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql';
+import { queryRows } from '../platform/database/sql';
 
 export interface SnapshotRow {
   id: string;

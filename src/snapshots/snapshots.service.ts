@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../platform/database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
-import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
+import { AppError } from '../platform/errors/app-error';
+import { decodeCursor, keysetPage, timeCursor } from '../platform/validation/keyset-cursor';
 import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { EnvironmentsService } from '../environments/environments.service';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import { actorOf } from '../jobs/job-actor';
 import { defineJob, type JobContext, type JobStep } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
-import { decodeCursor, keysetPage, timeCursor } from '../validation/keyset-cursor';
+import { AppError } from '../platform/errors/app-error';
+import { decodeCursor, keysetPage, timeCursor } from '../platform/validation/keyset-cursor';
 import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Transactions } from '../database/transactions';
-import { AppError } from '../errors/app-error';
+import { Transactions } from '../platform/database/transactions';
+import { AppError } from '../platform/errors/app-error';
 import { CrashPoints } from '../jobs/crash-points';
 import { jobLeaseHolder } from '../maintenance/maintenance-lease';
 import { MaintenanceService } from '../maintenance/maintenance.service';

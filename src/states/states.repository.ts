@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../database/sql';
+import { queryRows } from '../platform/database/sql';
 
 export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
 

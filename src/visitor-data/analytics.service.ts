@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
-import { queryDate } from '../validation/bounded-date';
+import { queryDate } from '../platform/validation/bounded-date';
 import { type AnalyticsEventRow, AnalyticsRepository } from './analytics.repository';
 import { BatchWriter } from './batch-writer';
 import type { CollectedEvent } from './collect-body';

@@ -1,5 +1,5 @@
-import { AppError } from '../errors/app-error';
-import { SchemaPipe } from '../validation/body.pipe';
+import { AppError } from '../platform/errors/app-error';
+import { SchemaPipe } from '../platform/validation/body.pipe';
 import { propsJson, textProblem } from './event-props';
 import { collectBatchSchema, collectEventSchema, MAX_BATCH_EVENTS } from './visitor-data.dto';
 

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors/app-error';
+import { AppError } from '../platform/errors/app-error';
 import type { EnvName } from '../sites/site.types';
 
 /**

@@ -5,15 +5,15 @@ import { CurrentPrincipal, CurrentSite } from '../auth/current.decorator';
 import type { Principal } from '../auth/principal';
 import { EnvPipe } from '../sites/env.pipe';
 import type { EnvName, Site } from '../sites/site.types';
-import { SchemaPipe } from '../validation/body.pipe';
-import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../validation/page-query';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import { AnalyticsService } from './analytics.service';
 import { SubmissionsService } from './submissions.service';
 import { analyticsQuerySchema, sessionsQuery, submissionsQuery } from './visitor-data.dto';
 import { VisitorSessionsService } from './visitor-sessions.service';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ApiQueryFrom } from '../openapi/api-params.decorator';
-import { pageOf, ref } from '../openapi/schema-ref';
+import { ApiErrors } from '../platform/openapi/api-errors.decorator';
+import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
+import { pageOf, ref } from '../platform/openapi/schema-ref';
 
 /** Reads of an environment's own data: what visitors sent and did (reviewers: staging only). */
 @ApiTags('visitor data')

@@ -1,5 +1,5 @@
 import { KEY_MAX_LENGTH, KEY_PATTERN } from '../../libs/content-model';
-import { dateTime, object, type SchemaObject } from '../openapi/schema-ref';
+import { dateTime, object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const submissionsQuery = { form: { type: 'string', maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN } };
 

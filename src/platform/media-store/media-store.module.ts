@@ -1,6 +1,6 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { createS3Client, MediaStore } from '../../libs/media-storage';
+import { createS3Client, MediaStore } from '../../../libs/media-storage';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { MEDIA_STORE, S3_CLIENT } from './media.tokens';
 

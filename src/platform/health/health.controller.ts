@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
-import type { MediaStore } from '../../libs/media-storage';
+import type { MediaStore } from '../../../libs/media-storage';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/access.decorator';
-import { MEDIA_STORE } from '../media/media.tokens';
+import { Public } from '../../auth/access.decorator';
+import { MEDIA_STORE } from '../media-store/media.tokens';
 import { REDIS } from '../redis/redis.module';
 import { ref } from '../openapi/schema-ref';
 

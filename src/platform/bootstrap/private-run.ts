@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { createS3Client, MediaStore, startTestS3Server } from '../../libs/media-storage';
+import { createS3Client, MediaStore, startTestS3Server } from '../../../libs/media-storage';
 import { runMigrations } from '../database/data-source';
 import { createDatabaseIfMissing, ensurePostgres } from './embedded-postgres';
 import { ensureRedis } from './embedded-redis';

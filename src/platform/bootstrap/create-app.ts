@@ -2,11 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
-import { runMigrations } from './database/data-source';
-import { buildOpenApiDocument } from './openapi/openapi-document';
-import type { RuntimeConfig } from './config/runtime-config';
-import { verifyJsonBody } from './validation/json-body-guard';
+import { AppModule } from '../../app.module';
+import { runMigrations } from '../database/data-source';
+import { buildOpenApiDocument } from '../openapi/openapi-document';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { verifyJsonBody } from '../validation/json-body-guard';
 
 // Room for a bulk import of 1,000 page-builder bodies (about 2 KB each); anything larger answers 413.
 export const JSON_BODY_LIMIT = '10mb';

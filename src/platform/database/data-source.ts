@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../migrations';
+import { MIGRATIONS } from './migrations';
 
 // Repositories speak SQL through this DataSource (manifest work is set-based SQL); there are no entity
 // classes to synchronise, and the schema is owned by the migrations alone.

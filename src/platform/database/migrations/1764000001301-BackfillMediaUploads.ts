@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ALLOWED_MEDIA_TYPES } from '../media/media-types';
+import { ALLOWED_MEDIA_TYPES } from '../../../media/media-types';
 
 export class BackfillMediaUploads1764000001301 implements MigrationInterface {
   name = 'BackfillMediaUploads1764000001301';
