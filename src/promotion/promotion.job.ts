@@ -8,6 +8,7 @@ import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
+import { elapsedMs, swapStep } from '../states/swap-step';
 import { StatesService } from '../states/states.service';
 import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
@@ -100,24 +101,12 @@ export const promotionJob = defineJob<PromotionParams>({
         return state.id;
       },
     },
-    {
-      name: 'swap',
-      async run(ctx, done): Promise<SwapResult> {
-        const stateId = done['build-state'] as number;
-        const swap = await ctx
-          .use(HeadSwapService)
-          .swap(ctx.siteId, ctx.job.id, seen(ctx.params).headStateId, stateId, 'Promotion in progress');
-        await ctx.record({
-          toVersion: swap.productionVersion,
-          ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: round(swap.maintenanceMs) } }),
-        });
-        return swap;
-      },
-    },
+    swapStep<PromotionParams>('Promotion in progress', (ctx) => seen(ctx.params).headStateId),
     {
       name: 'finish',
-      async run({ use, job, siteId, params, record }, done) {
-        const timings = { totalMs: Math.round(Date.now() - new Date(job.startedAt ?? Date.now()).getTime()) };
+      async run(ctx, done) {
+        const { use, job, siteId, params, record } = ctx;
+        const timings = { totalMs: elapsedMs(ctx) };
         await record({ timings });
         await use(AuditService).record({
           siteId,
@@ -143,5 +132,3 @@ export const promotionJob = defineJob<PromotionParams>({
       .releaseLease(ctx.siteId, ctx.job.id)
       .catch(() => {}),
 });
-
-const round = (ms: number) => Math.round(ms * 100) / 100;

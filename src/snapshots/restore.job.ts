@@ -4,6 +4,7 @@ import { actorOf } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
+import { elapsedMs, swapStep } from '../states/swap-step';
 import { StatesService } from '../states/states.service';
 import { SnapshotsService } from './snapshots.service';
 
@@ -31,27 +32,12 @@ export const restoreJob = defineJob<RestoreParams>({
         return state.id;
       },
     },
-    {
-      name: 'swap',
-      async run({ use, siteId, job, params, record }, done): Promise<SwapResult> {
-        const swap = await use(HeadSwapService).swap(
-          siteId,
-          job.id,
-          params.baseStateId,
-          done['build-state'] as number,
-          'Restoring a snapshot',
-        );
-        await record({
-          toVersion: swap.productionVersion,
-          ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: Math.round(swap.maintenanceMs * 100) / 100 } }),
-        });
-        return swap;
-      },
-    },
+    swapStep<RestoreParams>('Restoring a snapshot', (ctx) => ctx.params.baseStateId),
     {
       name: 'finish',
-      async run({ use, job, siteId, params, record }, done) {
-        const timings = { totalMs: Math.round(Date.now() - new Date(job.startedAt ?? Date.now()).getTime()) };
+      async run(ctx, done) {
+        const { use, job, siteId, params, record } = ctx;
+        const timings = { totalMs: elapsedMs(ctx) };
         await record({ timings });
         await use(AuditService).record({
           siteId,

@@ -6,6 +6,7 @@ import { actorOf } from '../jobs/job-actor';
 import { defineJob, type JobContext, type JobStep } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { SiteEventsService } from '../site-events/site-events.service';
+import { elapsedMs } from '../states/swap-step';
 import { BackupsRepository } from './backups.repository';
 
 type Overwrite = (ctx: JobContext<any> & { tx: EntityManager }) => Promise<number>;
@@ -52,7 +53,7 @@ function stagingOverwrite(
         },
         tx,
       );
-      const totalMs = Math.round(Date.now() - new Date(job.startedAt ?? Date.now()).getTime());
+      const totalMs = elapsedMs(ctx);
       await record(
         {
           fromVersion: before.version,
