@@ -4,7 +4,7 @@ import { type HeldLock, SiteLock } from '../src/jobs/site-lock';
 import { createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, TestSite } from './factories';
-import { spawnService, ServiceProcess } from './service-process';
+import { workerProcesses } from './service-process';
 import { stagingClient } from './staging';
 
 // Every point a promotion can die at: before each step, with the maintenance lease held, and after the swap.
@@ -23,17 +23,13 @@ const KEYS = ['p0', 'p1', 'p2', 'p3'];
 
 describe('a worker killed with SIGKILL at each step of a promotion', () => {
   let api: NestExpressApplication;
-  const workers: ServiceProcess[] = [];
+  const workers = workerProcesses();
   beforeAll(async () => (api = await createTestApp({ api: true, worker: false })));
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    workers.killAll();
     await api.close();
   });
-  const worker = async (env: Record<string, string> = {}) => {
-    const w = await spawnService({ PROCESS_ROLE: 'worker', ...env });
-    workers.push(w);
-    return w;
-  };
+  const worker = workers.start;
   const titles = async (site: TestSite) => {
     const client = stagingClient(api, site);
     return Promise.all(KEYS.map(async (key) => (await client.production('popup', key)).body.data.title as string));

@@ -11,7 +11,7 @@ import { SiteLock } from '../src/jobs/site-lock';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
-import { spawnService, type ServiceProcess } from './service-process';
+import { type ServiceProcess, workerProcesses } from './service-process';
 import { stagingClient } from './staging';
 
 const KEYS = ['q0', 'q1', 'q2'];
@@ -23,26 +23,23 @@ describe('jobs when workers die and Redis forgets', () => {
   let port: number;
   let redis: LocalService & { url: string };
   let api: NestExpressApplication;
-  const workers: ServiceProcess[] = [];
+  let workers: ReturnType<typeof workerProcesses>;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'promote-queue-recovery-'));
     port = await freePort();
     redis = await startRedisServer(dir, port);
     api = await createTestApp({ api: true, worker: false }, { REDIS_URL: redis.url });
+    workers = workerProcesses({ REDIS_URL: redis.url });
   });
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    workers?.killAll();
     await api.close();
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const worker = async (env: Record<string, string> = {}) => {
-    const w = await spawnService({ PROCESS_ROLE: 'worker', REDIS_URL: redis.url, ...env });
-    workers.push(w);
-    return w;
-  };
+  const worker = (env: Record<string, string> = {}) => workers.start(env);
   const stop = async (w: ServiceProcess) => {
     w.child.kill('SIGTERM');
     await w.exited;

@@ -41,3 +41,18 @@ export async function spawnService(env: Record<string, string> = {}, waitUntilUp
   }
   return { child, port, output: () => output, exited };
 }
+
+/** The worker processes one test file starts; `killAll()` in afterAll so none outlives the file. */
+export function workerProcesses(base: Record<string, string> = {}) {
+  const started: ServiceProcess[] = [];
+  return {
+    start: async (env: Record<string, string> = {}) => {
+      const worker = await spawnService({ PROCESS_ROLE: 'worker', ...base, ...env });
+      started.push(worker);
+      return worker;
+    },
+    killAll: () => {
+      for (const w of started) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    },
+  };
+}

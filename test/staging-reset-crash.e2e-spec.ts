@@ -2,24 +2,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite } from './factories';
-import { spawnService, type ServiceProcess } from './service-process';
+import { workerProcesses } from './service-process';
 import { stagingClient } from './staging';
 
 // A reset commits its backup, then its overwrite, each with its step's success. A worker killed between the
 // two leaves a backup behind; an edit made then must still end up in the backup the reset keeps.
 describe('a staging reset whose worker dies between the backup and the overwrite', () => {
   let api: NestExpressApplication;
-  const workers: ServiceProcess[] = [];
+  const workers = workerProcesses();
   beforeAll(async () => (api = await createTestApp({ api: true, worker: false })));
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    workers.killAll();
     await api.close();
   });
-  const worker = async (env: Record<string, string> = {}) => {
-    const w = await spawnService({ PROCESS_ROLE: 'worker', ...env });
-    workers.push(w);
-    return w;
-  };
+  const worker = workers.start;
 
   it('records the backup step as done only once it committed, and keeps the late edit in the backup', async () => {
     const site = await createSite(api, 'resetcrash');

@@ -1,14 +1,11 @@
 import { referenceKeys } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
-import { AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors/app-error';
-import { actorOf } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { SnapshotsService } from '../snapshots/snapshots.service';
-import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
-import { elapsedMs, swapStep } from '../states/swap-step';
+import { finishSwapStep, releaseSwapLease, swapStep } from '../states/swap-step';
 import { StatesService } from '../states/states.service';
 import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
@@ -102,33 +99,11 @@ export const promotionJob = defineJob<PromotionParams>({
       },
     },
     swapStep<PromotionParams>('Promotion in progress', (ctx) => seen(ctx.params).headStateId),
-    {
-      name: 'finish',
-      async run(ctx, done) {
-        const { use, job, siteId, params, record } = ctx;
-        const timings = { totalMs: elapsedMs(ctx) };
-        await record({ timings });
-        await use(AuditService).record({
-          siteId,
-          principal: actorOf(job),
-          action: 'promotion.succeeded',
-          subject: job.id,
-          details: {
-            fromVersion: done['check-fingerprint'].fromVersion,
-            toVersion: (done.swap as SwapResult).productionVersion,
-            stateId: done['build-state'],
-            summary: params.summary,
-            timings: { ...timings, maintenanceMs: (done.swap as SwapResult).maintenanceMs },
-            note: params.note ?? null,
-          },
-          requestId: job.actor?.requestId,
-        });
-      },
-    },
+    finishSwapStep<PromotionParams>('promotion.succeeded', ({ params }, done) => ({
+      fromVersion: done['check-fingerprint'].fromVersion,
+      summary: params.summary,
+      note: params.note ?? null,
+    })),
   ],
-  onFailed: (ctx) =>
-    ctx
-      .use(HeadSwapService)
-      .releaseLease(ctx.siteId, ctx.job.id)
-      .catch(() => {}),
+  onFailed: releaseSwapLease,
 });

@@ -1,10 +1,7 @@
-import { AuditService } from '../audit/audit.service';
 import { AppError } from '../platform/errors/app-error';
-import { actorOf } from '../jobs/job-actor';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
-import { HeadSwapService, type SwapResult } from '../states/head-swap.service';
-import { elapsedMs, swapStep } from '../states/swap-step';
+import { finishSwapStep, releaseSwapLease, swapStep } from '../states/swap-step';
 import { StatesService } from '../states/states.service';
 import { SnapshotsService } from './snapshots.service';
 
@@ -33,32 +30,10 @@ export const restoreJob = defineJob<RestoreParams>({
       },
     },
     swapStep<RestoreParams>('Restoring a snapshot', (ctx) => ctx.params.baseStateId),
-    {
-      name: 'finish',
-      async run(ctx, done) {
-        const { use, job, siteId, params, record } = ctx;
-        const timings = { totalMs: elapsedMs(ctx) };
-        await record({ timings });
-        await use(AuditService).record({
-          siteId,
-          principal: actorOf(job),
-          action: 'restore.succeeded',
-          subject: job.id,
-          details: {
-            snapshotId: params.snapshotId,
-            fromVersion: job.fromVersion,
-            toVersion: (done.swap as SwapResult).productionVersion,
-            stateId: done['build-state'],
-            timings: { ...timings, maintenanceMs: (done.swap as SwapResult).maintenanceMs },
-          },
-          requestId: job.actor?.requestId,
-        });
-      },
-    },
+    finishSwapStep<RestoreParams>('restore.succeeded', ({ params, job }) => ({
+      snapshotId: params.snapshotId,
+      fromVersion: job.fromVersion,
+    })),
   ],
-  onFailed: (ctx) =>
-    ctx
-      .use(HeadSwapService)
-      .releaseLease(ctx.siteId, ctx.job.id)
-      .catch(() => {}),
+  onFailed: releaseSwapLease,
 });
