@@ -179,7 +179,10 @@ describe('hostile input', () => {
     let response: request.Response;
     if (attempt.multipart) {
       for (const [name, value] of Object.entries(attempt.multipart.fields)) req = req.field(name, value);
-      response = await req.attach('file', Buffer.from('GIF89a'), { filename: 'x.gif', contentType: 'image/gif' });
+      // Bytes of its own per attempt: concurrent uploads of one blob overwrite it, which the embedded S3
+      // server does in place (a HEAD meanwhile finds nothing), unlike S3 itself.
+      const bytes = Buffer.from(`GIF89a ${attempt.variant}`);
+      response = await req.attach('file', bytes, { filename: 'x.gif', contentType: 'image/gif' });
     } else if (attempt.body !== undefined) response = await req.type(attempt.type ?? 'json').send(attempt.body);
     else response = await req;
     const error = response.body?.error as { code?: unknown } | undefined;

@@ -171,6 +171,23 @@ describe('media: served only as the type its own site uploaded', () => {
     expect(body.error).toMatchObject({ code: 'media_mismatch', details: [{ path: 'data.size' }] });
   });
 
+  it('records no upload when the upload itself is refused, so its bytes stay unnameable', async () => {
+    const site = await createSite(app, 'refused-upload');
+    const bytes = png('refused-upload');
+    const refused = await http()
+      .post(`/api/sites/${site.slug}/staging/media`)
+      .set(auth(site.tokens.editor))
+      .field('key', 'pic')
+      .field('alt', 'x'.repeat(5000))
+      .attach('file', bytes, { filename: 'pic.png', contentType: 'image/png' })
+      .expect(400);
+    expect(refused.body.error.code).toBe('validation_failed');
+    const described = { sha256: sha256Of(bytes), size: bytes.length, contentType: 'image/png' };
+    const { body } = await put(site, 'pic', described).expect(400);
+    expect(body.error.code).toBe('media_not_uploaded');
+    expect(await stagingVersion(site)).toBe(0);
+  });
+
   it('refuses a content type with CR, LF or other control characters on PUT and import, never with a 500', async () => {
     const site = await createSite(app, 'crlf');
     const uploaded = await upload(site, 'pic', png('crlf'));

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { validateKey } from '../../libs/content-model';
 import { MediaTooLargeError, type MediaStore, type StoredBlob } from '../../libs/media-storage';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
-import { ContentService, type WriteContext } from '../content/content.service';
+import { ContentService, validBody, type WriteContext } from '../content/content.service';
 import { AppError } from '../platform/errors/app-error';
 import type { Site } from '../sites/site.types';
 import { ALLOWED_MEDIA_TYPES, allowedMediaType } from './media-types';
@@ -44,12 +44,14 @@ export class MediaUploadService {
       ]);
     const key = fields.key ?? defaultKey(file.filename, file.blob.sha256);
     const upload = { sha256: file.blob.sha256, size: file.blob.size, contentType: file.contentType };
-    await this.mediaUploads.record(site.id, upload);
     const data = {
       ...upload,
       ...(file.filename ? { filename: file.filename } : {}),
       ...(fields.alt !== undefined ? { alt: fields.alt } : {}),
     };
+    // Refused fields (an alt with a NUL, say) are refused before anything is recorded: no partial write.
+    validBody('media', data);
+    await this.mediaUploads.record(site.id, upload);
     const { entity } = await this.content.put(site, 'media', key, data, ctx);
     return { key, ...data, version: entity.version };
   }
