@@ -10,8 +10,8 @@ export interface PublicEntity {
 }
 
 /**
- * Reads of what an environment shows: production's head state, or staging through its published revisions
- * (a page's draft is never visible; other types publish as written). Every lookup is one indexed query.
+ * Reads of what an environment shows: production's head state, or staging's promotable manifest (a page's
+ * draft is never visible; other types publish as written). Every lookup is one indexed query.
  */
 @Injectable()
 export class PublicContentRepository {
@@ -51,10 +51,9 @@ export class PublicContentRepository {
 
   /** The routes of published pages and posts, for sitemap.xml. */
   async publishedRoutes(source: ContentSource, limit: number): Promise<string[]> {
-    const table = source.kind === 'state' ? 'state_entries' : 'staging_entries';
-    const owner = source.kind === 'state' ? 'state_id' : 'site_id';
     const rows: { route: string }[] = await this.dataSource.query(
-      `select route from ${table} where ${owner} = $1 and type in ('page', 'post') and route is not null
+      `select route from ${manifest(source)} e where ${ownerColumn(source)} = $1
+         and type in ('page', 'post') and route is not null
        order by route limit $2`,
       [param(source), limit],
     );
@@ -62,11 +61,13 @@ export class PublicContentRepository {
   }
 }
 
+// Production's head state, or staging's promotable manifest (a view with the same columns).
+const manifest = (source: ContentSource) => (source.kind === 'state' ? 'state_entries' : 'staging_manifest');
+const ownerColumn = (source: ContentSource) => (source.kind === 'state' ? 'e.state_id' : 'e.site_id');
+
 function select(source: ContentSource): string {
-  return source.kind === 'state'
-    ? `select e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id where e.state_id = $1`
-    : `select e.type, e.key, r.body from staging_entries e join revisions r on r.id = e.published_revision_id
-       where e.site_id = $1`;
+  return `select e.type, e.key, r.body from ${manifest(source)} e join revisions r on r.id = e.revision_id
+    where ${ownerColumn(source)} = $1`;
 }
 
 function param(source: ContentSource): number | string {
