@@ -15,8 +15,8 @@ const RELEASE_IF_HELD_BY = (holder: string) => `
   maintenance_holder = case when maintenance_holder = ${holder} then null else maintenance_holder end`;
 
 /**
- * The environments table's one owner: heads, versions, the change sequence and the maintenance lease. Every
- * write is named after its intent; the database's clock decides a lease's expiry at write time.
+ * The environments table's one owner (and of head_history, which its head swaps append to): heads, versions,
+ * the change sequence and the maintenance lease. Every write is named after its intent; the database's clock decides a lease's expiry at write time.
  */
 @Injectable()
 export class EnvironmentsRepository {
@@ -24,7 +24,9 @@ export class EnvironmentsRepository {
 
   async createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
     await tx.query(
-      `insert into environments (site_id, name, head_state_id) values ($1, 'staging', null), ($1, 'production', $2)`,
+      `with pair as (insert into environments (site_id, name, head_state_id)
+                     values ($1, 'staging', null), ($1, 'production', $2))
+       insert into head_history (site_id, state_id) values ($1, $2)`,
       [siteId, productionHeadStateId],
     );
   }
@@ -67,7 +69,8 @@ export class EnvironmentsRepository {
   }
 
   /**
-   * Compare-and-swap of production's head; production's version moves by one. Null when the head moved.
+   * Compare-and-swap of production's head; production's version moves by one and head_history records when.
+   * Null when the head moved.
    * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
    */
   async swapHead(
@@ -79,8 +82,11 @@ export class EnvironmentsRepository {
   ): Promise<{ version: number } | null> {
     const rows = await queryRows<{ version: number }>(
       tx,
-      `update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
-       where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
+      `with swapped as (
+         update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
+         where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int, site_id
+       ), recorded as (insert into head_history (site_id, state_id) select site_id, $3 from swapped)
+       select version from swapped`,
       [siteId, expectedStateId, newStateId, releaseHolder ?? null],
     );
     return rows[0] ?? null;

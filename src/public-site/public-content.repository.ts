@@ -49,6 +49,25 @@ export class PublicContentRepository {
     );
   }
 
+  /**
+   * A media entity as a production state retired less than `graceMinutes` ago served it under this key, with
+   * bytes whose sha256 starts with `version` (skew protection: a visitor holding an older page keeps its files).
+   */
+  async retiredMedia(siteId: string, key: string, version: string, graceMinutes: number): Promise<unknown> {
+    const rows: { body: unknown }[] = await this.dataSource.query(
+      `with stints as (
+         select state_id, lead(became_head_at) over (order by id) as retired_at from head_history where site_id = $1
+       )
+       select r.body from stints s
+       join state_entries e on e.state_id = s.state_id and e.type = 'media' and e.key = $2
+       join revisions r on r.id = e.revision_id
+       where s.retired_at > now() - make_interval(mins => $4) and starts_with(r.body->>'sha256', $3)
+       order by s.retired_at desc limit 1`,
+      [siteId, key, version, graceMinutes],
+    );
+    return rows[0]?.body ?? null;
+  }
+
   /** The routes of published pages and posts, for sitemap.xml. */
   async publishedRoutes(source: ContentSource, limit: number): Promise<string[]> {
     const rows: { route: string }[] = await this.dataSource.query(

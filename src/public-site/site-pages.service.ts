@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { LRUCache } from 'lru-cache';
 import { type FormBody, type MediaBody, REDIRECT_STATUSES } from '../../libs/content-model';
 import {
@@ -19,6 +20,7 @@ import type { SiteTarget } from './site-target';
 // A response bigger than the whole budget is not kept (maxEntrySize defaults to maxSize).
 const RENDER_CACHE = { max: 200_000, maxSize: 128 * 1024 * 1024, sizeCalculation: sizeOfRendered };
 const MEDIA_CACHE = { max: 50_000 };
+const RETIRED_MEDIA_CACHE = { max: 10_000, ttl: 60_000 };
 // The sitemap protocol's limit for one file.
 const SITEMAP_URLS = 50_000;
 const REDIRECTS: ReadonlySet<number> = new Set(REDIRECT_STATUSES);
@@ -29,11 +31,14 @@ export class SitePagesService {
   private readonly cache = new LRUCache<string, RenderedResponse>(RENDER_CACHE);
   // Boxed: a known missing key is cached too, and the cache takes no null values.
   private readonly mediaFiles = new LRUCache<string, { media: MediaBody | null }>(MEDIA_CACHE);
+  // Right after a swap every visitor holding the previous page asks for its files: one query per file a minute.
+  private readonly retiredMediaFiles = new LRUCache<string, { media: MediaBody | null }>(RETIRED_MEDIA_CACHE);
 
   constructor(
     private readonly content: PublicContentRepository,
     private readonly designs: SiteDesignService,
     private readonly renderer: SiteRenderer,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /** A page or redirect already rendered for `path`, without waiting for anything. */
@@ -122,6 +127,24 @@ export class SitePagesService {
     if (cached) return cached.media;
     const media = ((await this.content.findEntity(target.source, 'media', key))?.body as MediaBody) ?? null;
     this.mediaFiles.set(cacheKeyOfMedia, { media });
+    return media;
+  }
+  /**
+   * The file a page of production's previous heads linked to as `?v=<version>`, for a grace period after the
+   * swap that retired it (skew protection); null when none did. Production only: staging is not swapped.
+   */
+  async retiredMedia(target: SiteTarget, key: string, version: string): Promise<MediaBody | null> {
+    if (target.env !== 'production' || !this.config.skewGraceMinutes) return null;
+    const cacheKeyOfMedia = `${target.site.id}\n${key}\n${version}`;
+    const cached = this.retiredMediaFiles.get(cacheKeyOfMedia);
+    if (cached) return cached.media;
+    const media = (await this.content.retiredMedia(
+      target.site.id,
+      key,
+      version,
+      this.config.skewGraceMinutes,
+    )) as MediaBody | null;
+    this.retiredMediaFiles.set(cacheKeyOfMedia, { media });
     return media;
   }
 
