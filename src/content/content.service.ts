@@ -12,6 +12,7 @@ import {
 } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
@@ -30,6 +31,7 @@ export interface WriteContext {
 @Injectable()
 export class ContentService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly staging: StagingTransaction,
     private readonly content: ContentRepository,
     private readonly writes: StagingWrites,
@@ -51,7 +53,7 @@ export class ContentService {
     return this.staging.run(site, async (tx, staging) => {
       const existing = await this.content.findStagingEntry(tx, site.id, type, key);
       await this.writes.write(tx, site, [entity], staging.version, () => null);
-      const written = (await this.content.getStaging(site.id, type, key, tx))!;
+      const written = (await this.content.getStaging(tx, site.id, type, key))!;
       await this.recordAudit(
         tx,
         site,
@@ -85,7 +87,7 @@ export class ContentService {
         });
         await this.environments.bumpStaging(tx, site.id, 1);
       }
-      const entity = (await this.content.getStaging(site.id, type, key, tx))!;
+      const entity = (await this.content.getStaging(tx, site.id, type, key))!;
       await this.recordAudit(
         tx,
         site,
@@ -119,8 +121,8 @@ export class ContentService {
     const type = checkTypeAndKey(rawType, key);
     const entity =
       env === 'staging'
-        ? await this.content.getStaging(site.id, type, key)
-        : await this.content.getInState(await this.headStateId(site), type, key);
+        ? await this.content.getStaging(this.transactions.autocommit, site.id, type, key)
+        : await this.content.getInState(this.transactions.autocommit, await this.headStateId(site), type, key);
     if (!entity) throw new AppError('not_found', `No ${type} "${key}" in ${env}.`);
     return entity;
   }
@@ -130,8 +132,14 @@ export class ContentService {
     const after = decodeCursor(keyCursor, cursor);
     const items =
       env === 'staging'
-        ? await this.content.listStaging(site.id, type, limit + 1, after)
-        : await this.content.listInState(await this.headStateId(site), type, limit + 1, after);
+        ? await this.content.listStaging(this.transactions.autocommit, site.id, type, limit + 1, after)
+        : await this.content.listInState(
+            this.transactions.autocommit,
+            await this.headStateId(site),
+            type,
+            limit + 1,
+            after,
+          );
     return keysetPage(items, limit, keyCursor, (entity) => entity.key);
   }
 

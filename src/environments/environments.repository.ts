@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 
@@ -20,8 +20,6 @@ const RELEASE_IF_HELD_BY = (holder: string) => `
  */
 @Injectable()
 export class EnvironmentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
     await tx.query(
       `with pair as (insert into environments (site_id, name, head_state_id)
@@ -31,12 +29,12 @@ export class EnvironmentsRepository {
     );
   }
 
-  async find(siteId: string, env: EnvName, tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow> {
+  async find(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
     const [row] = await tx.query(`select ${COLUMNS} from environments where site_id = $1 and name = $2`, [siteId, env]);
     return row;
   }
 
-  findForSites(siteIds: string[], tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow[]> {
+  findForSites(tx: EntityManager, siteIds: string[]): Promise<EnvironmentRow[]> {
     return tx.query(`select ${COLUMNS} from environments where site_id = any($1)`, [siteIds]);
   }
 
@@ -98,10 +96,10 @@ export class EnvironmentsRepository {
    * counting earlier stretches only until they expired), or null when refused.
    */
   async takeLease(
+    tx: EntityManager,
     siteId: string,
     env: EnvName,
     lease: { holder: string; reason: string; ttlSeconds: number },
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<{ until: Date; heldMs: number } | null> {
     // SET expressions read the row as it was: a running lease of the same holder keeps its start, an expired
     // one adds its stretch (since → until) to the earlier ones, anything else starts afresh.
@@ -127,12 +125,7 @@ export class EnvironmentsRepository {
   }
 
   /** Clears the lease if `holder` has it; whether it did. */
-  async releaseLease(
-    siteId: string,
-    env: EnvName,
-    holder: string,
-    tx: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
+  async releaseLease(tx: EntityManager, siteId: string, env: EnvName, holder: string): Promise<boolean> {
     const rows = await queryRows(
       tx,
       `update environments set ${RELEASE_IF_HELD_BY('$3')}
@@ -144,9 +137,9 @@ export class EnvironmentsRepository {
 
   /** The current lease columns (expired or not), or null when the environment does not exist. */
   async currentLease(
+    tx: EntityManager,
     siteId: string,
     env: EnvName,
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<{ holder: string | null; reason: string | null; until: Date | null; active: boolean } | null> {
     const [row] = await tx.query(
       `select maintenance_holder as holder, maintenance_reason as reason, maintenance_until as until,

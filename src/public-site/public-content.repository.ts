@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { DesignEntity } from '../../libs/site-renderer';
 import type { ContentSource } from './content-source';
 
@@ -15,46 +15,48 @@ export interface PublicEntity {
  */
 @Injectable()
 export class PublicContentRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** The page, post or redirect answering on a route: one lookup on the (state, route) index. */
-  async findByRoute(source: ContentSource, route: string): Promise<PublicEntity | null> {
-    const rows = await this.dataSource.query(`${select(source)} and e.route = $2`, [param(source), route]);
+  async findByRoute(tx: EntityManager, source: ContentSource, route: string): Promise<PublicEntity | null> {
+    const rows = await tx.query(`${select(source)} and e.route = $2`, [param(source), route]);
     return rows[0] ?? null;
   }
 
-  async findEntity(source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
-    const rows = await this.dataSource.query(`${select(source)} and e.type = $2 and e.key = $3`, [
-      param(source),
-      type,
-      key,
-    ]);
+  async findEntity(tx: EntityManager, source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
+    const rows = await tx.query(`${select(source)} and e.type = $2 and e.key = $3`, [param(source), type, key]);
     return rows[0] ?? null;
   }
 
   /** Every entity of the given types (the design types are few per site, whatever its size). */
-  ofTypes(source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
-    return this.dataSource.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [
-      param(source),
-      types,
-    ]);
+  ofTypes(tx: EntityManager, source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
+    return tx.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [param(source), types]);
   }
 
   /** The given (type, key) pairs that exist. */
-  async byKeys(source: ContentSource, refs: { type: string; key: string }[]): Promise<PublicEntity[]> {
+  async byKeys(
+    tx: EntityManager,
+    source: ContentSource,
+    refs: { type: string; key: string }[],
+  ): Promise<PublicEntity[]> {
     if (!refs.length) return [];
-    return this.dataSource.query(
-      `${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`,
-      [param(source), refs.map((r) => r.type), refs.map((r) => r.key)],
-    );
+    return tx.query(`${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`, [
+      param(source),
+      refs.map((r) => r.type),
+      refs.map((r) => r.key),
+    ]);
   }
 
   /**
    * A media entity as a production state retired less than `graceMinutes` ago served it under this key, with
    * bytes whose sha256 starts with `version` (skew protection: a visitor holding an older page keeps its files).
    */
-  async retiredMedia(siteId: string, key: string, version: string, graceMinutes: number): Promise<unknown> {
-    const rows: { body: unknown }[] = await this.dataSource.query(
+  async retiredMedia(
+    tx: EntityManager,
+    siteId: string,
+    key: string,
+    version: string,
+    graceMinutes: number,
+  ): Promise<unknown> {
+    const rows: { body: unknown }[] = await tx.query(
       `with stints as (
          select state_id, lead(became_head_at) over (order by id) as retired_at from head_history where site_id = $1
        )
@@ -69,8 +71,8 @@ export class PublicContentRepository {
   }
 
   /** The routes of published pages and posts, for sitemap.xml. */
-  async publishedRoutes(source: ContentSource, limit: number): Promise<string[]> {
-    const rows: { route: string }[] = await this.dataSource.query(
+  async publishedRoutes(tx: EntityManager, source: ContentSource, limit: number): Promise<string[]> {
+    const rows: { route: string }[] = await tx.query(
       `select route from ${manifest(source)} e where ${ownerColumn(source)} = $1
          and type in ('page', 'post') and route is not null
        order by route limit $2`,

@@ -10,6 +10,7 @@ import {
   siteAssetKeysOf,
   SiteRenderer,
 } from '../../libs/site-renderer';
+import { Transactions } from '../platform/database/transactions';
 import { PublicContentRepository } from './public-content.repository';
 import { rendered, renderedPage, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
@@ -35,6 +36,7 @@ export class SitePagesService {
   private readonly retiredMediaFiles = new LRUCache<string, { media: MediaBody | null }>(RETIRED_MEDIA_CACHE);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly content: PublicContentRepository,
     private readonly designs: SiteDesignService,
     private readonly renderer: SiteRenderer,
@@ -51,7 +53,7 @@ export class SitePagesService {
     const key = cacheKey(target, path);
     const cached = this.cache.get(key);
     if (cached) return { response: cached, cached: true };
-    const entity = await this.content.findByRoute(target.source, path);
+    const entity = await this.content.findByRoute(this.transactions.autocommit, target.source, path);
     let response: RenderedResponse | null = null;
     if (entity?.type === 'redirect') {
       const location = safeRedirectLocation(entity.body.to, target.base);
@@ -95,7 +97,7 @@ export class SitePagesService {
     return this.memo(cacheKey(target, `#sitemap:${origin}`), async () => {
       const [design, routes] = await Promise.all([
         this.designs.design(target.source, target.scope),
-        this.content.publishedRoutes(target.source, SITEMAP_URLS),
+        this.content.publishedRoutes(this.transactions.autocommit, target.source, SITEMAP_URLS),
       ]);
       const canonical = safeHref(design.settings.canonicalBase);
       const root = canonical && /^https?:\/\//.test(canonical) ? canonical.replace(/\/+$/, '') : origin + target.base;
@@ -108,7 +110,7 @@ export class SitePagesService {
   robots(target: SiteTarget, origin: string): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#robots:${origin}`), async () => {
       if (target.env === 'staging') return rendered(200, TEXT, 'User-agent: *\nDisallow: /\n');
-      const [entity] = await this.content.ofTypes(target.source, ['robots_txt']);
+      const [entity] = await this.content.ofTypes(this.transactions.autocommit, target.source, ['robots_txt']);
       const own = entity && typeof (entity.body as { body?: unknown }).body === 'string';
       const body = own
         ? (entity.body as { body: string }).body
@@ -118,14 +120,16 @@ export class SitePagesService {
   }
 
   async form(target: SiteTarget, key: string): Promise<FormBody | null> {
-    return ((await this.content.findEntity(target.source, 'form', key))?.body as FormBody | undefined) ?? null;
+    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'form', key);
+    return (entity?.body as FormBody | undefined) ?? null;
   }
 
   async media(target: SiteTarget, key: string): Promise<MediaBody | null> {
     const cacheKeyOfMedia = `${target.scope}\n${key}`;
     const cached = this.mediaFiles.get(cacheKeyOfMedia);
     if (cached) return cached.media;
-    const media = ((await this.content.findEntity(target.source, 'media', key))?.body as MediaBody) ?? null;
+    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'media', key);
+    const media = (entity?.body as MediaBody) ?? null;
     this.mediaFiles.set(cacheKeyOfMedia, { media });
     return media;
   }
@@ -139,6 +143,7 @@ export class SitePagesService {
     const cached = this.retiredMediaFiles.get(cacheKeyOfMedia);
     if (cached) return cached.media;
     const media = (await this.content.retiredMedia(
+      this.transactions.autocommit,
       target.site.id,
       key,
       version,
