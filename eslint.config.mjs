@@ -40,4 +40,32 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every repository method takes the caller's transaction the same way: `tx` first, required, and every
+    // statement runs on it (outside a transaction the caller passes `transactions.autocommit`).
+    files: ['src/**/*.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MethodDefinition[kind='method'] > FunctionExpression[params.length=0]",
+          message: 'A repository method takes `tx: EntityManager` as its first parameter.',
+        },
+        {
+          selector:
+            "MethodDefinition[kind='method'] > FunctionExpression > :first-child.params:not(Identifier[name='tx'][optional!=true]:has(Identifier.typeName[name='EntityManager']))",
+          message: 'A repository method takes `tx: EntityManager` as its first parameter (required, no default).',
+        },
+        {
+          selector: "MemberExpression[object.type='ThisExpression'][property.name='dataSource']",
+          message:
+            'A repository runs every statement on the `tx` its caller passes: no this.dataSource, no default tx.',
+        },
+        {
+          selector: "MethodDefinition[kind='constructor'] TSTypeReference > Identifier.typeName[name='DataSource']",
+          message: 'A repository does not inject DataSource: its callers pass the transaction.',
+        },
+      ],
+    },
+  },
 );
