@@ -11,7 +11,8 @@ import {
 } from '../../libs/content-model';
 import { AppError } from '../platform/errors/app-error';
 import type { ImportEntity } from './content-import.dto';
-import type { EntryWrite, ExistingEntry, NewRevision } from './content-import.repository';
+import type { EntryWrite, ExistingEntry } from './content-import.repository';
+import type { NewRevision } from './revisions.repository';
 
 // Enough for a client to fix a whole batch in one go without a 1,000-entity import answering megabytes.
 const MAX_PROBLEMS = 200;

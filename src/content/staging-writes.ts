@@ -14,6 +14,7 @@ import {
   type PreparedEntity,
 } from './content-import.plan';
 import { ContentImportRepository } from './content-import.repository';
+import { RevisionsRepository } from './revisions.repository';
 
 export interface StagingWrite {
   planned: PlannedEntity[];
@@ -31,6 +32,7 @@ export interface StagingWrite {
 export class StagingWrites {
   constructor(
     private readonly imports: ContentImportRepository,
+    private readonly revisions: RevisionsRepository,
     private readonly environments: EnvironmentsService,
     private readonly mediaUploads: MediaUploadsService,
   ) {}
@@ -65,7 +67,7 @@ export class StagingWrites {
       );
 
     const changed = planned.filter((e) => e.status !== 'unchanged');
-    const revisionIds = await this.imports.upsertRevisions(tx, newRevisions(changed));
+    const revisionIds = await this.revisions.store(tx, newRevisions(changed));
     const { entries, deferredRoutes } = entryWrites(changed, revisionIds);
     if (entries.length) await this.imports.upsertEntries(tx, site.id, entries);
     if (deferredRoutes.length) await this.imports.setRoutes(tx, site.id, deferredRoutes);
