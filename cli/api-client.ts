@@ -13,10 +13,6 @@ const REQUEST_TIMEOUT_MS = 60_000;
 export class ApiClient {
   constructor(private readonly connection: Connection) {}
 
-  get baseUrl(): string {
-    return this.connection.url;
-  }
-
   async send<T>(request: ApiRequest): Promise<T> {
     const response = await this.fetch(request.path, {
       method: request.method,
@@ -30,10 +26,6 @@ export class ApiClient {
     const text = await response.text();
     if (response.ok) return (text ? JSON.parse(text) : null) as T;
     throw errorFromResponse(response.status, text);
-  }
-
-  get<T>(path: string): Promise<T> {
-    return this.send<T>({ method: 'GET', path });
   }
 
   /** Opens a server-sent event stream; a refusal to open it is thrown like any other answer. */

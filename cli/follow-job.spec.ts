@@ -1,6 +1,5 @@
 import { jobEvents } from './follow-job';
 import { Refusal } from './outcome';
-import { lineReporter } from './progress';
 import type { Job } from './types';
 
 const streamOf = (...chunks: string[]) =>
@@ -39,18 +38,5 @@ describe('following a job', () => {
     await expect(events.next()).rejects.toEqual(
       new Refusal({ code: 'unauthenticated', message: 'The token was revoked.' }),
     );
-  });
-
-  it('prints one plain line per change and leaves the outcome to the command', () => {
-    let out = '';
-    const reporter = lineReporter({ write: (s: string) => ((out += s), true) } as NodeJS.WritableStream);
-    for (const j of [
-      job('queued', 0),
-      job('running', 20, 'buildState'),
-      job('running', 20, 'buildState'),
-      job('succeeded', 100),
-    ])
-      reporter.update(j as Job);
-    expect(out).toBe('promotion j1 queued (0%)\npromotion j1 running: buildState (20%)\n');
   });
 });
