@@ -17,7 +17,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', '../../src/**', '../../../src/**'], message: 'libs/ must not import Nest, TypeORM or src/' },
+            {
+              group: ['@nestjs/*', 'typeorm', '../../src/**', '../../../src/**'],
+              message: 'libs/ must not import Nest, TypeORM or src/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is a client of the public HTTP API only: it never reaches into the service's code.
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', '../src/**', '../../src/**', '../libs/**', '../../libs/**'],
+              message: 'cli/ talks to the API over HTTP only',
+            },
           ],
         },
       ],
