@@ -4,6 +4,7 @@ import { AuthApiModule } from './auth/auth.module';
 import { ConsoleModule } from './console/console.module';
 import { ContentApiModule } from './content/content.module';
 import { DomainsApiModule } from './domains/domains.module';
+import { VariablesApiModule } from './variables/variables.module';
 import { GcApiModule } from './gc/gc.module';
 import { JobsApiModule } from './jobs/jobs.module';
 import { MaintenanceApiModule } from './maintenance/maintenance.module';
@@ -24,6 +25,7 @@ import { VisitorDataApiModule } from './visitor-data/visitor-data.module';
     ConsoleModule,
     ContentApiModule,
     DomainsApiModule,
+    VariablesApiModule,
     GcApiModule,
     JobsApiModule,
     MaintenanceApiModule,

@@ -262,6 +262,7 @@ describe('hostile input', () => {
       'PUT /api/sites/:site/production/maintenance': { reason: 'hostile', ttlSeconds: 60 },
       'POST /api/sites/:site/review-links': { expiresInHours: 1, label: 'hostile' },
       'PUT /api/sites/:site/:env/domains': { domains: [{ host: 'hostile.example.test', primary: true }] },
+      'PUT /api/sites/:site/:env/variables': { GA_ID: 'G-1' },
     };
     return bodies[routeId(r)] ?? (r.method === 'POST' || r.method === 'PUT' ? {} : undefined);
   };

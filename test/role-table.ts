@@ -79,6 +79,8 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
 
   route('PUT', '/api/sites/:site/:env/domains', OWNER, "set an environment's domains"),
   visitorData('/api/sites/:site/:env/domains', "an environment's domains"),
+  route('PUT', '/api/sites/:site/:env/variables', OWNER, "set an environment's variables"),
+  route('GET', '/api/sites/:site/:env/variables', EDITORS, "an environment's variables (secrets masked)"),
   visitorData('/api/sites/:site/:env/submissions', 'form submissions'),
   visitorData('/api/sites/:site/:env/analytics', 'analytics totals'),
   visitorData('/api/sites/:site/:env/sessions', 'active visitor sessions'),

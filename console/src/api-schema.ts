@@ -225,6 +225,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/{env}/variables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An environment's variables (secrets masked) */
+    get: operations['getVariables'];
+    /** Set an environment's variables (referenced from content as {{env.NAME}}) */
+    put: operations['putVariables'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/gc': {
     parameters: {
       query?: never;
@@ -658,6 +676,7 @@ export interface components {
           | 'job_in_progress'
           | 'job_finished'
           | 'dangling_references'
+          | 'variables_missing'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -1071,6 +1090,17 @@ export interface components {
         host: string;
         primary: boolean;
       }[];
+    };
+    Variables: {
+      variables: {
+        [key: string]: {
+          /** @description null for a secret: it is write-only */
+          value: string | null;
+          secret: boolean;
+          /** @description a secret, shown as •••• and its last 2 characters */
+          masked: string;
+        };
+      };
     };
     Submission: {
       id: string;
@@ -3054,6 +3084,161 @@ export interface operations {
       };
       /** @description `domain_taken` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getVariables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Variables'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  putVariables: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        env: 'staging' | 'production';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          [key: string]:
+            | string
+            | {
+                value: string;
+                /** @default false */
+                secret?: boolean;
+              }
+            | {
+                /**
+                 * @description keep the stored (secret) value
+                 * @enum {boolean}
+                 */
+                keep: true;
+              };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Variables'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ContentType } from '../../libs/content-model';
+import { ENV_REFERENCE, type ContentType } from '../../libs/content-model';
 
 export interface DanglingReference {
   type: string;
@@ -45,11 +45,23 @@ export class CandidateRepository {
        join revisions r on r.id = s.revision_id
        cross join lateral jsonb_array_elements(r.refs) ref
        left join staging_manifest t on t.site_id = s.site_id and t.type = ref->>'type' and t.key = ref->>'key'
-       where s.site_id = $1 and t.key is null
+       where s.site_id = $1 and t.key is null and ref->>'type' <> '${ENV_REFERENCE}'
        order by s.type, s.key limit $2`,
       [siteId, limit],
     );
     return { total: rows[0]?.total ?? 0, sample: rows.map(({ total: _total, ...ref }) => ref) };
+  }
+
+  /** The environment variables the candidate's bodies use, from their stored references. */
+  async variablesUsed(tx: EntityManager, siteId: string): Promise<string[]> {
+    const rows: { name: string }[] = await tx.query(
+      `select distinct ref->>'key' as name from staging_manifest s
+       join revisions r on r.id = s.revision_id
+       cross join lateral jsonb_array_elements(r.refs) ref
+       where s.site_id = $1 and ref->>'type' = '${ENV_REFERENCE}' order by 1`,
+      [siteId],
+    );
+    return rows.map((r) => r.name);
   }
 
   /** Media blobs the candidate uses that production's head does not (so may be missing from its bucket). */

@@ -10,6 +10,7 @@ import { StatesService } from '../states/states.service';
 import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
+import { VariablesService } from '../variables/variables.service';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -55,6 +56,16 @@ export const promotionJob = defineJob<PromotionParams>({
             'dangling_references',
             `${total} reference${total === 1 ? '' : 's'} point at entities that staging would not promote; publish or create them first.`,
             sample,
+          );
+        // Production renders `{{env.NAME}}` with its own values: each one the candidate uses must be defined there.
+        const used = await candidate.variablesUsed(tx, siteId);
+        const defined = new Set(used.length ? await use(VariablesService).definedNames(siteId, 'production') : []);
+        const missing = used.filter((name) => !defined.has(name));
+        if (missing.length)
+          throw new AppError(
+            'variables_missing',
+            `Production does not define ${missing.join(', ')}, which staging's content uses: set ${missing.length === 1 ? 'it' : 'them'} with PUT …/production/variables first.`,
+            missing.map((name) => ({ variable: name })),
           );
       },
     },

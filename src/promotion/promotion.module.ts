@@ -4,6 +4,7 @@ import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
+import { VariablesModule } from '../variables/variables.module';
 import { CandidateRepository } from './candidate.repository';
 import { PreviewRepository } from './preview.repository';
 import { PreviewService } from './preview.service';
@@ -13,7 +14,7 @@ import { PromotionsController } from './promotions.controller';
 import { PromotionsService } from './promotions.service';
 
 @Module({
-  imports: [AuditModule, EnvironmentsModule, JobsModule, SnapshotsModule, StatesModule],
+  imports: [AuditModule, EnvironmentsModule, JobsModule, SnapshotsModule, StatesModule, VariablesModule],
   providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionsService],
   exports: [PreviewService, PromotionsService],
 })

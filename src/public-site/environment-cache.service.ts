@@ -28,7 +28,7 @@ export class EnvironmentCache implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((event) => {
-      if (event.env !== 'production' || event.kind === 'domains' || event.kind === 'settings') return;
+      if (event.env !== 'production' || ['domains', 'settings', 'variables'].includes(event.kind)) return;
       const served = this.rows.peek(event.siteId, { allowStale: true }) !== undefined;
       this.generations.set(event.siteId, (this.generations.get(event.siteId) ?? 0) + 1);
       this.rows.delete(event.siteId);

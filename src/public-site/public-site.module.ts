@@ -9,6 +9,7 @@ import { EnvironmentsModule } from '../environments/environments.module';
 import { ReviewLinksModule } from '../review-links/review-links.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { SitesModule } from '../sites/sites.module';
+import { VariablesModule } from '../variables/variables.module';
 import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { EnvironmentCache } from './environment-cache.service';
 import { HostDirectory } from './host-directory.service';
@@ -23,6 +24,7 @@ import { SiteDirectory } from './site-directory.service';
 import { SitePagesService } from './site-pages.service';
 import { SiteTargetGuard } from './site-target.guard';
 import { SiteTargetResolver } from './site-target.resolver';
+import { VariablesCache } from './variables-cache.service';
 
 // Ten form posts a minute per visitor IP and site, counted in this process on purpose: form posts must keep
 // working when Redis does not answer (so N API nodes allow N times this). 'default' gives plain Retry-After.
@@ -37,6 +39,7 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     ReviewLinksModule,
     SiteEventsModule,
     SitesModule,
+    VariablesModule,
     VisitorDataModule,
     ThrottlerModule.forRoot({
       throttlers: [FORM_POSTS],
@@ -47,6 +50,7 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     { provide: SiteRenderer, useValue: new SiteRenderer() },
     PublicContentRepository,
     EnvironmentCache,
+    VariablesCache,
     SiteDirectory,
     HostDirectory,
     SiteDesignService,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { LRUCache } from 'lru-cache';
-import { type FormBody, type MediaBody, REDIRECT_STATUSES } from '../../libs/content-model';
+import { type FormBody, type MediaBody, REDIRECT_STATUSES, resolveVariables } from '../../libs/content-model';
 import {
   assetKeysOf,
   type RenderTarget,
@@ -62,7 +62,11 @@ export class SitePagesService {
     } else if (entity?.type === 'page' || entity?.type === 'post') {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, assetKeysOf(entity.body, design));
-      response = renderedPage(200, this.renderer.page(entity.type, entity.body, design, assets, renderTarget(target)));
+      const [body, resolved] = withVariables(target, entity.body, design);
+      response = renderedPage(
+        200,
+        this.renderer.page(entity.type, body, resolved, withVariables(target, assets)[0], renderTarget(target)),
+      );
     }
     // A missing path is not cached per path: a crawler's random URLs must not evict real pages.
     if (!response) return { response: await this.notFound(target), cached: false };
@@ -74,21 +78,23 @@ export class SitePagesService {
     return this.memo(cacheKey(target, '#404'), async () => {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, siteAssetKeysOf(design));
-      return renderedPage(404, this.renderer.notFound(design, assets, renderTarget(target)));
+      const [resolved, resolvedAssets] = withVariables(target, design, assets);
+      return renderedPage(404, this.renderer.notFound(resolved, resolvedAssets, renderTarget(target)));
     });
   }
 
   /** Built from the environment's own settings; a clean default if even those cannot be read. */
   async maintenance(target: SiteTarget): Promise<RenderedResponse> {
     const design = await this.designs.design(target.source, target.scope).catch(() => null);
-    return renderedPage(503, this.renderer.maintenance(design, renderTarget(target)));
+    return renderedPage(503, this.renderer.maintenance(withVariables(target, design)[0], renderTarget(target)));
   }
 
   thankYou(target: SiteTarget, formKey: string, form: FormBody): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#thanks:${formKey}`), async () => {
       const design = await this.designs.design(target.source, target.scope);
       const assets = await this.designs.assets(target.source, siteAssetKeysOf(design));
-      return renderedPage(200, this.renderer.thankYou(design, assets, renderTarget(target), form));
+      const [resolved, resolvedAssets, resolvedForm] = withVariables(target, design, assets, form);
+      return renderedPage(200, this.renderer.thankYou(resolved, resolvedAssets, renderTarget(target), resolvedForm));
     });
   }
 
@@ -113,7 +119,7 @@ export class SitePagesService {
       const [entity] = await this.content.ofTypes(this.transactions.autocommit, target.source, ['robots_txt']);
       const own = entity && typeof (entity.body as { body?: unknown }).body === 'string';
       const body = own
-        ? (entity.body as { body: string }).body
+        ? withVariables(target, (entity.body as { body: string }).body)[0]
         : `User-agent: *\nAllow: /\nSitemap: ${origin}${target.base}/sitemap.xml\n`;
       return rendered(200, TEXT, body.endsWith('\n') ? body : `${body}\n`);
     });
@@ -166,8 +172,15 @@ const TEXT = 'text/plain; charset=utf-8';
 
 // The owner's trusted-custom-code setting changes how html blocks render, so it is part of the key: turning it
 // off serves sanitised pages at once, without purging anything.
+// So is the tag of the environment's variables: pages render with their values.
 function cacheKey(target: SiteTarget, path: string): string {
-  return `${target.scope}\n${target.base}\n${target.site.trustedCustomCode ? 'trusted' : 'sanitised'}\n${path}`;
+  const code = target.site.trustedCustomCode ? 'trusted' : 'sanitised';
+  return `${target.scope}\n${target.base}\n${code}\n${target.variables.tag}\n${path}`;
+}
+
+/** The given bodies with the environment's `{{env.NAME}}` values in place, before anything renders them. */
+function withVariables<T extends unknown[]>(target: SiteTarget, ...bodies: T): T {
+  return bodies.map((body) => resolveVariables(body, target.variables.values)) as T;
 }
 
 function renderTarget(target: SiteTarget): RenderTarget {

@@ -9,6 +9,7 @@ import type { HostRoute } from './host-directory.service';
 import { PreviewAccessService } from './preview-access.service';
 import { SiteDirectory } from './site-directory.service';
 import { MOUNT_PREFIX, mountOf, type SiteTarget } from './site-target';
+import { type RenderVariables, VariablesCache } from './variables-cache.service';
 
 /** Works out which site and environment a public request addresses, and whether it may see it. */
 @Injectable()
@@ -17,6 +18,7 @@ export class SiteTargetResolver {
     private readonly sites: SiteDirectory,
     private readonly environments: EnvironmentCache,
     private readonly preview: PreviewAccessService,
+    private readonly variables: VariablesCache,
   ) {}
 
   async resolve(request: Request): Promise<SiteTarget> {
@@ -25,8 +27,11 @@ export class SiteTargetResolver {
     const site = isSiteSlug(slug) ? await this.sites.find(slug) : null;
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
-    const environment = await this.environments.get(site.id, env);
-    return { ...targetOf(site, environment, request.hostRoute), reviewToken: access.reviewToken };
+    const [environment, variables] = await Promise.all([
+      this.environments.get(site.id, env),
+      this.variables.get(site.id, env),
+    ]);
+    return { ...targetOf(site, environment, variables, request.hostRoute), reviewToken: access.reviewToken };
   }
 
   /**
@@ -39,13 +44,19 @@ export class SiteTargetResolver {
     const site = this.sites.peek(slug);
     if (!site || site.slug !== slug) return null;
     const environment = this.environments.peek(site.id);
-    return environment ? targetOf(site, environment, request.hostRoute) : null;
+    const variables = this.variables.peek(site.id, 'production');
+    return environment && variables ? targetOf(site, environment, variables, request.hostRoute) : null;
   }
 }
 
 const PRODUCTION_PATH = new RegExp(`^/${MOUNT_PREFIX.production}/([a-z0-9-]+)(?:/|$)`);
 
-function targetOf(site: Site, environment: EnvironmentRow, host: HostRoute | undefined): SiteTarget {
+function targetOf(
+  site: Site,
+  environment: EnvironmentRow,
+  variables: RenderVariables,
+  host: HostRoute | undefined,
+): SiteTarget {
   const env = environment.name;
   return {
     site,
@@ -53,6 +64,7 @@ function targetOf(site: Site, environment: EnvironmentRow, host: HostRoute | und
     environment,
     source: sourceOf(environment),
     scope: cacheScopeOf(environment),
+    variables,
     base: host ? '' : mountOf(env, site.slug),
     mount: mountOf(env, site.slug),
     host,

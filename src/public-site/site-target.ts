@@ -1,6 +1,7 @@
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
 import type { ContentSource } from './content-source';
 import type { HostRoute } from './host-directory.service';
+import type { RenderVariables } from './variables-cache.service';
 
 /** The environment of a site that a public request addresses, and how it is mounted. */
 export interface SiteTarget {
@@ -10,6 +11,8 @@ export interface SiteTarget {
   source: ContentSource;
   /** Cache scope of the environment's current content (see cacheScopeOf). */
   scope: string;
+  /** The environment's variables for `{{env.NAME}}`; their tag is part of a rendered page's cache key. */
+  variables: RenderVariables;
   /** The path prefix of links: '' on a domain, '/sites/<slug>' or '/preview/<slug>' without DNS. */
   base: string;
   /** The path prefix the request's route matched, removed to get the site path. */

@@ -6,12 +6,12 @@ import { REDIS, RedisConnections } from '../platform/redis/redis.module';
 
 /**
  * What changed about a site's environment: its head state (a swap), its maintenance lease, its domains or
- * content; or about the site itself ('settings', such as trusted custom code, for both environments).
+ * content or variables; or about the site itself ('settings', such as trusted custom code, for both environments).
  */
 export interface SiteEvent {
   siteId: string;
   env: 'staging' | 'production';
-  kind: 'head' | 'maintenance' | 'domains' | 'content' | 'settings';
+  kind: 'head' | 'maintenance' | 'domains' | 'content' | 'settings' | 'variables';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { variablesIn } from './variables';
 import type { ContentType } from './content-types';
 
 export interface ContentReference {
@@ -68,9 +69,15 @@ function isRecord(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The distinct entities a body points at, once each (what the service stores as a revision's refs). */
+/**
+ * The distinct entities a body points at, once each, then the environment variables it uses as
+ * `{type: 'env', key: NAME}` (what the service stores as a revision's refs).
+ */
 export function referenceKeys(type: ContentType, data: unknown): { type: string; key: string }[] {
   const seen = new Map<string, { type: string; key: string }>();
   for (const ref of referencesOf(type, data)) seen.set(`${ref.type}/${ref.key}`, { type: ref.type, key: ref.key });
-  return [...seen.values()];
+  return [...seen.values(), ...variablesIn(data).map((key) => ({ type: ENV_REFERENCE, key }))];
 }
+
+/** The `type` of a reference to an environment variable in a revision's refs. */
+export const ENV_REFERENCE = 'env';

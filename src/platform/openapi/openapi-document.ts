@@ -20,6 +20,7 @@ import { siteSchemas } from '../../sites/site.dto';
 import { snapshotSchema } from '../../snapshots/snapshot.dto';
 import { stagingBackupSchema } from '../../staging-reset/staging-reset.dto';
 import { domainsSchema } from '../../domains/domains.dto';
+import { variablesSchema } from '../../variables/variables.dto';
 import { visitorDataSchemas } from '../../visitor-data/visitor-data.dto';
 import { errorResponseSchema } from './api-errors.decorator';
 import type { SchemaObject } from './schema-ref';
@@ -41,6 +42,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   Maintenance: maintenanceSchema,
   ...reviewLinkSchemas,
   Domains: domainsSchema,
+  Variables: variablesSchema,
   ...visitorDataSchemas,
   Health: healthSchema,
 };

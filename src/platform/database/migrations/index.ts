@@ -12,6 +12,7 @@ import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMedia
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
 import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
+import { CreateEnvironmentVariables1764000001950 } from './1764000001950-CreateEnvironmentVariables';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddSiteTrustedCustomCode1764000001400,
   CreateStagingManifestView1764000001700,
   CreateHeadHistory1764000001900,
+  CreateEnvironmentVariables1764000001950,
 ];
