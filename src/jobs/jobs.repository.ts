@@ -88,9 +88,9 @@ export class JobsRepository {
     );
   }
 
-  async markRunning(id: string): Promise<JobRow | null> {
+  async markRunning(id: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
     const rows = await queryRows<JobRow>(
-      this.dataSource.manager,
+      tx,
       `update jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1,
          heartbeat_at = now()
        where id = $1 and status in ('queued', 'running') returning ${COLUMNS}`,

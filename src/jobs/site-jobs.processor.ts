@@ -56,7 +56,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
     const heartbeat = setInterval(() => void this.jobs.beat(row.id).catch(() => {}), HEARTBEAT_MS);
     let attempts = row.attempts;
     try {
-      const running = await this.jobs.markRunning(row.id);
+      const running = await this.jobsService.begin(row.id);
       if (!running) return;
       attempts = running.attempts;
       await this.events.publish(row.id);

@@ -4,6 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { CONTENT_TYPES, contentSchemas } from '../../../libs/content-model';
 import { AppModule } from '../../app.module';
 import { auditRecordSchema } from '../../audit/audit.dto';
+import { changelogSchemas } from '../../changelog/changelog.dto';
 import { meSchema } from '../../auth/me.dto';
 import { loadConfig } from '../config/config';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -21,6 +22,7 @@ import { snapshotSchema } from '../../snapshots/snapshot.dto';
 import { stagingBackupSchema } from '../../staging-reset/staging-reset.dto';
 import { domainsSchema } from '../../domains/domains.dto';
 import { visitorDataSchemas } from '../../visitor-data/visitor-data.dto';
+import { webhookSchemas } from '../../webhooks/webhooks.dto';
 import { errorResponseSchema } from './api-errors.decorator';
 import type { SchemaObject } from './schema-ref';
 
@@ -35,6 +37,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   AuditRecord: auditRecordSchema,
   ...jobSchemas,
   ...promotionSchemas,
+  ...changelogSchemas,
   Snapshot: snapshotSchema,
   StagingBackup: stagingBackupSchema,
   CollectResult: collectResultSchema,
@@ -42,6 +45,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...reviewLinkSchemas,
   Domains: domainsSchema,
   ...visitorDataSchemas,
+  ...webhookSchemas,
   Health: healthSchema,
 };
 

@@ -10,6 +10,7 @@ import { AddMaintenanceSince1764000001201 } from './1764000001201-AddMaintenance
 import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
+import { CreateWebhooks1764000001600 } from './1764000001600-CreateWebhooks';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateMediaUploads1764000001300,
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
+  CreateWebhooks1764000001600,
 ];
