@@ -262,6 +262,11 @@ describe('hostile input', () => {
       'PUT /api/sites/:site/production/maintenance': { reason: 'hostile', ttlSeconds: 60 },
       'POST /api/sites/:site/review-links': { expiresInHours: 1, label: 'hostile' },
       'PUT /api/sites/:site/:env/domains': { domains: [{ host: 'hostile.example.test', primary: true }] },
+      'POST /api/sites/:site/webhooks': {
+        url: 'http://127.0.0.1:9/hostile',
+        events: ['promotion.succeeded', 'restore.*'],
+        secret: 'whsec_hostile_0123456789',
+      },
     };
     return bodies[routeId(r)] ?? (r.method === 'POST' || r.method === 'PUT' ? {} : undefined);
   };
