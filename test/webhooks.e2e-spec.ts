@@ -124,6 +124,11 @@ describe('webhooks', () => {
       return got;
     });
     expect(events).toHaveLength(3);
+    expect((await deliveries(site, promotions.id)).items.map((d: { event: string }) => d.event)).toEqual([
+      'promotion.succeeded',
+      'promotion.started',
+      'promotion.requested',
+    ]);
     // The dispatcher has passed the promotion's entries: the restore webhook has no delivery of them.
     expect((await deliveries(site, restores.id)).items).toEqual([]);
     expect(receiver.received('/restores')).toEqual([]);
