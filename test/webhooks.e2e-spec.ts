@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
@@ -154,6 +156,37 @@ describe('webhooks', () => {
     expect(receiver.received('/promotions')).toHaveLength(3);
     for (const r of receiver.received('/restores'))
       expect(verifySignature(r.headers['promote-signature'], r.body, restores.secret)).toBe(true);
+  }, 40_000);
+
+  it('waits for an audit entry whose transaction is still open, and skips one that rolled back', async () => {
+    const { site, client } = await stagedSite('hook-order');
+    const webhook = await addWebhook(site, { url: receiver.url('/order'), events: ['*'] });
+    const audit = (action: string) =>
+      `insert into audit_log (site_id, actor, actor_role, action) values ('${site.id}', 'admin', 'admin', '${action}')`;
+    // An entry that never commits leaves a gap in the ids; one that commits late fills its gap late.
+    const rolledBack = app.get(DataSource).createQueryRunner();
+    await rolledBack.startTransaction();
+    await rolledBack.query(audit('approval.created'));
+    await rolledBack.rollbackTransaction();
+    await rolledBack.release();
+    const late = app.get(DataSource).createQueryRunner();
+    await late.startTransaction();
+    try {
+      await late.query(audit('approval.created'));
+      await client.promoteAll();
+      await sleep(1500); // the dispatcher polls every 500 ms: it has looked, and must have held back
+      expect((await deliveries(site, webhook.id)).items).toEqual([]);
+      await late.commitTransaction();
+    } finally {
+      if (late.isTransactionActive) await late.rollbackTransaction();
+      await late.release();
+    }
+    const events = await eventually(async () => {
+      const page = await deliveries(site, webhook.id);
+      expect(page.items).toHaveLength(4);
+      return page.items.map((d: { event: string }) => d.event).reverse();
+    });
+    expect(events).toEqual(['approval.created', 'promotion.requested', 'promotion.started', 'promotion.succeeded']);
   }, 40_000);
 
   it('never shows a secret again, and keeps each site to its own webhooks', async () => {
