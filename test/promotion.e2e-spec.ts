@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CONTENT_TYPES } from '../libs/content-model';
 import { SiteLock } from '../src/jobs/site-lock';
 import { auth, createTestApp } from './app';
-import { createSite } from './factories';
+import { createSite, type TestSite } from './factories';
 import { stageEveryType, stagingClient } from './staging';
 
 describe('promote to production', () => {
@@ -15,67 +15,92 @@ describe('promote to production', () => {
     return { site, client: stagingClient(app, site) };
   };
 
-  it('promotes every promotable type, not a draft-only page, and records the job', async () => {
-    const { site, client } = await newSite();
-    const keys = await stageEveryType(client);
-    await client.put('page', 'draft-only', { title: 'Not yet', path: '/not-yet', blocks: [] });
-    await client.put('page', 'home', { title: 'Home (draft edit)', path: '/', blocks: [] }); // draft after publish
-
-    const preview = await client.preview();
-    expect(preview.summary).toMatchObject({ added: CONTENT_TYPES.length, changed: 0, removed: 0, unchanged: 0 });
-    expect(Object.keys(preview.summary.byType).sort()).toEqual([...CONTENT_TYPES].sort());
-    expect(preview.changes.every((c: { op: string }) => c.op === 'added')).toBe(true);
-
-    const { body: started } = await client.promote(preview.fingerprint, { snapshot: true, note: 'launch' }).expect(202);
-    expect(started).toMatchObject({ kind: 'promotion', status: 'queued', note: 'launch' });
-    const job = await client.waitForJob(started.id);
-    expect(job.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
-      'check-fingerprint:succeeded',
-      'validate:succeeded',
-      'copy-media:succeeded',
-      'snapshot:succeeded',
-      'build-state:succeeded',
-      'swap:succeeded',
-      'finish:succeeded',
-    ]);
-    expect(job).toMatchObject({ progress: 100, fromVersion: 0, toVersion: 1, snapshotId: expect.any(String) });
-    expect(job.timings.totalMs).toBeGreaterThan(0);
-    expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(0);
-
-    for (const type of CONTENT_TYPES) {
-      const { status, body } = await client.production(type, keys[type]);
-      expect([type, status]).toEqual([type, 200]);
-      expect(body.version).toBe(1);
-    }
-    const home = (await client.production('page', 'home')).body;
-    expect(home.data.title).toBe('Home'); // the published revision, not the later draft
-    expect((await client.production('page', 'draft-only')).status).toBe(404);
-    const media = await client
-      .http()
-      .get(`/api/sites/${site.slug}/production/media/hero/content`)
-      .set(auth())
-      .expect(200);
-    expect(media.headers['content-type']).toBe('image/png');
-    expect((await client.site()).environments.production.version).toBe(1);
-
-    const after = await client.preview();
-    expect(after.summary).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: CONTENT_TYPES.length });
-    const { body: history } = await client
-      .http()
-      .get(`/api/sites/${site.slug}/promotions`)
-      .set(auth(site.tokens.reviewer))
-      .expect(200);
-    expect(history.items[0]).toMatchObject({
-      id: job.id,
-      status: 'succeeded',
-      fromVersion: 0,
-      toVersion: 1,
-      createdBy: expect.stringMatching(/^token:/),
+  describe('a first promotion of every promotable type (and a draft-only page)', () => {
+    let site: TestSite;
+    let client: Awaited<ReturnType<typeof newSite>>['client'];
+    let keys: Awaited<ReturnType<typeof stageEveryType>>;
+    let preview: Awaited<ReturnType<typeof client.preview>>;
+    let started: { id: string };
+    let job: Awaited<ReturnType<typeof client.waitForJob>>;
+    beforeAll(async () => {
+      ({ site, client } = await newSite());
+      keys = await stageEveryType(client);
+      await client.put('page', 'draft-only', { title: 'Not yet', path: '/not-yet', blocks: [] });
+      await client.put('page', 'home', { title: 'Home (draft edit)', path: '/', blocks: [] }); // draft after publish
+      preview = await client.preview();
+      started = (await client.promote(preview.fingerprint, { snapshot: true, note: 'launch' }).expect(202)).body;
+      job = await client.waitForJob(started.id);
     });
-    expect(history.items[0].summary).toMatchObject({ added: CONTENT_TYPES.length });
-    const { body: audit } = await client.http().get(`/api/sites/${site.slug}/audit?limit=500`).set(auth()).expect(200);
-    const actions = audit.items.map((a: { action: string }) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['promotion.requested', 'promotion.succeeded']));
+
+    it('previews every type as added, and nothing else', () => {
+      expect(preview.summary).toMatchObject({ added: CONTENT_TYPES.length, changed: 0, removed: 0, unchanged: 0 });
+      expect(Object.keys(preview.summary.byType).sort()).toEqual([...CONTENT_TYPES].sort());
+      expect(preview.changes.every((c: { op: string }) => c.op === 'added')).toBe(true);
+    });
+
+    it('answers 202 with a queued job that runs every step and records versions, snapshot and timings', () => {
+      expect(started).toMatchObject({ kind: 'promotion', status: 'queued', note: 'launch' });
+      expect(job.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
+        'check-fingerprint:succeeded',
+        'validate:succeeded',
+        'copy-media:succeeded',
+        'snapshot:succeeded',
+        'build-state:succeeded',
+        'swap:succeeded',
+        'finish:succeeded',
+      ]);
+      expect(job).toMatchObject({ progress: 100, fromVersion: 0, toVersion: 1, snapshotId: expect.any(String) });
+      expect(job.timings.totalMs).toBeGreaterThan(0);
+      expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(0);
+    });
+
+    it('puts every type in production at version 1, the published revision rather than a later draft', async () => {
+      for (const type of CONTENT_TYPES) {
+        const { status, body } = await client.production(type, keys[type]);
+        expect([type, status]).toEqual([type, 200]);
+        expect(body.version).toBe(1);
+      }
+      expect((await client.production('page', 'home')).body.data.title).toBe('Home');
+      expect((await client.production('page', 'draft-only')).status).toBe(404);
+      expect((await client.site()).environments.production.version).toBe(1);
+    });
+
+    it('copies the media file to production’s bucket', async () => {
+      const media = await client
+        .http()
+        .get(`/api/sites/${site.slug}/production/media/hero/content`)
+        .set(auth())
+        .expect(200);
+      expect(media.headers['content-type']).toBe('image/png');
+    });
+
+    it('leaves nothing to promote afterwards', async () => {
+      const after = await client.preview();
+      expect(after.summary).toMatchObject({ added: 0, changed: 0, removed: 0, unchanged: CONTENT_TYPES.length });
+    });
+
+    it('shows in the history with its summary, and in the audit log', async () => {
+      const { body: history } = await client
+        .http()
+        .get(`/api/sites/${site.slug}/promotions`)
+        .set(auth(site.tokens.reviewer))
+        .expect(200);
+      expect(history.items[0]).toMatchObject({
+        id: job.id,
+        status: 'succeeded',
+        fromVersion: 0,
+        toVersion: 1,
+        createdBy: expect.stringMatching(/^token:/),
+      });
+      expect(history.items[0].summary).toMatchObject({ added: CONTENT_TYPES.length });
+      const { body: audit } = await client
+        .http()
+        .get(`/api/sites/${site.slug}/audit?limit=500`)
+        .set(auth())
+        .expect(200);
+      const actions = audit.items.map((a: { action: string }) => a.action);
+      expect(actions).toEqual(expect.arrayContaining(['promotion.requested', 'promotion.succeeded']));
+    });
   });
 
   it('shows a moved block as a move and a changed entity with both versions; counts versions per entity', async () => {

@@ -67,55 +67,76 @@ describe('the public site', () => {
     return site;
   }
 
-  it('renders a page with its theme, custom CSS, layout, components, popups, consent and SEO metadata', async () => {
-    const site = await designedSite();
-    const res = await http().get(`/sites/${site.slug}/about`).expect(200);
-    const html = res.text;
-    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(html).toContain('<html lang="en-GB">');
-    expect(html).toContain('<title>About · Acme Coffee</title>');
-    expect(html).toContain('<meta name="description" content="Who roasts your coffee">');
-    expect(html).toContain('<link rel="canonical" href="https://www.acme.example/about">');
-    expect(html).toContain('<meta property="og:title" content="About">');
-    expect(html).toContain('<meta property="og:site_name" content="Acme Coffee">');
-    expect(html).toContain('--color-primary:#6f4e37');
-    expect(html).toContain('.hero { margin: 0 }');
-    expect(html).toContain(`<a href="/sites/${site.slug}/shop">Shop</a>`);
-    expect(html).toContain('<p>© Acme Coffee</p>');
-    expect(html).toContain('<h1 data-block="h">About Acme</h1>');
-    expect(html).toContain(`action="/sites/${site.slug}/forms/contact"`);
-    expect(html).toContain('<em class="raw">raw on purpose</em>');
-    expect(html).toContain('data-popup="welcome"');
-    expect(html).toContain('<p>We count visits with your consent.</p>');
-    // No tracking script before consent: the consent rule's script is inert text.
-    expect(html).toContain(
-      '<script type="text/plain" data-consent="analytics" data-src="https://analytics.example/tag.js">',
-    );
-    expect(auditTags(html).filter((t) => t.name === 'script' && t.attributes.src)).toEqual([]);
-    expect(res.headers['x-render-cache']).toBe('miss');
-    expect(res.headers['cache-control']).toBe('no-cache');
-    // The visitor's session cookie comes with the first response.
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/promote_session=[\w-]{32}/);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Lax/);
-    expect(cookie).toMatch(new RegExp(`Path=/sites/${site.slug}`));
+  describe('a rendered page', () => {
+    let site: TestSite;
+    let first: request.Response;
+    let html: string;
+    beforeAll(async () => {
+      site = await designedSite();
+      first = await http().get(`/sites/${site.slug}/about`).expect(200);
+      html = first.text;
+    });
 
-    const again = await http().get(`/sites/${site.slug}/about/`).expect(200);
-    expect(again.headers['x-render-cache']).toBe('hit');
-    expect(again.text).toBe(html);
-    // Kept and sent gzip-compressed to browsers; plain to a client that does not take gzip.
-    expect(again.headers['content-encoding']).toBe('gzip');
-    const plain = await http().get(`/sites/${site.slug}/about`).set('Accept-Encoding', 'identity').expect(200);
-    expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.text).toBe(html);
-    await http().get(`/sites/${site.slug}/about`).set('If-None-Match', res.headers.etag).expect(304);
-    const head = await http().head(`/sites/${site.slug}/about`).expect(200);
-    expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    it('is HTML in the site’s language with its title and SEO metadata', () => {
+      expect(first.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(html).toContain('<html lang="en-GB">');
+      expect(html).toContain('<title>About · Acme Coffee</title>');
+      expect(html).toContain('<meta name="description" content="Who roasts your coffee">');
+      expect(html).toContain('<link rel="canonical" href="https://www.acme.example/about">');
+      expect(html).toContain('<meta property="og:title" content="About">');
+      expect(html).toContain('<meta property="og:site_name" content="Acme Coffee">');
+    });
 
-    const post = await http().get(`/sites/${site.slug}/blog/first`).expect(200);
-    expect(post.text).toContain('<meta property="og:type" content="article">');
-    expect(post.text).toContain('By Ada');
+    it('carries the theme, custom CSS, layout and components', () => {
+      expect(html).toContain('--color-primary:#6f4e37');
+      expect(html).toContain('.hero { margin: 0 }');
+      expect(html).toContain(`<a href="/sites/${site.slug}/shop">Shop</a>`);
+      expect(html).toContain('<p>© Acme Coffee</p>');
+    });
+
+    it('renders its blocks, its form and the site’s popups', () => {
+      expect(html).toContain('<h1 data-block="h">About Acme</h1>');
+      expect(html).toContain(`action="/sites/${site.slug}/forms/contact"`);
+      expect(html).toContain('<em class="raw">raw on purpose</em>');
+      expect(html).toContain('data-popup="welcome"');
+    });
+
+    it('asks for consent and keeps tracking scripts inert text until given', () => {
+      expect(html).toContain('<p>We count visits with your consent.</p>');
+      expect(html).toContain(
+        '<script type="text/plain" data-consent="analytics" data-src="https://analytics.example/tag.js">',
+      );
+      expect(auditTags(html).filter((t) => t.name === 'script' && t.attributes.src)).toEqual([]);
+    });
+
+    it('gives the visitor a session cookie with the first response', () => {
+      const cookie = String(first.headers['set-cookie']);
+      expect(cookie).toMatch(/promote_session=[\w-]{32}/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).toMatch(new RegExp(`Path=/sites/${site.slug}`));
+    });
+
+    it('is rendered once and then served from the cache, gzip-compressed or plain, with an ETag', async () => {
+      expect(first.headers['x-render-cache']).toBe('miss');
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const again = await http().get(`/sites/${site.slug}/about/`).expect(200);
+      expect(again.headers['x-render-cache']).toBe('hit');
+      expect(again.text).toBe(html);
+      expect(again.headers['content-encoding']).toBe('gzip');
+      const plain = await http().get(`/sites/${site.slug}/about`).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.text).toBe(html);
+      await http().get(`/sites/${site.slug}/about`).set('If-None-Match', first.headers.etag).expect(304);
+      const head = await http().head(`/sites/${site.slug}/about`).expect(200);
+      expect(head.headers['content-type']).toBe('text/html; charset=utf-8');
+    });
+
+    it('renders a post as an article with its author', async () => {
+      const post = await http().get(`/sites/${site.slug}/blog/first`).expect(200);
+      expect(post.text).toContain('<meta property="og:type" content="article">');
+      expect(post.text).toContain('By Ada');
+    });
   });
 
   it('answers redirects with their status, robots.txt and a sitemap of the published pages', async () => {

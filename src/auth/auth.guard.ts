@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { SitesService } from '../sites/sites.service';
 import { isSiteRef } from '../platform/validation/id.pipe';
@@ -15,6 +16,7 @@ import { TokensRepository } from './tokens.repository';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
+    private readonly transactions: Transactions,
     private readonly tokens: TokensRepository,
     private readonly sites: SitesService,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
@@ -53,7 +55,7 @@ export class AuthGuard implements CanActivate {
     if (!match) throw new AppError('unauthenticated', 'Send a token as "Authorization: Bearer <token>".');
     const token = match[1];
     if (sameSecret(token, this.config.adminToken)) return { kind: 'admin', actor: 'admin', role: 'admin' };
-    const found = await this.tokens.findActiveByToken(token);
+    const found = await this.tokens.findActiveByToken(this.transactions.autocommit, token);
     if (!found) throw new AppError('unauthenticated', 'The token is unknown or revoked.');
     return {
       kind: 'site',

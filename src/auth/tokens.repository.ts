@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { SiteRole } from './principal';
 import { hashToken } from './token-hash';
@@ -18,26 +18,18 @@ const COLUMNS = `id, site_id as "siteId", role, label, created_at as "createdAt"
 
 @Injectable()
 export class TokensRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async insert(
-    siteId: string,
-    role: SiteRole,
-    label: string,
-    token: string,
-    tx?: EntityManager,
-  ): Promise<SiteTokenRow> {
-    const [row] = await (tx ?? this.dataSource.manager).query(
+  async insert(tx: EntityManager, siteId: string, role: SiteRole, label: string, token: string): Promise<SiteTokenRow> {
+    const [row] = await tx.query(
       `insert into site_tokens (site_id, role, label, token_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
       [siteId, role, label, hashToken(token)],
     );
     return row;
   }
 
-  async findActiveByToken(token: string): Promise<SiteTokenRow | null> {
+  async findActiveByToken(tx: EntityManager, token: string): Promise<SiteTokenRow | null> {
     // last_used_at is refreshed at most once a minute so that reads stay reads.
     const rows = await queryRows<SiteTokenRow>(
-      this.dataSource.manager,
+      tx,
       `update site_tokens set last_used_at = case when last_used_at is null or last_used_at < now() - interval '1 minute'
          then now() else last_used_at end
        where token_hash = $1 and revoked_at is null returning ${COLUMNS}`,
@@ -47,18 +39,18 @@ export class TokensRepository {
   }
 
   /** Whether a token still stands (not revoked), without touching its last use: open streams ask this. */
-  async isActive(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`select 1 from site_tokens where id = $1 and revoked_at is null`, [id]);
+  async isActive(tx: EntityManager, id: string): Promise<boolean> {
+    const rows = await tx.query(`select 1 from site_tokens where id = $1 and revoked_at is null`, [id]);
     return rows.length > 0;
   }
 
-  list(siteId: string): Promise<SiteTokenRow[]> {
-    return this.dataSource.query(`select ${COLUMNS} from site_tokens where site_id = $1 order by created_at`, [siteId]);
+  list(tx: EntityManager, siteId: string): Promise<SiteTokenRow[]> {
+    return tx.query(`select ${COLUMNS} from site_tokens where site_id = $1 order by created_at`, [siteId]);
   }
 
-  async revoke(siteId: string, id: string): Promise<boolean> {
+  async revoke(tx: EntityManager, siteId: string, id: string): Promise<boolean> {
     const rows = await queryRows(
-      this.dataSource.manager,
+      tx,
       `update site_tokens set revoked_at = coalesce(revoked_at, now()) where site_id = $1 and id = $2 returning id`,
       [siteId, id],
     );

@@ -18,18 +18,18 @@ export class TokensService {
   ) {}
 
   findActive(token: string): Promise<SiteTokenRow | null> {
-    return this.tokens.findActiveByToken(token);
+    return this.tokens.findActiveByToken(this.transactions.autocommit, token);
   }
 
   /** Whether a token (by id) still stands: long-lived streams ask again. */
   isActive(id: string): Promise<boolean> {
-    return this.tokens.isActive(id);
+    return this.tokens.isActive(this.transactions.autocommit, id);
   }
 
   async create(site: Site, body: CreateTokenBody, principal: Principal, requestId?: string) {
     const token = newToken(body.role.slice(0, 3));
     const row = await this.transactions.run({}, async (tx) => {
-      const created = await this.tokens.insert(site.id, body.role, body.label ?? '', token, tx);
+      const created = await this.tokens.insert(tx, site.id, body.role, body.label ?? '', token);
       await this.audit.record(
         {
           siteId: site.id,
@@ -47,11 +47,12 @@ export class TokensService {
   }
 
   list(site: Site) {
-    return this.tokens.list(site.id).then((items) => ({ items }));
+    return this.tokens.list(this.transactions.autocommit, site.id).then((items) => ({ items }));
   }
 
   async revoke(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    if (!(await this.tokens.revoke(site.id, id))) throw new AppError('not_found', `No token ${id}.`);
+    if (!(await this.tokens.revoke(this.transactions.autocommit, site.id, id)))
+      throw new AppError('not_found', `No token ${id}.`);
     await this.audit.record({ siteId: site.id, principal, action: 'token.revoked', subject: id, requestId });
   }
 }

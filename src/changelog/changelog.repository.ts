@@ -12,7 +12,7 @@ export class ChangelogRepository {
    * One statement: the manifests joined on (type, key), the changed ones counted per (type, op), and only the
    * first few of each group looked up in revisions for their title (the old body's for a removed entity).
    */
-  async groups(fromStateId: number, toStateId: number, tx: EntityManager): Promise<ChangeGroup[] | null> {
+  async groups(tx: EntityManager, fromStateId: number, toStateId: number): Promise<ChangeGroup[] | null> {
     // A state the garbage collector took would read as empty, and everything as added: say "unknown" instead.
     const [{ found }] = await tx.query(`select count(*)::int as found from content_states where id = any($1)`, [
       [fromStateId, toStateId],

@@ -52,7 +52,7 @@ export class ChangelogService {
     const states = statesOf(job);
     if (!states) return null;
     const groups = await this.transactions.run({ contentLock: 'shared' }, (tx) =>
-      this.changelog.groups(states.from, states.to, tx),
+      this.changelog.groups(tx, states.from, states.to),
     );
     if (!groups) return null;
     const counts = { added: 0, changed: 0, removed: 0 };

@@ -11,7 +11,8 @@ import {
 } from '../../libs/content-model';
 import { AppError } from '../platform/errors/app-error';
 import type { ImportEntity } from './content-import.dto';
-import type { EntryWrite, ExistingEntry, NewRevision } from './content-import.repository';
+import type { EntryWrite, ExistingEntry } from './content-import.repository';
+import type { NewRevision } from './revisions.repository';
 
 // Enough for a client to fix a whole batch in one go without a 1,000-entity import answering megabytes.
 const MAX_PROBLEMS = 200;
@@ -77,7 +78,7 @@ export function prepareImport(entities: ImportEntity[]): PreparedEntity[] {
   return prepared;
 }
 
-/** The same rules as ContentService.put followed, when asked, by publish. */
+/** What writing each entity does (followed, when asked, by publish), against staging's entries as they are. */
 export function planImport(entities: PreparedEntity[], existing: ExistingEntry[]): PlannedEntity[] {
   const byId = new Map(existing.map((e) => [`${e.type}/${e.key}`, e]));
   return entities.map((entity) => {
@@ -100,33 +101,32 @@ export function planImport(entities: PreparedEntity[], existing: ExistingEntry[]
   });
 }
 
-/** Every route two entities would share after the import: within it, or with an entity it does not name. */
+export interface RouteConflict {
+  route: string;
+  path: string;
+  conflictsWith?: string;
+  takenBy?: { type: string; key: string };
+}
+
+/** Every route two entities would share after the write: within it, or with an entity it does not name. */
 export function routeConflicts(
   planned: PlannedEntity[],
   holders: { type: string; key: string; route: string }[],
-): object[] {
-  const conflicts: object[] = [];
+  pathOf: (entity: PlannedEntity) => string,
+): RouteConflict[] {
+  const conflicts: RouteConflict[] = [];
   const claimedBy = new Map<string, PlannedEntity>();
   for (const entity of planned) {
     if (entity.route === null) continue;
     const other = claimedBy.get(entity.route);
-    if (other)
-      conflicts.push({
-        route: entity.route,
-        path: `entities[${entity.index}]`,
-        conflictsWith: `entities[${other.index}]`,
-      });
+    if (other) conflicts.push({ route: entity.route, path: pathOf(entity), conflictsWith: pathOf(other) });
     else claimedBy.set(entity.route, entity);
   }
   const named = new Set(planned.map((e) => `${e.type}/${e.key}`));
   for (const holder of holders) {
     const claimant = claimedBy.get(holder.route);
     if (claimant && !named.has(`${holder.type}/${holder.key}`))
-      conflicts.push({
-        route: holder.route,
-        path: `entities[${claimant.index}]`,
-        takenBy: { type: holder.type, key: holder.key },
-      });
+      conflicts.push({ route: holder.route, path: pathOf(claimant), takenBy: { type: holder.type, key: holder.key } });
   }
   return conflicts;
 }

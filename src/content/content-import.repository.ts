@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-export interface NewRevision {
-  hash: string;
-  type: string;
-  /** Canonical JSON of the body. */
-  body: string;
-  /** JSON of the body's references, as revisions.refs stores them. */
-  refs: string;
-}
-
 /** A staging entry with the hashes of its revisions, so an import compares bodies without loading them. */
 export interface ExistingEntry {
   type: string;
@@ -30,40 +21,9 @@ export interface EntryWrite {
   route: string | null;
 }
 
-/** Bulk writes of staging's working manifest: one statement per step whatever the number of entities. */
+/** Bulk reads and writes of staging's working manifest: one statement per step whatever the number of entities. */
 @Injectable()
 export class ContentImportRepository {
-  /** Stores the bodies not stored yet; returns every hash's revision id. */
-  async upsertRevisions(tx: EntityManager, revisions: NewRevision[]): Promise<Map<string, string>> {
-    const rows: { id: string; hash: string }[] = await tx.query(
-      `with input as (
-         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as i(hash, type, body, refs)
-       ), inserted as (
-         insert into revisions (hash, type, body, refs) select hash, type, body::jsonb, refs::jsonb from input
-         on conflict (hash) do nothing returning id, hash
-       )
-       select id::text, hash from inserted
-       union all select r.id::text, r.hash from revisions r join input i on i.hash = r.hash`,
-      [
-        revisions.map((r) => r.hash),
-        revisions.map((r) => r.type),
-        revisions.map((r) => r.body),
-        revisions.map((r) => r.refs),
-      ],
-    );
-    const ids = new Map(rows.map((row) => [row.hash, row.id]));
-    // A body that another transaction committed while this statement ran is in neither branch of its snapshot.
-    const missing = revisions.map((r) => r.hash).filter((hash) => !ids.has(hash));
-    if (missing.length) {
-      const late: { id: string; hash: string }[] = await tx.query(
-        `select id::text, hash from revisions where hash = any($1::text[])`,
-        [missing],
-      );
-      for (const row of late) ids.set(row.hash, row.id);
-    }
-    return ids;
-  }
-
   // One index probe per key: the `limit 1` keeps the lateral subquery from being flattened into a join that
   // the planner, with statistics that lag behind a bulk load, may answer by scanning the whole site.
   findEntries(tx: EntityManager, siteId: string, keys: { type: string; key: string }[]): Promise<ExistingEntry[]> {

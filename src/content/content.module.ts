@@ -13,6 +13,7 @@ import { ContentService } from './content.service';
 import { ProductionWritesService } from './production-writes.service';
 import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
+import { StagingWrites } from './staging-writes';
 
 @Module({
   imports: [AuditModule, EnvironmentsModule, MediaUploadsModule, SiteEventsModule, StatesModule],
@@ -20,6 +21,7 @@ import { StagingTransaction } from './staging-transaction';
     ContentRepository,
     RevisionsRepository,
     StagingTransaction,
+    StagingWrites,
     ContentService,
     ProductionWritesService,
     ContentImportRepository,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ContentType } from '../../libs/content-model';
 import type { EntityDto, StagingEntryRow } from './content.types';
 
@@ -16,8 +16,6 @@ const PRODUCTION_ENTITY = `select e.type, e.key, r.body as data, r.hash as revis
 
 @Injectable()
 export class ContentRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async findStagingEntry(
     tx: EntityManager,
     siteId: string,
@@ -50,12 +48,7 @@ export class ContentRepository {
     await tx.query(`delete from staging_entries where site_id = $1 and type = $2 and key = $3`, [siteId, type, key]);
   }
 
-  async getStaging(
-    siteId: string,
-    type: ContentType,
-    key: string,
-    tx = this.dataSource.manager,
-  ): Promise<EntityDto | null> {
+  async getStaging(tx: EntityManager, siteId: string, type: ContentType, key: string): Promise<EntityDto | null> {
     const rows = await tx.query(`${STAGING_ENTITY} where e.site_id = $1 and e.type = $2 and e.key = $3`, [
       siteId,
       type,
@@ -64,19 +57,20 @@ export class ContentRepository {
     return rows[0] ?? null;
   }
 
-  listStaging(siteId: string, type: ContentType, limit: number, afterKey?: string): Promise<EntityDto[]> {
-    return this.dataSource.query(
+  listStaging(
+    tx: EntityManager,
+    siteId: string,
+    type: ContentType,
+    limit: number,
+    afterKey?: string,
+  ): Promise<EntityDto[]> {
+    return tx.query(
       `${STAGING_ENTITY} where e.site_id = $1 and e.type = $2 and ($3::text is null or e.key > $3) order by e.key limit $4`,
       [siteId, type, afterKey ?? null, limit],
     );
   }
 
-  async getInState(
-    stateId: number,
-    type: ContentType,
-    key: string,
-    tx = this.dataSource.manager,
-  ): Promise<EntityDto | null> {
+  async getInState(tx: EntityManager, stateId: number, type: ContentType, key: string): Promise<EntityDto | null> {
     const rows = await tx.query(`${PRODUCTION_ENTITY} where e.state_id = $1 and e.type = $2 and e.key = $3`, [
       stateId,
       type,
@@ -85,8 +79,14 @@ export class ContentRepository {
     return rows[0] ?? null;
   }
 
-  listInState(stateId: number, type: ContentType, limit: number, afterKey?: string): Promise<EntityDto[]> {
-    return this.dataSource.query(
+  listInState(
+    tx: EntityManager,
+    stateId: number,
+    type: ContentType,
+    limit: number,
+    afterKey?: string,
+  ): Promise<EntityDto[]> {
+    return tx.query(
       `${PRODUCTION_ENTITY} where e.state_id = $1 and e.type = $2 and ($3::text is null or e.key > $3) order by e.key limit $4`,
       [stateId, type, afterKey ?? null, limit],
     );

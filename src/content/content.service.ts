@@ -4,22 +4,22 @@ import {
   CONTENT_TYPES,
   isContentType,
   isPublishable,
+  revisionHash,
   routeOf,
   validateContent,
   validateKey,
   type ContentType,
-  type MediaBody,
 } from '../../libs/content-model';
 import { AuditService } from '../audit/audit.service';
-import { MediaUploadsService } from '../media/media-uploads.service';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { ContentRepository } from './content.repository';
 import type { EntityDto, StagingEntryRow } from './content.types';
-import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
+import { StagingWrites } from './staging-writes';
 import { decodeCursor, keysetPage, textCursor } from '../platform/validation/keyset-cursor';
 
 export interface WriteContext {
@@ -31,15 +31,15 @@ export interface WriteContext {
 @Injectable()
 export class ContentService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly staging: StagingTransaction,
     private readonly content: ContentRepository,
-    private readonly revisions: RevisionsRepository,
+    private readonly writes: StagingWrites,
     private readonly environments: EnvironmentsService,
     private readonly audit: AuditService,
-    private readonly mediaUploads: MediaUploadsService,
   ) {}
 
-  /** Create or replace; staging's version and the entity's move only when the promotable body changes. */
+  /** Create or replace: an import of one entity (the version rule lives in StagingWrites). */
   async put(
     site: Site,
     rawType: string,
@@ -49,34 +49,20 @@ export class ContentService {
   ): Promise<{ created: boolean; entity: EntityDto }> {
     const type = checkTypeAndKey(rawType, key);
     const body = validBody(type, data);
-    return this.staging.run(site, async (tx) => {
-      // Checked under the content lock, so the garbage collector cannot remove the bytes before this commits.
-      if (type === 'media')
-        await this.mediaUploads.assertDescribeUploads(site.id, [{ at: 'data', body: body as MediaBody }], tx);
+    const entity = { index: 0, type, key, body, publish: false, hash: revisionHash(type, body) };
+    return this.staging.run(site, async (tx, staging) => {
       const existing = await this.content.findStagingEntry(tx, site.id, type, key);
-      const revision = await this.revisions.upsert(tx, type, body);
-      // Pages and posts keep their published revision until publish; every other type is promotable as written.
-      const published = isPublishable(type) ? (existing?.publishedRevisionId ?? null) : revision.id;
-      const promotableChanged = published !== (existing?.publishedRevisionId ?? null);
-      await this.content.upsertStagingEntry(tx, site.id, {
-        type,
-        key,
-        dataRevisionId: revision.id,
-        publishedRevisionId: published,
-        version: (existing?.version ?? 0) + (promotableChanged ? 1 : 0),
-        route: isPublishable(type) ? (existing?.route ?? null) : routeOf(type, body),
-      });
-      if (promotableChanged) await this.environments.bumpStaging(tx, site.id, 1);
-      const entity = (await this.content.getStaging(site.id, type, key, tx))!;
+      await this.writes.write(tx, site, [entity], staging.version, () => null);
+      const written = (await this.content.getStaging(tx, site.id, type, key))!;
       await this.recordAudit(
         tx,
         site,
         existing ? 'content.replaced' : 'content.created',
         ctx,
-        entity,
+        written,
         existing?.version,
       );
-      return { created: !existing, entity };
+      return { created: !existing, entity: written };
     });
   }
 
@@ -101,7 +87,7 @@ export class ContentService {
         });
         await this.environments.bumpStaging(tx, site.id, 1);
       }
-      const entity = (await this.content.getStaging(site.id, type, key, tx))!;
+      const entity = (await this.content.getStaging(tx, site.id, type, key))!;
       await this.recordAudit(
         tx,
         site,
@@ -135,8 +121,8 @@ export class ContentService {
     const type = checkTypeAndKey(rawType, key);
     const entity =
       env === 'staging'
-        ? await this.content.getStaging(site.id, type, key)
-        : await this.content.getInState(await this.headStateId(site), type, key);
+        ? await this.content.getStaging(this.transactions.autocommit, site.id, type, key)
+        : await this.content.getInState(this.transactions.autocommit, await this.headStateId(site), type, key);
     if (!entity) throw new AppError('not_found', `No ${type} "${key}" in ${env}.`);
     return entity;
   }
@@ -146,8 +132,14 @@ export class ContentService {
     const after = decodeCursor(keyCursor, cursor);
     const items =
       env === 'staging'
-        ? await this.content.listStaging(site.id, type, limit + 1, after)
-        : await this.content.listInState(await this.headStateId(site), type, limit + 1, after);
+        ? await this.content.listStaging(this.transactions.autocommit, site.id, type, limit + 1, after)
+        : await this.content.listInState(
+            this.transactions.autocommit,
+            await this.headStateId(site),
+            type,
+            limit + 1,
+            after,
+          );
     return keysetPage(items, limit, keyCursor, (entity) => entity.key);
   }
 

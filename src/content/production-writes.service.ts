@@ -49,7 +49,7 @@ export class ProductionWritesService {
     const result = await this.transactions.run({ contentLock: 'shared' }, async (tx) => {
       const production = await this.environments.lock(tx, site.id, 'production');
       const head = production.headStateId!;
-      const current = await this.content.getInState(head, type, key, tx);
+      const current = await this.content.getInState(tx, head, type, key);
       if (body === null && !current) throw new AppError('not_found', `No ${type} "${key}" in production.`);
       const revision = body === null ? null : await this.revisions.upsert(tx, type, body);
       const state = await this.states.create(tx, site.id, 'break_glass', randomUUID());
@@ -80,7 +80,7 @@ export class ProductionWritesService {
         },
         tx,
       );
-      const entity: EntityDto | null = body === null ? null : await this.content.getInState(state.id, type, key, tx);
+      const entity: EntityDto | null = body === null ? null : await this.content.getInState(tx, state.id, type, key);
       return { created: !current, entity };
     });
     // After the commit: every node's environment cache picks up the new head at once.

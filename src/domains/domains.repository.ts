@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EnvName } from '../sites/site.types';
 
 export interface DomainRow {
@@ -16,9 +16,7 @@ export interface DomainRoute {
 
 @Injectable()
 export class DomainsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  list(siteId: string, env: EnvName, tx: EntityManager = this.dataSource.manager): Promise<DomainRow[]> {
+  list(tx: EntityManager, siteId: string, env: EnvName): Promise<DomainRow[]> {
     return tx.query(
       `select host, is_primary as primary from domains where site_id = $1 and env = $2 order by is_primary desc, host`,
       [siteId, env],
@@ -26,7 +24,7 @@ export class DomainsRepository {
   }
 
   /** Which of `hosts` another environment (of this or another site) already has. */
-  async takenElsewhere(siteId: string, env: EnvName, hosts: string[], tx: EntityManager): Promise<string[]> {
+  async takenElsewhere(tx: EntityManager, siteId: string, env: EnvName, hosts: string[]): Promise<string[]> {
     const rows: { host: string }[] = await tx.query(
       `select host from domains where host = any($3) and not (site_id = $1 and env = $2) order by host`,
       [siteId, env, hosts],
@@ -35,7 +33,7 @@ export class DomainsRepository {
   }
 
   /** Replaces an environment's domains in the caller's transaction. */
-  async replace(siteId: string, env: EnvName, domains: DomainRow[], tx: EntityManager): Promise<void> {
+  async replace(tx: EntityManager, siteId: string, env: EnvName, domains: DomainRow[]): Promise<void> {
     await tx.query(`delete from domains where site_id = $1 and env = $2`, [siteId, env]);
     if (!domains.length) return;
     await tx.query(
@@ -45,8 +43,8 @@ export class DomainsRepository {
     );
   }
 
-  async route(host: string): Promise<DomainRoute | null> {
-    const rows = await this.dataSource.query(
+  async route(tx: EntityManager, host: string): Promise<DomainRoute | null> {
+    const rows = await tx.query(
       `select d.site_id as "siteId", d.env,
          (select p.host from domains p where p.site_id = d.site_id and p.env = d.env and p.is_primary) as "primaryHost"
        from domains d where d.host = $1`,

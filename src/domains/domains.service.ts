@@ -24,7 +24,7 @@ export class DomainsService {
 
   async list(site: Site, env: EnvName, principal: Principal): Promise<{ domains: DomainRow[] }> {
     assertMayRead(principal, env);
-    return { domains: await this.domains.list(site.id, env) };
+    return { domains: await this.domains.list(this.transactions.autocommit, site.id, env) };
   }
 
   async replace(
@@ -39,10 +39,10 @@ export class DomainsService {
       // Concurrent replacements of one environment's domains serialise on its row.
       await this.environments.lock(tx, site.id, env);
       const taken = await this.domains.takenElsewhere(
+        tx,
         site.id,
         env,
         wanted.map((d) => d.host),
-        tx,
       );
       if (taken.length)
         throw new AppError(
@@ -50,8 +50,8 @@ export class DomainsService {
           `${taken.join(', ')} already belong${taken.length === 1 ? 's' : ''} to another environment.`,
           taken.map((host) => ({ host })),
         );
-      const before = await this.domains.list(site.id, env, tx);
-      await this.domains.replace(site.id, env, wanted, tx);
+      const before = await this.domains.list(tx, site.id, env);
+      await this.domains.replace(tx, site.id, env, wanted);
       await this.audit.record(
         {
           siteId: site.id,
@@ -63,7 +63,7 @@ export class DomainsService {
         },
         tx,
       );
-      return this.domains.list(site.id, env, tx);
+      return this.domains.list(tx, site.id, env);
     });
     // Not awaited: with Redis unreachable a publish waits for the reconnection; nodes re-read within 10 s.
     void this.events.publish({ siteId: site.id, env, kind: 'domains' });
@@ -71,7 +71,7 @@ export class DomainsService {
   }
 
   route(host: string): Promise<DomainRoute | null> {
-    return this.domains.route(host);
+    return this.domains.route(this.transactions.autocommit, host);
   }
 }
 

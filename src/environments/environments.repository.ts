@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 
@@ -15,26 +15,26 @@ const RELEASE_IF_HELD_BY = (holder: string) => `
   maintenance_holder = case when maintenance_holder = ${holder} then null else maintenance_holder end`;
 
 /**
- * The environments table's one owner: heads, versions, the change sequence and the maintenance lease. Every
- * write is named after its intent; the database's clock decides a lease's expiry at write time.
+ * The environments table's one owner (and of head_history, which its head swaps append to): heads, versions,
+ * the change sequence and the maintenance lease. Every write is named after its intent; the database's clock decides a lease's expiry at write time.
  */
 @Injectable()
 export class EnvironmentsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
     await tx.query(
-      `insert into environments (site_id, name, head_state_id) values ($1, 'staging', null), ($1, 'production', $2)`,
+      `with pair as (insert into environments (site_id, name, head_state_id)
+                     values ($1, 'staging', null), ($1, 'production', $2))
+       insert into head_history (site_id, state_id) values ($1, $2)`,
       [siteId, productionHeadStateId],
     );
   }
 
-  async find(siteId: string, env: EnvName, tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow> {
+  async find(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
     const [row] = await tx.query(`select ${COLUMNS} from environments where site_id = $1 and name = $2`, [siteId, env]);
     return row;
   }
 
-  findForSites(siteIds: string[], tx: EntityManager = this.dataSource.manager): Promise<EnvironmentRow[]> {
+  findForSites(tx: EntityManager, siteIds: string[]): Promise<EnvironmentRow[]> {
     return tx.query(`select ${COLUMNS} from environments where site_id = any($1)`, [siteIds]);
   }
 
@@ -67,7 +67,8 @@ export class EnvironmentsRepository {
   }
 
   /**
-   * Compare-and-swap of production's head; production's version moves by one. Null when the head moved.
+   * Compare-and-swap of production's head; production's version moves by one and head_history records when.
+   * Null when the head moved.
    * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
    */
   async swapHead(
@@ -79,8 +80,11 @@ export class EnvironmentsRepository {
   ): Promise<{ version: number } | null> {
     const rows = await queryRows<{ version: number }>(
       tx,
-      `update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
-       where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int`,
+      `with swapped as (
+         update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
+         where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int, site_id
+       ), recorded as (insert into head_history (site_id, state_id) select site_id, $3 from swapped)
+       select version from swapped`,
       [siteId, expectedStateId, newStateId, releaseHolder ?? null],
     );
     return rows[0] ?? null;
@@ -92,10 +96,10 @@ export class EnvironmentsRepository {
    * counting earlier stretches only until they expired), or null when refused.
    */
   async takeLease(
+    tx: EntityManager,
     siteId: string,
     env: EnvName,
     lease: { holder: string; reason: string; ttlSeconds: number },
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<{ until: Date; heldMs: number } | null> {
     // SET expressions read the row as it was: a running lease of the same holder keeps its start, an expired
     // one adds its stretch (since → until) to the earlier ones, anything else starts afresh.
@@ -121,12 +125,7 @@ export class EnvironmentsRepository {
   }
 
   /** Clears the lease if `holder` has it; whether it did. */
-  async releaseLease(
-    siteId: string,
-    env: EnvName,
-    holder: string,
-    tx: EntityManager = this.dataSource.manager,
-  ): Promise<boolean> {
+  async releaseLease(tx: EntityManager, siteId: string, env: EnvName, holder: string): Promise<boolean> {
     const rows = await queryRows(
       tx,
       `update environments set ${RELEASE_IF_HELD_BY('$3')}
@@ -138,9 +137,9 @@ export class EnvironmentsRepository {
 
   /** The current lease columns (expired or not), or null when the environment does not exist. */
   async currentLease(
+    tx: EntityManager,
     siteId: string,
     env: EnvName,
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<{ holder: string | null; reason: string | null; until: Date | null; active: boolean } | null> {
     const [row] = await tx.query(
       `select maintenance_holder as holder, maintenance_reason as reason, maintenance_until as until,

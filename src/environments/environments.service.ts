@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Transactions } from '../platform/database/transactions';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 import { EnvironmentsRepository } from './environments.repository';
 
@@ -16,18 +17,21 @@ export type HeadSwap =
  */
 @Injectable()
 export class EnvironmentsService {
-  constructor(private readonly rows: EnvironmentsRepository) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly rows: EnvironmentsRepository,
+  ) {}
 
   createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
     return this.rows.createPair(tx, siteId, productionHeadStateId);
   }
 
   find(siteId: string, env: EnvName, tx?: EntityManager): Promise<EnvironmentRow> {
-    return this.rows.find(siteId, env, tx);
+    return this.rows.find(tx ?? this.transactions.autocommit, siteId, env);
   }
 
   findForSites(siteIds: string[], tx?: EntityManager): Promise<EnvironmentRow[]> {
-    return this.rows.findForSites(siteIds, tx);
+    return this.rows.findForSites(tx ?? this.transactions.autocommit, siteIds);
   }
 
   lock(tx: EntityManager, siteId: string, env: EnvName): Promise<EnvironmentRow> {
@@ -59,14 +63,14 @@ export class EnvironmentsService {
     lease: { holder: string; reason: string; ttlSeconds: number },
     tx?: EntityManager,
   ): Promise<{ until: Date; heldMs: number } | null> {
-    return this.rows.takeLease(siteId, env, lease, tx);
+    return this.rows.takeLease(tx ?? this.transactions.autocommit, siteId, env, lease);
   }
 
   releaseLease(siteId: string, env: EnvName, holder: string, tx?: EntityManager): Promise<boolean> {
-    return this.rows.releaseLease(siteId, env, holder, tx);
+    return this.rows.releaseLease(tx ?? this.transactions.autocommit, siteId, env, holder);
   }
 
   currentLease(siteId: string, env: EnvName, tx?: EntityManager): Promise<LeaseRow | null> {
-    return this.rows.currentLease(siteId, env, tx);
+    return this.rows.currentLease(tx ?? this.transactions.autocommit, siteId, env);
   }
 }

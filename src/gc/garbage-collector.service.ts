@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { MediaEnv, MediaStore } from '../../libs/media-storage';
 import { queryRows } from '../platform/database/sql';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 
 export interface CollectOptions {
   /** States, revisions and blobs younger than this are kept whatever refers to them (in-flight work). */
@@ -11,6 +12,12 @@ export interface CollectOptions {
   /** Production states kept per site beyond heads and snapshots: the last few promotions, to look back at. */
   keepRecentStates?: number;
 }
+
+// States that stopped being production's head less than this long ago (skew protection serves their media).
+const RETIRED_WITHIN = `
+  select state_id from (
+    select state_id, lead(became_head_at) over (partition by site_id order by id) as retired_at from head_history
+  ) stints where retired_at is null or retired_at > now() - make_interval(mins => $3)`;
 
 export interface CollectResult {
   states: number;
@@ -21,7 +28,7 @@ export interface CollectResult {
 
 /**
  * Deletes what no retained state references: production states that are no head, snapshot, recent
- * promotion or running job's; then revisions that no state, staging entry or staging backup uses; then media
+ * promotion or running job's, nor a head retired within the skew grace period; then revisions that no state, staging entry or staging backup uses; then media
  * blobs that no remaining media revision names. It holds the content lock exclusively throughout, while
  * every writer holds it shared, so nothing can gain a reference to what it is deleting.
  */
@@ -32,6 +39,7 @@ export class GarbageCollector {
   constructor(
     private readonly transactions: Transactions,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   async collect({ graceSeconds = 3600, keepRecentStates = 3 }: CollectOptions = {}): Promise<CollectResult> {
@@ -62,9 +70,10 @@ export class GarbageCollector {
                                from content_states where origin <> 'initial') recent where rank <= $1
          union select id from content_states where created_at > now() - make_interval(secs => $2)
          union select (result->>'stateId')::bigint from jobs where status in ('queued', 'running') and result ? 'stateId'
+         union ${RETIRED_WITHIN}
        )
        delete from content_states c where not exists (select 1 from retained r where r.id = c.id) returning c.id`,
-      [keepRecent, graceSeconds],
+      [keepRecent, graceSeconds, this.config.skewGraceMinutes],
     );
     return rows.length;
   }

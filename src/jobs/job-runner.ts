@@ -21,7 +21,7 @@ export class JobRunner {
 
   async run(definition: JobDefinition, job: JobRow): Promise<void> {
     const ctx = this.context(definition, job);
-    const steps = new JobSteps(job, this.jobs, this.events);
+    const steps = new JobSteps(job, this.transactions, this.jobs, this.events);
     const done: Record<string, unknown> = {};
     for (const step of definition.steps) {
       const earlier = steps.doneBefore(step.name);
@@ -69,7 +69,7 @@ export class JobRunner {
       siteId: job.siteId!,
       params: job.params,
       use: (service) => this.moduleRef.get(service, { strict: false }),
-      record: (values, tx) => this.jobs.update(job.id, values, tx),
+      record: (values, tx) => this.jobs.update(tx ?? this.transactions.autocommit, job.id, values),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Transactions } from '../platform/database/transactions';
 import type { JobsRepository } from './jobs.repository';
 import type { JobEvents } from './job-events';
 import type { JobRow, JobStep } from './job.types';
@@ -9,6 +10,7 @@ export class JobSteps {
 
   constructor(
     private readonly job: JobRow,
+    private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
     private readonly events: JobEvents,
   ) {
@@ -55,7 +57,11 @@ export class JobSteps {
     if (detail !== undefined) step.detail = detail;
     const done = this.steps.filter((s) => s.status === 'succeeded' || s.status === 'skipped').length;
     const progress = Math.min(99, Math.floor((done / Math.max(1, this.steps.length)) * 100));
-    await this.jobs.saveProgress(this.job.id, { step: name, progress, steps: this.steps }, tx);
+    await this.jobs.saveProgress(tx ?? this.transactions.autocommit, this.job.id, {
+      step: name,
+      progress,
+      steps: this.steps,
+    });
     if (!tx) await this.announce();
   }
 

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Transactions } from '../platform/database/transactions';
 import { MAX_JOB_ATTEMPTS, STALE_SECONDS, SWEEP_INTERVAL_MS } from './job-liveness';
 import type { JobRow } from './job.types';
 import { JobsRepository } from './jobs.repository';
@@ -18,6 +19,7 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
   private sweeping = false;
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
     private readonly jobsService: JobsService,
     private readonly siteLock: SiteLock,
@@ -40,7 +42,7 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     this.sweeping = true;
     let handled = 0;
     try {
-      for (const job of await this.jobs.listStale(STALE_SECONDS)) {
+      for (const job of await this.jobs.listStale(this.transactions.autocommit, STALE_SECONDS)) {
         if (await (job.status === 'queued' ? this.requeue(job) : this.takeOver(job))) handled++;
       }
     } catch (error) {
@@ -54,7 +56,8 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
   // Queued long ago: its enqueue failed, or Redis lost it. Adding again is a no-op while BullMQ still has it.
   private async requeue(job: JobRow): Promise<boolean> {
     if (!(await this.jobsService.enqueue(job))) return false;
-    await this.jobs.beat(job.id); // seen in the queue: look again in STALE_SECONDS, not every pass
+    // Seen in the queue: look again in STALE_SECONDS, not every pass.
+    await this.jobs.beat(this.transactions.autocommit, job.id);
     return true;
   }
 
@@ -63,7 +66,8 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     if (!lock) return false; // a live worker runs the site's job (this one or another)
     let abandoned: JobRow | null;
     try {
-      abandoned = await this.jobs.findAbandoned(job.id, STALE_SECONDS); // again, under the lock
+      // Again, under the lock.
+      abandoned = await this.jobs.findAbandoned(this.transactions.autocommit, job.id, STALE_SECONDS);
       if (abandoned && abandoned.attempts >= MAX_JOB_ATTEMPTS) {
         await this.jobsService.fail(abandoned, {
           code: 'job_abandoned',
@@ -79,7 +83,8 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     if (!abandoned) return false;
     this.logger.warn(`Job ${job.id} lost its worker at step ${abandoned.step}: enqueued again`);
     if (!(await this.jobsService.enqueue(abandoned))) return false;
-    await this.jobs.beat(job.id); // the new run beats from its first second; until then, no second copy
+    // The new run beats from its first second; until then, no second copy.
+    await this.jobs.beat(this.transactions.autocommit, job.id);
     return true;
   }
 }

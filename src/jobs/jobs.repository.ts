@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { JobKind } from './job-names';
 import type { JobActor, JobRow, JobStatus, JobStep } from './job.types';
@@ -11,9 +11,8 @@ const COLUMNS = `id, site_id as "siteId", kind, status, step, progress, steps, p
 
 @Injectable()
 export class JobsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async insert(
+    tx: EntityManager,
     values: {
       siteId: string | null;
       kind: JobKind;
@@ -22,7 +21,6 @@ export class JobsRepository {
       steps: JobStep[];
       fromVersion?: number;
     },
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<JobRow> {
     const [row] = await tx.query(
       `insert into jobs (site_id, kind, params, actor, steps, from_version) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
@@ -38,12 +36,12 @@ export class JobsRepository {
     return row;
   }
 
-  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
+  async find(tx: EntityManager, id: string): Promise<JobRow | null> {
     const rows = await tx.query(`select ${COLUMNS} from jobs where id = $1`, [id]);
     return rows[0] ?? null;
   }
 
-  async findOpenForSite(siteId: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
+  async findOpenForSite(tx: EntityManager, siteId: string): Promise<JobRow | null> {
     const rows = await tx.query(`select ${COLUMNS} from jobs where site_id = $1 and status in ('queued', 'running')`, [
       siteId,
     ]);
@@ -51,8 +49,8 @@ export class JobsRepository {
   }
 
   /** Open jobs whose heartbeat is older than `seconds` (one indexed range scan of jobs_open_heartbeat). */
-  async listStale(seconds: number, limit = 100): Promise<JobRow[]> {
-    return this.dataSource.query(
+  async listStale(tx: EntityManager, seconds: number, limit = 100): Promise<JobRow[]> {
+    return tx.query(
       `select ${COLUMNS} from jobs where status in ('queued', 'running')
          and heartbeat_at < now() - make_interval(secs => $1) order by heartbeat_at limit $2`,
       [seconds, limit],
@@ -60,8 +58,8 @@ export class JobsRepository {
   }
 
   /** The job if it is still running with a heartbeat older than `seconds` (re-read under its site lock). */
-  async findAbandoned(id: string, seconds: number): Promise<JobRow | null> {
-    const rows = await this.dataSource.query(
+  async findAbandoned(tx: EntityManager, id: string, seconds: number): Promise<JobRow | null> {
+    const rows = await tx.query(
       `select ${COLUMNS} from jobs where id = $1 and status = 'running'
          and heartbeat_at < now() - make_interval(secs => $2)`,
       [id, seconds],
@@ -73,22 +71,28 @@ export class JobsRepository {
    * Someone vouches for the open job until `aheadMs` from now: its worker (every second), a sweep that saw it
    * queued, or a worker that will retry it after a backoff.
    */
-  async beat(id: string, aheadMs = 0): Promise<void> {
-    await this.dataSource.query(
+  async beat(tx: EntityManager, id: string, aheadMs = 0): Promise<void> {
+    await tx.query(
       `update jobs set heartbeat_at = now() + make_interval(secs => $2) where id = $1 and status in ('queued', 'running')`,
       [id, aheadMs / 1000],
     );
   }
 
-  async listForSite(siteId: string, kinds: JobKind[], limit: number, before?: Date): Promise<JobRow[]> {
-    return this.dataSource.query(
+  async listForSite(
+    tx: EntityManager,
+    siteId: string,
+    kinds: JobKind[],
+    limit: number,
+    before?: Date,
+  ): Promise<JobRow[]> {
+    return tx.query(
       `select ${COLUMNS} from jobs where site_id = $1 and kind = any($2) and ($3::timestamptz is null or created_at < $3)
        order by created_at desc limit $4`,
       [siteId, kinds, before ?? null, limit],
     );
   }
 
-  async markRunning(id: string, tx: EntityManager = this.dataSource.manager): Promise<JobRow | null> {
+  async markRunning(tx: EntityManager, id: string): Promise<JobRow | null> {
     const rows = await queryRows<JobRow>(
       tx,
       `update jobs set status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1,
@@ -100,9 +104,9 @@ export class JobsRepository {
   }
 
   async saveProgress(
+    tx: EntityManager,
     id: string,
     progress: { step: string | null; progress: number; steps: JobStep[] },
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     await tx.query(`update jobs set step = $2, progress = $3, steps = $4 where id = $1`, [
       id,
@@ -113,9 +117,9 @@ export class JobsRepository {
   }
 
   async update(
+    tx: EntityManager,
     id: string,
     values: Partial<Pick<JobRow, 'fromVersion' | 'toVersion' | 'snapshotId' | 'timings' | 'result'>>,
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     await tx.query(
       `update jobs set from_version = coalesce($2, from_version), to_version = coalesce($3, to_version),
@@ -134,10 +138,10 @@ export class JobsRepository {
 
   /** Ends an open job; false when it had already ended (a finish is safe to run twice). */
   async finish(
+    tx: EntityManager,
     id: string,
     status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>,
     error?: JobRow['error'],
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<boolean> {
     const rows = await queryRows(
       tx,

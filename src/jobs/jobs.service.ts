@@ -75,7 +75,7 @@ export class JobsService {
    * job), the row and its audit entry in one transaction, then the enqueue after the commit.
    */
   async start(kind: JobKind, request: StartJob): Promise<JobDto> {
-    const open = request.siteId ? await this.jobs.findOpenForSite(request.siteId) : null;
+    const open = request.siteId ? await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId) : null;
     if (open) return this.answerOpen(open, request);
     let job: JobRow;
     try {
@@ -83,17 +83,14 @@ export class JobsService {
         const start = (await request.before?.(tx)) ?? {};
         const params = { ...request.params, ...start.params };
         const { principal, requestId, siteId } = request;
-        const created = await this.jobs.insert(
-          {
-            siteId,
-            kind,
-            params,
-            actor: { actor: principal.actor, role: principal.role, requestId },
-            steps: plannedSteps(this.definitions.get(kind).steps.map((step) => step.name)),
-            fromVersion: start.fromVersion,
-          },
-          tx,
-        );
+        const created = await this.jobs.insert(tx, {
+          siteId,
+          kind,
+          params,
+          actor: { actor: principal.actor, role: principal.role, requestId },
+          steps: plannedSteps(this.definitions.get(kind).steps.map((step) => step.name)),
+          fromVersion: start.fromVersion,
+        });
         if (siteId)
           await this.audit.record(
             {
@@ -111,7 +108,9 @@ export class JobsService {
     } catch (error) {
       // Two clicks at once: the partial unique index lets one insert win; the other answers with that job.
       const constraint = error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint;
-      const winner = constraint === 'jobs_one_open_per_site' && (await this.jobs.findOpenForSite(request.siteId!));
+      const winner =
+        constraint === 'jobs_one_open_per_site' &&
+        (await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId!));
       if (winner) return this.answerOpen(winner, request);
       throw error;
     }
@@ -157,7 +156,7 @@ export class JobsService {
    */
   async begin(id: string): Promise<JobRow | null> {
     return this.transactions.run({}, async (tx) => {
-      const running = await this.jobs.markRunning(id, tx);
+      const running = await this.jobs.markRunning(tx, id);
       if (running?.siteId && running.attempts === 1)
         await this.audit.record(
           {
@@ -176,7 +175,7 @@ export class JobsService {
 
   /** A job of one site, as the worker and other features read it (null for another site's or none). */
   async findOfSite(siteId: string, id: string): Promise<JobRow | null> {
-    const job = await this.jobs.find(id).catch(() => null);
+    const job = await this.jobs.find(this.transactions.autocommit, id).catch(() => null);
     return job?.siteId === siteId ? job : null;
   }
 
@@ -186,7 +185,7 @@ export class JobsService {
 
   /** A site's jobs of some kinds, newest first (the promotion history). */
   listForSite(siteId: string, kinds: JobKind[], limit: number, before?: Date): Promise<JobRow[]> {
-    return this.jobs.listForSite(siteId, kinds, limit, before);
+    return this.jobs.listForSite(this.transactions.autocommit, siteId, kinds, limit, before);
   }
 
   /**
@@ -202,7 +201,8 @@ export class JobsService {
       recheck.pipe(map(() => 'token' as const)),
     ).pipe(
       concatMap(async (what): Promise<JobStreamEvent | null> => {
-        if (what === 'job') return { type: 'job', data: toJobDto((await this.jobs.find(id))!) };
+        if (what === 'job')
+          return { type: 'job', data: toJobDto((await this.jobs.find(this.transactions.autocommit, id))!) };
         return principal.kind === 'site' && !(await this.tokens.isActive(principal.tokenId)) ? REVOKED : null;
       }),
       filter((event): event is JobStreamEvent => event !== null),
@@ -217,10 +217,10 @@ export class JobsService {
    */
   async fail(job: JobRow, error: NonNullable<JobRow['error']>): Promise<void> {
     await this.runner
-      .failed(this.definitions.get(job.kind), (await this.jobs.find(job.id)) ?? job)
+      .failed(this.definitions.get(job.kind), (await this.jobs.find(this.transactions.autocommit, job.id)) ?? job)
       .catch((e: unknown) => this.logger.error(e));
-    if (!(await this.jobs.finish(job.id, 'failed', error))) return;
-    const failed = (await this.jobs.find(job.id)) ?? job;
+    if (!(await this.jobs.finish(this.transactions.autocommit, job.id, 'failed', error))) return;
+    const failed = (await this.jobs.find(this.transactions.autocommit, job.id)) ?? job;
     if (failed.siteId)
       await this.audit.record({
         siteId: failed.siteId,
@@ -249,16 +249,19 @@ export class JobsService {
     const lock = await this.siteLock.tryAcquireForJob(job);
     if (!lock) throw inProgress(job);
     try {
-      const current = (await this.jobs.find(id))!;
+      const current = (await this.jobs.find(this.transactions.autocommit, id))!;
       if (current.status === 'cancelled') return toJobDto(current);
       if (FINAL.has(current.status)) throw finished(current);
       // The site lock is free, but a worker whose lock connection dropped may still be beating.
-      if (current.status === 'running' && !(await this.jobs.findAbandoned(id, STALE_SECONDS)))
+      if (
+        current.status === 'running' &&
+        !(await this.jobs.findAbandoned(this.transactions.autocommit, id, STALE_SECONDS))
+      )
         throw inProgress(current);
       await this.runner.failed(this.definitions.get(current.kind), current);
       await this.transactions.run({}, async (tx) => {
         const message = `Cancelled by ${principal.actor}.`;
-        await this.jobs.finish(id, 'cancelled', { code: 'cancelled', message }, tx);
+        await this.jobs.finish(tx, id, 'cancelled', { code: 'cancelled', message });
         await this.audit.record(
           {
             siteId: current.siteId,
@@ -272,14 +275,14 @@ export class JobsService {
         );
       });
       await this.events.publish(id);
-      return toJobDto((await this.jobs.find(id))!);
+      return toJobDto((await this.jobs.find(this.transactions.autocommit, id))!);
     } finally {
       await lock.release();
     }
   }
 
   private async visible(id: string, principal: Principal): Promise<JobRow> {
-    const job = await this.jobs.find(id).catch(() => null);
+    const job = await this.jobs.find(this.transactions.autocommit, id).catch(() => null);
     if (!job || !canSee(principal, job)) throw new AppError('not_found', `No job ${id}.`);
     return job;
   }

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { toAppError } from '../platform/errors/error.filter';
 import { JobEvents } from './job-events';
@@ -26,6 +27,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
   private readonly logger = new Logger(SiteJobsProcessor.name);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly jobs: JobsRepository,
     private readonly jobsService: JobsService,
     private readonly definitions: JobDefinitions,
@@ -42,7 +44,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
   }
 
   async process(job: Job<SiteJob>, token?: string): Promise<void> {
-    const row = await this.jobs.find(job.data.jobId);
+    const row = await this.jobs.find(this.transactions.autocommit, job.data.jobId);
     if (!row || !['queued', 'running'].includes(row.status)) return; // already ended: a retry finds nothing to do
     const definition = this.definitions.get(row.kind); // boot checked that every kind has one
 
@@ -53,7 +55,10 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       throw new DelayedError();
     }
     // While this runs, the row says so every second: the sweep takes over only a job nobody beats for.
-    const heartbeat = setInterval(() => void this.jobs.beat(row.id).catch(() => {}), HEARTBEAT_MS);
+    const heartbeat = setInterval(
+      () => void this.jobs.beat(this.transactions.autocommit, row.id).catch(() => {}),
+      HEARTBEAT_MS,
+    );
     let attempts = row.attempts;
     try {
       const running = await this.jobsService.begin(row.id);
@@ -61,7 +66,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       attempts = running.attempts;
       await this.events.publish(row.id);
       await this.runner.run(definition, running);
-      await this.jobs.finish(row.id, 'succeeded');
+      await this.jobs.finish(this.transactions.autocommit, row.id, 'succeeded');
       await this.events.publish(row.id);
     } catch (thrown) {
       clearInterval(heartbeat);
@@ -70,7 +75,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       if (!refusal && !lastAttempt) {
         this.logger.warn(`Job ${row.id} attempt ${attempts} failed, will retry: ${String(thrown)}`);
         // BullMQ retries after its exponential backoff (1 s, 2 s, …): vouch for the job until then.
-        await this.jobs.beat(row.id, 1000 * 2 ** job.attemptsMade).catch(() => {});
+        await this.jobs.beat(this.transactions.autocommit, row.id, 1000 * 2 ** job.attemptsMade).catch(() => {});
         throw thrown;
       }
       if (!refusal) this.logger.error(thrown);

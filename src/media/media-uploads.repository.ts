@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface MediaUploadRow {
   sha256: string;
@@ -10,9 +10,7 @@ export interface MediaUploadRow {
 /** Owns media_uploads: which site uploaded which bytes, as which verified type. */
 @Injectable()
 export class MediaUploadsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async insert(siteId: string, upload: MediaUploadRow, tx: EntityManager = this.dataSource.manager): Promise<void> {
+  async insert(tx: EntityManager, siteId: string, upload: MediaUploadRow): Promise<void> {
     await tx.query(
       `insert into media_uploads (site_id, sha256, content_type, size) values ($1, $2, $3, $4)
        on conflict do nothing`,
@@ -20,7 +18,7 @@ export class MediaUploadsRepository {
     );
   }
 
-  findBySha256s(siteId: string, sha256s: string[], tx: EntityManager = this.dataSource.manager) {
+  findBySha256s(tx: EntityManager, siteId: string, sha256s: string[]) {
     return tx.query(
       `select sha256, content_type as "contentType", size::float8 as size
        from media_uploads where site_id = $1 and sha256 = any($2) order by uploaded_at`,

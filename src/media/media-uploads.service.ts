@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MediaBody } from '../../libs/content-model';
 import { runPool, type MediaStore } from '../../libs/media-storage';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { allowedMediaType } from './media-types';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
@@ -25,12 +26,13 @@ type Problem = { path: string; message: string; kind: 'not_uploaded' | 'mismatch
 @Injectable()
 export class MediaUploadsService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly uploads: MediaUploadsRepository,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
 
   record(siteId: string, upload: MediaUploadRow): Promise<void> {
-    return this.uploads.insert(siteId, upload);
+    return this.uploads.insert(this.transactions.autocommit, siteId, upload);
   }
 
   /**
@@ -39,7 +41,7 @@ export class MediaUploadsService {
    */
   async assertDescribeUploads(siteId: string, media: DescribedMedia[], tx: EntityManager): Promise<void> {
     if (!media.length) return;
-    const records = await this.uploads.findBySha256s(siteId, [...new Set(media.map((m) => m.body.sha256))], tx);
+    const records = await this.uploads.findBySha256s(tx, siteId, [...new Set(media.map((m) => m.body.sha256))]);
     const bySha256 = new Map<string, MediaUploadRow[]>();
     for (const r of records) bySha256.set(r.sha256, [...(bySha256.get(r.sha256) ?? []), r]);
     const gone = new Set<string>();

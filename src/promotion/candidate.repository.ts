@@ -19,7 +19,7 @@ export class CandidateRepository {
     limit: number,
   ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
     return tx.query(
-      `select r.id::text, r.type, r.body from staging_entries s join revisions r on r.id = s.published_revision_id
+      `select r.id::text, r.type, r.body from staging_manifest s join revisions r on r.id = s.revision_id
        where s.site_id = $1 and r.refs is null limit $2`,
       [siteId, limit],
     );
@@ -41,12 +41,11 @@ export class CandidateRepository {
   ): Promise<{ total: number; sample: DanglingReference[] }> {
     const rows: (DanglingReference & { total: number })[] = await tx.query(
       `select s.type, s.key, ref->>'type' as "refType", ref->>'key' as "refKey", count(*) over ()::int as total
-       from staging_entries s
-       join revisions r on r.id = s.published_revision_id
+       from staging_manifest s
+       join revisions r on r.id = s.revision_id
        cross join lateral jsonb_array_elements(r.refs) ref
-       left join staging_entries t on t.site_id = s.site_id and t.type = ref->>'type' and t.key = ref->>'key'
-                                  and t.published_revision_id is not null
-       where s.site_id = $1 and s.published_revision_id is not null and t.key is null
+       left join staging_manifest t on t.site_id = s.site_id and t.type = ref->>'type' and t.key = ref->>'key'
+       where s.site_id = $1 and t.key is null
        order by s.type, s.key limit $2`,
       [siteId, limit],
     );
@@ -56,8 +55,8 @@ export class CandidateRepository {
   /** Media blobs the candidate uses that production's head does not (so may be missing from its bucket). */
   async mediaToCopy(tx: EntityManager, siteId: string, headStateId: number): Promise<string[]> {
     const rows: { sha256: string }[] = await tx.query(
-      `select r.body->>'sha256' as sha256 from staging_entries s join revisions r on r.id = s.published_revision_id
-       where s.site_id = $1 and s.type = 'media' and s.published_revision_id is not null
+      `select r.body->>'sha256' as sha256 from staging_manifest s join revisions r on r.id = s.revision_id
+       where s.site_id = $1 and s.type = 'media'
        except
        select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
        where e.state_id = $2 and e.type = 'media'`,

@@ -18,10 +18,9 @@ export interface ChangedEntry {
   productionVersion: number | null;
 }
 
-// Staging's promotable manifest (published pages and posts, every other type as written) against a state.
+// Staging's promotable manifest against a state.
 const JOINED = `
-  with s as (select type, key, published_revision_id as rev, version from staging_entries
-             where site_id = $1 and published_revision_id is not null),
+  with s as (select type, key, revision_id as rev, version from staging_manifest where site_id = $1),
        p as (select type, key, revision_id as rev, version from state_entries where state_id = $2)
   select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
          s.rev::text as "stagingRevisionId", p.rev::text as "productionRevisionId",

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { DesignEntity } from '../../libs/site-renderer';
 import type { ContentSource } from './content-source';
 
@@ -10,51 +10,71 @@ export interface PublicEntity {
 }
 
 /**
- * Reads of what an environment shows: production's head state, or staging through its published revisions
- * (a page's draft is never visible; other types publish as written). Every lookup is one indexed query.
+ * Reads of what an environment shows: production's head state, or staging's promotable manifest (a page's
+ * draft is never visible; other types publish as written). Every lookup is one indexed query.
  */
 @Injectable()
 export class PublicContentRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** The page, post or redirect answering on a route: one lookup on the (state, route) index. */
-  async findByRoute(source: ContentSource, route: string): Promise<PublicEntity | null> {
-    const rows = await this.dataSource.query(`${select(source)} and e.route = $2`, [param(source), route]);
+  async findByRoute(tx: EntityManager, source: ContentSource, route: string): Promise<PublicEntity | null> {
+    const rows = await tx.query(`${select(source)} and e.route = $2`, [param(source), route]);
     return rows[0] ?? null;
   }
 
-  async findEntity(source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
-    const rows = await this.dataSource.query(`${select(source)} and e.type = $2 and e.key = $3`, [
-      param(source),
-      type,
-      key,
-    ]);
+  async findEntity(tx: EntityManager, source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
+    const rows = await tx.query(`${select(source)} and e.type = $2 and e.key = $3`, [param(source), type, key]);
     return rows[0] ?? null;
   }
 
   /** Every entity of the given types (the design types are few per site, whatever its size). */
-  ofTypes(source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
-    return this.dataSource.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [
-      param(source),
-      types,
-    ]);
+  ofTypes(tx: EntityManager, source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
+    return tx.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [param(source), types]);
   }
 
   /** The given (type, key) pairs that exist. */
-  async byKeys(source: ContentSource, refs: { type: string; key: string }[]): Promise<PublicEntity[]> {
+  async byKeys(
+    tx: EntityManager,
+    source: ContentSource,
+    refs: { type: string; key: string }[],
+  ): Promise<PublicEntity[]> {
     if (!refs.length) return [];
-    return this.dataSource.query(
-      `${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`,
-      [param(source), refs.map((r) => r.type), refs.map((r) => r.key)],
+    return tx.query(`${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`, [
+      param(source),
+      refs.map((r) => r.type),
+      refs.map((r) => r.key),
+    ]);
+  }
+
+  /**
+   * A media entity as a production state retired less than `graceMinutes` ago served it under this key, with
+   * bytes whose sha256 starts with `version` (skew protection: a visitor holding an older page keeps its files).
+   */
+  async retiredMedia(
+    tx: EntityManager,
+    siteId: string,
+    key: string,
+    version: string,
+    graceMinutes: number,
+  ): Promise<unknown> {
+    const rows: { body: unknown }[] = await tx.query(
+      `with stints as (
+         select state_id, lead(became_head_at) over (order by id) as retired_at from head_history where site_id = $1
+       )
+       select r.body from stints s
+       join state_entries e on e.state_id = s.state_id and e.type = 'media' and e.key = $2
+       join revisions r on r.id = e.revision_id
+       where s.retired_at > now() - make_interval(mins => $4) and starts_with(r.body->>'sha256', $3)
+       order by s.retired_at desc limit 1`,
+      [siteId, key, version, graceMinutes],
     );
+    return rows[0]?.body ?? null;
   }
 
   /** The routes of published pages and posts, for sitemap.xml. */
-  async publishedRoutes(source: ContentSource, limit: number): Promise<string[]> {
-    const table = source.kind === 'state' ? 'state_entries' : 'staging_entries';
-    const owner = source.kind === 'state' ? 'state_id' : 'site_id';
-    const rows: { route: string }[] = await this.dataSource.query(
-      `select route from ${table} where ${owner} = $1 and type in ('page', 'post') and route is not null
+  async publishedRoutes(tx: EntityManager, source: ContentSource, limit: number): Promise<string[]> {
+    const rows: { route: string }[] = await tx.query(
+      `select route from ${manifest(source)} e where ${ownerColumn(source)} = $1
+         and type in ('page', 'post') and route is not null
        order by route limit $2`,
       [param(source), limit],
     );
@@ -62,11 +82,13 @@ export class PublicContentRepository {
   }
 }
 
+// Production's head state, or staging's promotable manifest (a view with the same columns).
+const manifest = (source: ContentSource) => (source.kind === 'state' ? 'state_entries' : 'staging_manifest');
+const ownerColumn = (source: ContentSource) => (source.kind === 'state' ? 'e.state_id' : 'e.site_id');
+
 function select(source: ContentSource): string {
-  return source.kind === 'state'
-    ? `select e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id where e.state_id = $1`
-    : `select e.type, e.key, r.body from staging_entries e join revisions r on r.id = e.published_revision_id
-       where e.site_id = $1`;
+  return `select e.type, e.key, r.body from ${manifest(source)} e join revisions r on r.id = e.revision_id
+    where ${ownerColumn(source)} = $1`;
 }
 
 function param(source: ContentSource): number | string {

@@ -18,6 +18,9 @@ import { originOf, sitePathOf, wantsJson } from './site-path';
 import type { SiteTarget } from './site-target';
 import { SiteTargetResolver } from './site-target.resolver';
 
+// A media URL's version: the first characters of its sha256 (see libs/site-renderer safe-url).
+const VERSION = new RegExp(`^[0-9a-f]{${MEDIA_VERSION_LENGTH}}$`);
+
 /**
  * The public site over HTTP: pages, robots.txt, sitemap.xml, media, forms and analytics of the environment the
  * SiteTargetGuard resolved. Pages answer 503 during maintenance; forms, analytics and sessions keep working.
@@ -78,12 +81,20 @@ export class PublicSiteService {
     this.send(request, response, target, await this.pages.sitemap(target, originOf(request)), false);
   }
 
-  /** Media bytes from the environment's bucket; `?v=` (from the sha256) makes the answer cacheable forever. */
+  /**
+   * Media bytes from the environment's bucket; `?v=` (from the sha256) makes the answer cacheable forever.
+   * A `?v=` of a file the current head replaced or removed still answers with that file for a while after the
+   * swap, so a visitor holding the previous page keeps its images.
+   */
   async media(request: Request, response: Response, key: string): Promise<void> {
     const target = request.siteTarget!;
-    const media = validateKey(key) ? null : await this.pages.media(target, key);
+    if (validateKey(key)) throw new AppError('not_found', 'There is no such file.');
+    const version = typeof request.query.v === 'string' && VERSION.test(request.query.v) ? request.query.v : null;
+    let media = await this.pages.media(target, key);
+    if (version && !(typeof media?.sha256 === 'string' && media.sha256.startsWith(version)))
+      media = (await this.pages.retiredMedia(target, key, version)) ?? media;
     if (!media || typeof media.sha256 !== 'string') throw new AppError('not_found', 'There is no such file.');
-    const versioned = request.query.v === media.sha256.slice(0, MEDIA_VERSION_LENGTH);
+    const versioned = version !== null && media.sha256.startsWith(version);
     const scope = target.env === 'production' ? 'public' : 'private';
     const cacheControl = versioned ? `${scope}, max-age=31536000, immutable` : `${scope}, max-age=300`;
     await sendBlob(this.store, target.env, media, request, response, cacheControl);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { buildDesign, DESIGN_TYPES, type PageAssets, type SiteDesign } from '../../libs/site-renderer';
 import type { FormBody, MediaBody } from '../../libs/content-model';
+import { Transactions } from '../platform/database/transactions';
 import type { ContentSource } from './content-source';
 import { PublicContentRepository } from './public-content.repository';
 
@@ -15,10 +16,13 @@ export class SiteDesignService {
   private readonly designs = new LRUCache<string, SiteDesign, { source: ContentSource }>({
     max: DESIGNS,
     fetchMethod: async (_scope, _stale, { context }) =>
-      buildDesign(await this.content.ofTypes(context.source, DESIGN_TYPES)),
+      buildDesign(await this.content.ofTypes(this.transactions.autocommit, context.source, DESIGN_TYPES)),
   });
 
-  constructor(private readonly content: PublicContentRepository) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly content: PublicContentRepository,
+  ) {}
 
   /** Cached by scope: a state never changes, so neither does its design. */
   async design(source: ContentSource, scope: string): Promise<SiteDesign> {
@@ -27,7 +31,7 @@ export class SiteDesignService {
 
   /** The forms and media a page needs, in one query. */
   async assets(source: ContentSource, keys: { forms: string[]; media: string[] }): Promise<PageAssets> {
-    const rows = await this.content.byKeys(source, [
+    const rows = await this.content.byKeys(this.transactions.autocommit, source, [
       ...keys.forms.map((key) => ({ type: 'form', key })),
       ...keys.media.map((key) => ({ type: 'media', key })),
     ]);

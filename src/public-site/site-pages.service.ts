@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { LRUCache } from 'lru-cache';
 import { type FormBody, type MediaBody, REDIRECT_STATUSES } from '../../libs/content-model';
 import {
@@ -9,6 +10,7 @@ import {
   siteAssetKeysOf,
   SiteRenderer,
 } from '../../libs/site-renderer';
+import { Transactions } from '../platform/database/transactions';
 import { PublicContentRepository } from './public-content.repository';
 import { rendered, renderedPage, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
@@ -19,6 +21,7 @@ import type { SiteTarget } from './site-target';
 // A response bigger than the whole budget is not kept (maxEntrySize defaults to maxSize).
 const RENDER_CACHE = { max: 200_000, maxSize: 128 * 1024 * 1024, sizeCalculation: sizeOfRendered };
 const MEDIA_CACHE = { max: 50_000 };
+const RETIRED_MEDIA_CACHE = { max: 10_000, ttl: 60_000 };
 // The sitemap protocol's limit for one file.
 const SITEMAP_URLS = 50_000;
 const REDIRECTS: ReadonlySet<number> = new Set(REDIRECT_STATUSES);
@@ -29,11 +32,15 @@ export class SitePagesService {
   private readonly cache = new LRUCache<string, RenderedResponse>(RENDER_CACHE);
   // Boxed: a known missing key is cached too, and the cache takes no null values.
   private readonly mediaFiles = new LRUCache<string, { media: MediaBody | null }>(MEDIA_CACHE);
+  // Right after a swap every visitor holding the previous page asks for its files: one query per file a minute.
+  private readonly retiredMediaFiles = new LRUCache<string, { media: MediaBody | null }>(RETIRED_MEDIA_CACHE);
 
   constructor(
+    private readonly transactions: Transactions,
     private readonly content: PublicContentRepository,
     private readonly designs: SiteDesignService,
     private readonly renderer: SiteRenderer,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
   /** A page or redirect already rendered for `path`, without waiting for anything. */
@@ -46,7 +53,7 @@ export class SitePagesService {
     const key = cacheKey(target, path);
     const cached = this.cache.get(key);
     if (cached) return { response: cached, cached: true };
-    const entity = await this.content.findByRoute(target.source, path);
+    const entity = await this.content.findByRoute(this.transactions.autocommit, target.source, path);
     let response: RenderedResponse | null = null;
     if (entity?.type === 'redirect') {
       const location = safeRedirectLocation(entity.body.to, target.base);
@@ -90,7 +97,7 @@ export class SitePagesService {
     return this.memo(cacheKey(target, `#sitemap:${origin}`), async () => {
       const [design, routes] = await Promise.all([
         this.designs.design(target.source, target.scope),
-        this.content.publishedRoutes(target.source, SITEMAP_URLS),
+        this.content.publishedRoutes(this.transactions.autocommit, target.source, SITEMAP_URLS),
       ]);
       const canonical = safeHref(design.settings.canonicalBase);
       const root = canonical && /^https?:\/\//.test(canonical) ? canonical.replace(/\/+$/, '') : origin + target.base;
@@ -103,7 +110,7 @@ export class SitePagesService {
   robots(target: SiteTarget, origin: string): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#robots:${origin}`), async () => {
       if (target.env === 'staging') return rendered(200, TEXT, 'User-agent: *\nDisallow: /\n');
-      const [entity] = await this.content.ofTypes(target.source, ['robots_txt']);
+      const [entity] = await this.content.ofTypes(this.transactions.autocommit, target.source, ['robots_txt']);
       const own = entity && typeof (entity.body as { body?: unknown }).body === 'string';
       const body = own
         ? (entity.body as { body: string }).body
@@ -113,15 +120,36 @@ export class SitePagesService {
   }
 
   async form(target: SiteTarget, key: string): Promise<FormBody | null> {
-    return ((await this.content.findEntity(target.source, 'form', key))?.body as FormBody | undefined) ?? null;
+    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'form', key);
+    return (entity?.body as FormBody | undefined) ?? null;
   }
 
   async media(target: SiteTarget, key: string): Promise<MediaBody | null> {
     const cacheKeyOfMedia = `${target.scope}\n${key}`;
     const cached = this.mediaFiles.get(cacheKeyOfMedia);
     if (cached) return cached.media;
-    const media = ((await this.content.findEntity(target.source, 'media', key))?.body as MediaBody) ?? null;
+    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'media', key);
+    const media = (entity?.body as MediaBody) ?? null;
     this.mediaFiles.set(cacheKeyOfMedia, { media });
+    return media;
+  }
+  /**
+   * The file a page of production's previous heads linked to as `?v=<version>`, for a grace period after the
+   * swap that retired it (skew protection); null when none did. Production only: staging is not swapped.
+   */
+  async retiredMedia(target: SiteTarget, key: string, version: string): Promise<MediaBody | null> {
+    if (target.env !== 'production' || !this.config.skewGraceMinutes) return null;
+    const cacheKeyOfMedia = `${target.site.id}\n${key}\n${version}`;
+    const cached = this.retiredMediaFiles.get(cacheKeyOfMedia);
+    if (cached) return cached.media;
+    const media = (await this.content.retiredMedia(
+      this.transactions.autocommit,
+      target.site.id,
+      key,
+      version,
+      this.config.skewGraceMinutes,
+    )) as MediaBody | null;
+    this.retiredMediaFiles.set(cacheKeyOfMedia, { media });
     return media;
   }
 

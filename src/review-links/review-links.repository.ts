@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import { hashToken } from '../auth/token-hash';
 
@@ -18,11 +18,9 @@ const COLUMNS = `id, site_id as "siteId", label, expires_at as "expiresAt", crea
 
 @Injectable()
 export class ReviewLinksRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   async insert(
+    tx: EntityManager,
     values: { siteId: string; label: string; token: string; expiresInHours: number; createdBy: string },
-    tx: EntityManager = this.dataSource.manager,
   ): Promise<ReviewLinkRow> {
     const [row] = await tx.query(
       `insert into review_links (site_id, label, token_hash, expires_at, created_by)
@@ -32,16 +30,15 @@ export class ReviewLinksRepository {
     return row;
   }
 
-  list(siteId: string): Promise<ReviewLinkRow[]> {
-    return this.dataSource.query(
-      `select ${COLUMNS} from review_links where site_id = $1 order by created_at desc limit 500`,
-      [siteId],
-    );
+  list(tx: EntityManager, siteId: string): Promise<ReviewLinkRow[]> {
+    return tx.query(`select ${COLUMNS} from review_links where site_id = $1 order by created_at desc limit 500`, [
+      siteId,
+    ]);
   }
 
   /** The link a token opens on this site, only while it is neither expired nor revoked. */
-  async findUsable(siteId: string, token: string): Promise<ReviewLinkRow | null> {
-    const rows = await this.dataSource.query(
+  async findUsable(tx: EntityManager, siteId: string, token: string): Promise<ReviewLinkRow | null> {
+    const rows = await tx.query(
       `select ${COLUMNS} from review_links
        where token_hash = $1 and site_id = $2 and revoked_at is null and expires_at > now()`,
       [hashToken(token), siteId],
@@ -49,7 +46,7 @@ export class ReviewLinksRepository {
     return rows[0] ?? null;
   }
 
-  async revoke(siteId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async revoke(tx: EntityManager, siteId: string, id: string): Promise<boolean> {
     const rows = await queryRows(
       tx,
       `update review_links set revoked_at = coalesce(revoked_at, now()) where site_id = $1 and id = $2 returning id`,

@@ -26,16 +26,13 @@ export class ReviewLinksService {
   async create(site: Site, body: CreateReviewLinkBody, principal: Principal, requestId?: string) {
     const token = newToken('rvw');
     const row = await this.transactions.run({}, async (tx) => {
-      const created = await this.links.insert(
-        {
-          siteId: site.id,
-          label: body.label ?? '',
-          token,
-          expiresInHours: body.expiresInHours,
-          createdBy: principal.actor,
-        },
-        tx,
-      );
+      const created = await this.links.insert(tx, {
+        siteId: site.id,
+        label: body.label ?? '',
+        token,
+        expiresInHours: body.expiresInHours,
+        createdBy: principal.actor,
+      });
       await this.audit.record(
         {
           siteId: site.id,
@@ -54,12 +51,14 @@ export class ReviewLinksService {
 
   async list(site: Site) {
     const now = new Date();
-    return { items: (await this.links.list(site.id)).map((row) => toReviewLinkDto(row, now)) };
+    return {
+      items: (await this.links.list(this.transactions.autocommit, site.id)).map((row) => toReviewLinkDto(row, now)),
+    };
   }
 
   async revoke(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
     await this.transactions.run({}, async (tx) => {
-      if (!(await this.links.revoke(site.id, id, tx))) throw new AppError('not_found', `No review link ${id}.`);
+      if (!(await this.links.revoke(tx, site.id, id))) throw new AppError('not_found', `No review link ${id}.`);
       await this.audit.record(
         { siteId: site.id, principal, action: 'review_link.revoked', subject: id, requestId },
         tx,
@@ -70,6 +69,6 @@ export class ReviewLinksService {
   /** The link behind a token for this site, or null when the token is unknown, expired or revoked. */
   async verify(siteId: string, token: string): Promise<ReviewLinkRow | null> {
     if (!TOKEN.test(token)) return null;
-    return this.links.findUsable(siteId, token);
+    return this.links.findUsable(this.transactions.autocommit, siteId, token);
   }
 }

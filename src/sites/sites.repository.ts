@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import { isUuid } from '../platform/validation/id.pipe';
 import type { Site } from './site.types';
@@ -8,20 +8,18 @@ const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as 
 
 @Injectable()
 export class SitesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async findBySlugOrId(ref: string, tx: EntityManager = this.dataSource.manager): Promise<Site | null> {
+  async findBySlugOrId(tx: EntityManager, ref: string): Promise<Site | null> {
     const rows = isUuid(ref)
       ? await tx.query(`select ${SITE} from sites where id = $1`, [ref])
       : await tx.query(`select ${SITE} from sites where slug = $1`, [ref]);
     return rows[0] ?? null;
   }
 
-  list(limit: number, afterSlug?: string): Promise<Site[]> {
-    return this.dataSource.query(
-      `select ${SITE} from sites where ($1::text is null or slug > $1) order by slug limit $2`,
-      [afterSlug ?? null, limit],
-    );
+  list(tx: EntityManager, limit: number, afterSlug?: string): Promise<Site[]> {
+    return tx.query(`select ${SITE} from sites where ($1::text is null or slug > $1) order by slug limit $2`, [
+      afterSlug ?? null,
+      limit,
+    ]);
   }
 
   async insert(tx: EntityManager, slug: string, name: string): Promise<Site> {

@@ -24,13 +24,13 @@ export class SitesService {
   ) {}
 
   findBySlugOrId(ref: string): Promise<Site | null> {
-    return this.sites.findBySlugOrId(ref);
+    return this.sites.findBySlugOrId(this.transactions.autocommit, ref);
   }
 
   /** The site, its two environments and production's empty first state, in one transaction. */
   async create(body: CreateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
     const site = await this.transactions.run({}, async (tx) => {
-      if (await this.sites.findBySlugOrId(body.slug, tx))
+      if (await this.sites.findBySlugOrId(tx, body.slug))
         throw new AppError('conflict', `A site with the slug "${body.slug}" already exists.`, [{ slug: body.slug }]);
       const created = await this.sites.insert(tx, body.slug, body.name);
       await this.environments.createPair(tx, created.id, await this.states.createInitial(tx, created.id));
@@ -74,11 +74,11 @@ export class SitesService {
     cursor?: string,
   ): Promise<{ items: SiteDto[]; nextCursor: string | null }> {
     if (principal.kind === 'site') {
-      const site = await this.sites.findBySlugOrId(principal.siteId);
+      const site = await this.sites.findBySlugOrId(this.transactions.autocommit, principal.siteId);
       return { items: site ? [await this.describe(site)] : [], nextCursor: null };
     }
     const page = keysetPage(
-      await this.sites.list(limit + 1, decodeCursor(slugCursor, cursor)),
+      await this.sites.list(this.transactions.autocommit, limit + 1, decodeCursor(slugCursor, cursor)),
       limit,
       slugCursor,
       (s) => s.slug,

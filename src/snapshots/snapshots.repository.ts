@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 
 export interface SnapshotRow {
@@ -21,8 +21,6 @@ const COLUMNS = `s.id, s.site_id as "siteId", s.state_id::int as "stateId", s.la
 /** A snapshot pins a production state: a row, never a copy of the content. */
 @Injectable()
 export class SnapshotsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Pins production's current head. With a job id, a retried job finds the snapshot it already took. */
   async pinHead(
     tx: EntityManager,
@@ -36,10 +34,10 @@ export class SnapshotsRepository {
       [values.siteId, values.label, values.origin, values.jobId ?? null, values.createdBy],
     );
     const id = rows[0]?.id ?? (await tx.query(`select id from snapshots where job_id = $1`, [values.jobId]))[0].id;
-    return (await this.find(id, tx))!;
+    return (await this.find(tx, id))!;
   }
 
-  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<SnapshotRow | null> {
+  async find(tx: EntityManager, id: string): Promise<SnapshotRow | null> {
     const rows = await tx.query(
       `select ${COLUMNS} from snapshots s join content_states c on c.id = s.state_id where s.id = $1`,
       [id],
@@ -47,25 +45,21 @@ export class SnapshotsRepository {
     return rows[0] ?? null;
   }
 
-  list(siteId: string, limit: number, before?: Date): Promise<SnapshotRow[]> {
-    return this.dataSource.query(
+  list(tx: EntityManager, siteId: string, limit: number, before?: Date): Promise<SnapshotRow[]> {
+    return tx.query(
       `select ${COLUMNS} from snapshots s join content_states c on c.id = s.state_id
        where s.site_id = $1 and ($2::timestamptz is null or s.created_at < $2) order by s.created_at desc limit $3`,
       [siteId, before ?? null, limit],
     );
   }
 
-  async count(siteId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`select count(*)::int as n from snapshots where site_id = $1`, [siteId]);
+  async count(tx: EntityManager, siteId: string): Promise<number> {
+    const [row] = await tx.query(`select count(*)::int as n from snapshots where site_id = $1`, [siteId]);
     return row.n;
   }
 
-  async delete(siteId: string, id: string): Promise<boolean> {
-    const rows = await queryRows(
-      this.dataSource.manager,
-      `delete from snapshots where site_id = $1 and id = $2 returning id`,
-      [siteId, id],
-    );
+  async delete(tx: EntityManager, siteId: string, id: string): Promise<boolean> {
+    const rows = await queryRows(tx, `delete from snapshots where site_id = $1 and id = $2 returning id`, [siteId, id]);
     return rows.length > 0;
   }
 }

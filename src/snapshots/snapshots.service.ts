@@ -53,23 +53,29 @@ export class SnapshotsService {
   }
 
   find(id: string, tx?: EntityManager) {
-    return this.snapshots.find(id, tx);
+    return this.snapshots.find(tx ?? this.transactions.autocommit, id);
   }
 
   async list(site: Site, limit: number, cursor?: string) {
-    const rows = await this.snapshots.list(site.id, limit + 1, decodeCursor(timeCursor, cursor));
+    const rows = await this.snapshots.list(
+      this.transactions.autocommit,
+      site.id,
+      limit + 1,
+      decodeCursor(timeCursor, cursor),
+    );
     const page = keysetPage(rows, limit, timeCursor, (snapshot) => snapshot.createdAt);
     return { items: page.items.map(toSnapshotDto), nextCursor: page.nextCursor };
   }
 
   async remove(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
-    if (!(await this.snapshots.delete(site.id, id))) throw new AppError('not_found', `No snapshot ${id}.`);
+    if (!(await this.snapshots.delete(this.transactions.autocommit, site.id, id)))
+      throw new AppError('not_found', `No snapshot ${id}.`);
     await this.audit.record({ siteId: site.id, principal, action: 'snapshot.deleted', subject: id, requestId });
   }
 
   /** Production's content becomes the snapshot's (version + 1), as a job with the same swap as promotion. */
   async restore(site: Site, id: string, principal: Principal, requestId?: string) {
-    const snapshot = await this.snapshots.find(id);
+    const snapshot = await this.snapshots.find(this.transactions.autocommit, id);
     if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id}.`);
     const job = await this.jobs.start(JobKind.Restore, {
       siteId: site.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 export interface StagingBackupRow {
   id: string;
@@ -17,8 +17,6 @@ const COLUMNS = `id, site_id as "siteId", reason, staging_version::int as "stagi
 /** Staging's working manifest, kept whole (drafts and published) before a reset or a backup restore overwrites it. */
 @Injectable()
 export class BackupsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** Copies staging's manifest into a backup; keyed by the job, so a retried job keeps its first backup. */
   async backUpStaging(
     tx: EntityManager,
@@ -74,18 +72,18 @@ export class BackupsRepository {
     return row.n;
   }
 
-  async findByJob(jobId: string): Promise<StagingBackupRow | null> {
-    const rows = await this.dataSource.query(`select ${COLUMNS} from staging_backups where job_id = $1`, [jobId]);
+  async findByJob(tx: EntityManager, jobId: string): Promise<StagingBackupRow | null> {
+    const rows = await tx.query(`select ${COLUMNS} from staging_backups where job_id = $1`, [jobId]);
     return rows[0] ?? null;
   }
 
-  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<StagingBackupRow | null> {
+  async find(tx: EntityManager, id: string): Promise<StagingBackupRow | null> {
     const rows = await tx.query(`select ${COLUMNS} from staging_backups where id = $1`, [id]);
     return rows[0] ?? null;
   }
 
-  list(siteId: string, limit: number, before?: Date): Promise<StagingBackupRow[]> {
-    return this.dataSource.query(
+  list(tx: EntityManager, siteId: string, limit: number, before?: Date): Promise<StagingBackupRow[]> {
+    return tx.query(
       `select ${COLUMNS} from staging_backups where site_id = $1 and ($2::timestamptz is null or created_at < $2)
        order by created_at desc limit $3`,
       [siteId, before ?? null, limit],

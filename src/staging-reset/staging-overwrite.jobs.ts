@@ -94,7 +94,7 @@ export const restoreStagingBackupJob = stagingOverwrite(
   'restore-backup',
   async ({ use, tx, siteId, params }) => {
     const backups = use(BackupsRepository);
-    const backup = await backups.find(params.backupId, tx);
+    const backup = await backups.find(tx, params.backupId);
     if (!backup) throw new AppError('not_found', 'The staging backup no longer exists.');
     const entities = await backups.replaceStagingWithBackup(tx, siteId, backup.id);
     await use(EnvironmentsService).bumpStaging(tx, siteId, 1);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { decodeCursor, keysetPage, timeCursor } from '../platform/validation/keyset-cursor';
 import { JobKind } from '../jobs/job-names';
@@ -11,6 +12,7 @@ import { BackupsRepository } from './backups.repository';
 @Injectable()
 export class StagingResetService {
   constructor(
+    private readonly transactions: Transactions,
     private readonly jobs: JobsService,
     private readonly backups: BackupsRepository,
     private readonly environments: EnvironmentsService,
@@ -33,14 +35,19 @@ export class StagingResetService {
   }
 
   async listBackups(site: Site, limit: number, cursor?: string) {
-    const rows = await this.backups.list(site.id, limit + 1, decodeCursor(timeCursor, cursor));
+    const rows = await this.backups.list(
+      this.transactions.autocommit,
+      site.id,
+      limit + 1,
+      decodeCursor(timeCursor, cursor),
+    );
     const page = keysetPage(rows, limit, timeCursor, (backup) => backup.createdAt);
     return { items: page.items.map(({ siteId: _siteId, ...backup }) => backup), nextCursor: page.nextCursor };
   }
 
   /** Puts a backup back into staging; the staging it overwrites becomes a backup in turn. */
   async restoreBackup(site: Site, backupId: string, principal: Principal, requestId?: string) {
-    const backup = await this.backups.find(backupId);
+    const backup = await this.backups.find(this.transactions.autocommit, backupId);
     if (!backup || backup.siteId !== site.id) throw new AppError('not_found', `No staging backup ${backupId}.`);
     return this.jobs.start(JobKind.StagingBackupRestore, {
       siteId: site.id,

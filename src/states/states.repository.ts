@@ -46,12 +46,12 @@ export class StatesRepository {
   async fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
     await tx.query(
       `insert into state_entries (state_id, type, key, revision_id, version, route)
-       select $1, s.type, s.key, s.published_revision_id,
-              case when p.revision_id = s.published_revision_id then p.version else coalesce(p.version, 0) + 1 end,
+       select $1, s.type, s.key, s.revision_id,
+              case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end,
               s.route
-       from staging_entries s
+       from staging_manifest s
        left join state_entries p on p.state_id = $3 and p.type = s.type and p.key = s.key
-       where s.site_id = $2 and s.published_revision_id is not null`,
+       where s.site_id = $2`,
       [stateId, siteId, baseStateId],
     );
     return this.countEntries(tx, stateId);

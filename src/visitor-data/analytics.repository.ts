@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { EnvName } from '../sites/site.types';
 
 export interface AnalyticsEventRow {
@@ -18,11 +18,9 @@ const TOP = 1000;
 
 @Injectable()
 export class AnalyticsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** One statement for the whole batch: arrays unnested server-side (7 parameters, whatever the size). */
-  async insertMany(events: AnalyticsEventRow[]): Promise<void> {
-    await this.dataSource.query(
+  async insertMany(tx: EntityManager, events: AnalyticsEventRow[]): Promise<void> {
+    await tx.query(
       `insert into analytics_events (site_id, env, event, path, props, session_id, created_at)
        select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::timestamptz[])`,
       [
@@ -38,6 +36,7 @@ export class AnalyticsRepository {
   }
 
   async summary(
+    tx: EntityManager,
     siteId: string,
     env: EnvName,
     range: { since?: Date; until?: Date },
@@ -46,13 +45,13 @@ export class AnalyticsRepository {
       and created_at < coalesce($4::timestamptz, 'infinity')`;
     const params = [siteId, env, range.since ?? null, range.until ?? null];
     const [[{ total }], paths, events] = await Promise.all([
-      this.dataSource.query(`select count(*)::int as total from analytics_events where ${where}`, params),
-      this.dataSource.query(
+      tx.query(`select count(*)::int as total from analytics_events where ${where}`, params),
+      tx.query(
         `select path as name, count(*)::int as count from analytics_events where ${where}
          group by path order by count(*) desc, path limit ${TOP}`,
         params,
       ),
-      this.dataSource.query(
+      tx.query(
         `select event as name, count(*)::int as count from analytics_events where ${where}
          group by event order by count(*) desc, event limit ${TOP}`,
         params,

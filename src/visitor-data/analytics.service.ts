@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import type { EnvName, Site } from '../sites/site.types';
 import { queryDate } from '../platform/validation/bounded-date';
@@ -24,8 +25,14 @@ export class AnalyticsService implements OnModuleDestroy {
   private readonly logger = new Logger(AnalyticsService.name);
   private readonly writer: BatchWriter<AnalyticsEventRow[]>;
 
-  constructor(private readonly analytics: AnalyticsRepository) {
-    this.writer = new BatchWriter((groups) => this.analytics.insertMany(groups.flat()), BATCH);
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly analytics: AnalyticsRepository,
+  ) {
+    this.writer = new BatchWriter(
+      (groups) => this.analytics.insertMany(this.transactions.autocommit, groups.flat()),
+      BATCH,
+    );
   }
 
   /**
@@ -49,7 +56,7 @@ export class AnalyticsService implements OnModuleDestroy {
 
   async summary(site: Site, env: EnvName, principal: Principal, query: { since?: string; until?: string }) {
     assertMayRead(principal, env);
-    return this.analytics.summary(site.id, env, {
+    return this.analytics.summary(this.transactions.autocommit, site.id, env, {
       since: queryDate(query.since, 'since'),
       until: queryDate(query.until, 'until'),
     });

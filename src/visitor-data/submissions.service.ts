@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FormBody } from '../../libs/content-model';
 import { checkSubmission } from '../../libs/site-renderer';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { bigintCursor, decodeCursor, keysetPage } from '../platform/validation/keyset-cursor';
 import type { EnvName, Site } from '../sites/site.types';
@@ -13,7 +14,10 @@ export type SubmitResult = { stored: true; submission: SubmissionRow } | { store
 /** Form submissions: checked against the form's fields, stored per environment, never promoted. */
 @Injectable()
 export class SubmissionsService {
-  constructor(private readonly submissions: SubmissionsRepository) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly submissions: SubmissionsRepository,
+  ) {}
 
   /**
    * Stores a submission once it passes the form's checks (400 listing every problem otherwise). A filled
@@ -30,7 +34,12 @@ export class SubmissionsService {
     if (checked.kind === 'spam') return { stored: false };
     if (checked.kind === 'invalid')
       throw new AppError('validation_failed', 'The form is not filled in correctly.', checked.errors);
-    const submission = await this.submissions.insert({ ...target, form: formKey, data: checked.data, sessionId });
+    const submission = await this.submissions.insert(this.transactions.autocommit, {
+      ...target,
+      form: formKey,
+      data: checked.data,
+      sessionId,
+    });
     return { stored: true, submission };
   }
 
@@ -41,7 +50,7 @@ export class SubmissionsService {
     query: { form?: string; cursor?: string; limit: number },
   ): Promise<{ items: SubmissionRow[]; nextCursor: string | null }> {
     assertMayRead(principal, env);
-    const items = await this.submissions.list(site.id, env, {
+    const items = await this.submissions.list(this.transactions.autocommit, site.id, env, {
       form: query.form,
       beforeId: decodeCursor(bigintCursor, query.cursor),
       limit: query.limit + 1,

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
+import { Transactions } from '../platform/database/transactions';
 import type { EnvName, Site } from '../sites/site.types';
 import { BatchWriter } from './batch-writer';
 import { describeWriteFailure, isRowFault } from './row-fault';
@@ -29,9 +30,18 @@ export class VisitorSessionsService implements OnModuleDestroy {
   // By cookie token: the sessions this node refreshed lately, so most page views need neither a hash nor a write.
   private readonly recent = new LRUCache<string, { id: string; touchedAt: number }>({ max: TOUCH_MEMORY });
 
-  constructor(private readonly sessions: SessionsRepository) {
-    this.creates = new BatchWriter((rows) => this.sessions.createMany(rows, SESSION_TTL_SECONDS), BATCH);
-    this.touches = new BatchWriter((rows) => this.sessions.touchMany(rows, SESSION_TTL_SECONDS), BATCH);
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sessions: SessionsRepository,
+  ) {
+    this.creates = new BatchWriter(
+      (rows) => this.sessions.createMany(this.transactions.autocommit, rows, SESSION_TTL_SECONDS),
+      BATCH,
+    );
+    this.touches = new BatchWriter(
+      (rows) => this.sessions.touchMany(this.transactions.autocommit, rows, SESSION_TTL_SECONDS),
+      BATCH,
+    );
   }
 
   /** A new session: the cookie's secret and the session's id (a digest of it). */
@@ -60,7 +70,7 @@ export class VisitorSessionsService implements OnModuleDestroy {
 
   async list(site: Site, env: EnvName, principal: Principal, limit: number) {
     assertMayRead(principal, env);
-    return this.sessions.active(site.id, env, limit);
+    return this.sessions.active(this.transactions.autocommit, site.id, env, limit);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { DeliveryAttemptDto, DeliveryDto, WebhookPayload } from './webhooks.dto';
 
@@ -23,8 +23,6 @@ export interface AttemptOutcome {
 /** Deliveries (one per webhook and audit entry) and every attempt at each. */
 @Injectable()
 export class WebhookDeliveriesRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
   /** One delivery per webhook for an event; an entry seen again adds nothing (unique per webhook and entry). */
   async insertForEvent(
     tx: EntityManager,
@@ -39,8 +37,8 @@ export class WebhookDeliveriesRepository {
     return rows.map((row) => row.id);
   }
 
-  async findPending(id: string): Promise<PendingDelivery | null> {
-    const rows = await this.dataSource.query(
+  async findPending(tx: EntityManager, id: string): Promise<PendingDelivery | null> {
+    const rows = await tx.query(
       `select id, webhook_id as "webhookId", event, payload, attempts from webhook_deliveries
        where id = $1 and status = 'pending'`,
       [id],
@@ -53,10 +51,10 @@ export class WebhookDeliveriesRepository {
    * the next attempt. False when the delivery was no longer pending (another copy of the job got there first).
    */
   async recordAttempt(
+    tx: EntityManager,
     id: string,
     attempt: AttemptOutcome,
     next: { status: 'succeeded' | 'failed' } | { status: 'pending'; retryInMs: number },
-    tx: EntityManager,
   ): Promise<boolean> {
     const updated = await queryRows(
       tx,
@@ -84,8 +82,8 @@ export class WebhookDeliveriesRepository {
   }
 
   /** Pending deliveries whose attempt is overdue by a minute: their queue entry was lost (Redis down or wiped). */
-  async listOverdue(limit: number): Promise<{ id: string }[]> {
-    return this.dataSource.query(
+  async listOverdue(tx: EntityManager, limit: number): Promise<{ id: string }[]> {
+    return tx.query(
       `select id from webhook_deliveries where status = 'pending' and next_attempt_at < now() - interval '1 minute'
        order by next_attempt_at limit $1`,
       [limit],
@@ -93,8 +91,8 @@ export class WebhookDeliveriesRepository {
   }
 
   /** A webhook's deliveries, newest event first, with their attempts (at most one attempt list per delivery). */
-  async listForWebhook(webhookId: string, limit: number, beforeAuditId: string | null) {
-    const deliveries: (Omit<DeliveryDto, 'attempts'> & { auditId: string })[] = await this.dataSource.query(
+  async listForWebhook(tx: EntityManager, webhookId: string, limit: number, beforeAuditId: string | null) {
+    const deliveries: (Omit<DeliveryDto, 'attempts'> & { auditId: string })[] = await tx.query(
       `select id, event, audit_id::text as "auditId", audit_id::text as "eventId", status, created_at as "createdAt",
               case when status = 'pending' then next_attempt_at end as "nextAttemptAt", finished_at as "finishedAt"
        from webhook_deliveries where webhook_id = $1 and ($2::bigint is null or audit_id < $2)
@@ -102,7 +100,7 @@ export class WebhookDeliveriesRepository {
       [webhookId, beforeAuditId, limit],
     );
     const attempts: (DeliveryAttemptDto & { deliveryId: string })[] = deliveries.length
-      ? await this.dataSource.query(
+      ? await tx.query(
           `select delivery_id as "deliveryId", number, started_at as "at", duration_ms as "durationMs",
                   status_code as "statusCode", error, response_excerpt as "responseExcerpt"
            from webhook_delivery_attempts where delivery_id = any($1) order by delivery_id, number`,

@@ -29,9 +29,9 @@ export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplic
   }
 
   async process(job: Job<WebhookDeliveryJob>): Promise<void> {
-    const delivery = await this.deliveries.findPending(job.data.deliveryId);
+    const delivery = await this.deliveries.findPending(this.transactions.autocommit, job.data.deliveryId);
     if (!delivery) return; // delivered, given up, or its webhook deleted
-    const webhook = await this.webhooks.signingOf(delivery.webhookId);
+    const webhook = await this.webhooks.signingOf(this.transactions.autocommit, delivery.webhookId);
     if (!webhook) return;
     const number = delivery.attempts + 1;
     const outcome = await sendWebhook({
@@ -47,10 +47,10 @@ export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplic
     const retryInMs = retryDelayMs(this.config.webhooks.retryBaseMs, number);
     const recorded = await this.transactions.run({}, (tx) =>
       this.deliveries.recordAttempt(
+        tx,
         delivery.id,
         { number, ...outcome },
         ok ? { status: 'succeeded' } : last ? { status: 'failed' } : { status: 'pending', retryInMs },
-        tx,
       ),
     );
     if (!recorded || last) return;

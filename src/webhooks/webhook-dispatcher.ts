@@ -120,7 +120,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       return event ? [{ entry, event }] : [];
     });
     if (!events.length) return [];
-    const subscriptions = await this.webhooks.subscriptionsOf([...new Set(events.map((e) => e.entry.siteId!))], tx);
+    const subscriptions = await this.webhooks.subscriptionsOf(tx, [...new Set(events.map((e) => e.entry.siteId!))]);
     const created: string[] = [];
     for (const { entry, event } of events) {
       const hearing = patternsHearing(event);
@@ -141,6 +141,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
   private async sweep(): Promise<void> {
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    for (const { id } of await this.deliveries.listOverdue(100)) await this.queue.enqueue(id);
+    for (const { id } of await this.deliveries.listOverdue(this.transactions.autocommit, 100))
+      await this.queue.enqueue(id);
   }
 }

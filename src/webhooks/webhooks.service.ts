@@ -34,12 +34,15 @@ export class WebhooksService {
     const url = await this.checkedUrl(body.url);
     const secret = body.secret ?? newWebhookSecret();
     const webhook = await this.transactions.run({}, async (tx) => {
-      if ((await this.webhooks.count(site.id, tx)) >= MAX_WEBHOOKS_PER_SITE)
+      if ((await this.webhooks.count(tx, site.id)) >= MAX_WEBHOOKS_PER_SITE)
         throw new AppError('conflict', `A site has at most ${MAX_WEBHOOKS_PER_SITE} webhooks; delete one first.`);
-      const created = await this.webhooks.insert(
-        { siteId: site.id, url, events: body.events, secret, createdBy: principal.actor },
-        tx,
-      );
+      const created = await this.webhooks.insert(tx, {
+        siteId: site.id,
+        url,
+        events: body.events,
+        secret,
+        createdBy: principal.actor,
+      });
       // The host only: a receiver's URL may carry its own secret in its path or query.
       await this.audit.record(
         {
@@ -58,21 +61,22 @@ export class WebhooksService {
   }
 
   async list(site: Site): Promise<{ items: WebhookDto[] }> {
-    return { items: await this.webhooks.list(site.id) };
+    return { items: await this.webhooks.list(this.transactions.autocommit, site.id) };
   }
 
   async delete(site: Site, id: string, principal: Principal, requestId?: string): Promise<void> {
     await this.transactions.run({}, async (tx) => {
-      if (!(await this.webhooks.delete(site.id, id, tx))) throw new AppError('not_found', `No webhook ${id}.`);
+      if (!(await this.webhooks.delete(tx, site.id, id))) throw new AppError('not_found', `No webhook ${id}.`);
       await this.audit.record({ siteId: site.id, principal, action: 'webhook.deleted', subject: id, requestId }, tx);
     });
   }
 
   /** A webhook's deliveries, newest event first, each with every attempt. */
   async deliveriesOf(site: Site, id: string, limit: number, cursor?: string) {
-    if (!(await this.webhooks.find(site.id, id))) throw new AppError('not_found', `No webhook ${id}.`);
+    if (!(await this.webhooks.find(this.transactions.autocommit, site.id, id)))
+      throw new AppError('not_found', `No webhook ${id}.`);
     const before = decodeCursor(bigintCursor, cursor) ?? null;
-    const rows = await this.deliveries.listForWebhook(id, limit + 1, before);
+    const rows = await this.deliveries.listForWebhook(this.transactions.autocommit, id, limit + 1, before);
     const page = keysetPage(rows, limit, bigintCursor, (row) => row.auditId);
     return { items: page.items.map((row) => row.delivery), nextCursor: page.nextCursor };
   }

@@ -28,10 +28,14 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   const services: LocalService[] = [];
   const pg = await ensurePostgres(path.join(os.tmpdir(), 'promote-test-services'), 'postgres');
   services.push(pg);
+  // Migrated once into a template nobody connects to; the run's database, and any a test file wants for
+  // itself, is a copy of it (CREATE DATABASE … TEMPLATE: a file copy, faster than migrating again).
+  const template = `promote_${runId}_template`;
+  await createDatabaseIfMissing(pg.url, template);
+  await runMigrations(databaseUrlOf(pg.url, template));
   const database = `promote_${runId}`;
-  await createDatabaseIfMissing(pg.url, database);
-  const databaseUrl = pg.url.replace(/\/[^/]+$/, `/${database}`);
-  await runMigrations(databaseUrl);
+  await cloneDatabase(pg.url, template, database);
+  const databaseUrl = databaseUrlOf(pg.url, database);
   const redis = await ensureRedis(scratch);
   services.push(redis);
   const buckets = { staging: `${runId}-staging`, production: `${runId}-production` };
@@ -42,6 +46,7 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   await media.ensureBuckets();
   const env = {
     DATABASE_URL: databaseUrl,
+    TEMPLATE_DATABASE_URL: databaseUrlOf(pg.url, template),
     REDIS_URL: redis.url,
     REDIS_PREFIX: runId,
     S3_ENDPOINT: s3.endpoint,
@@ -60,7 +65,7 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
     close: async () => {
       const admin = new Client({ connectionString: pg.url });
       await admin.connect();
-      await admin.query(`drop database if exists "${database}" with (force)`);
+      for (const name of [database, template]) await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
       await deleteKeys(redis.url, `${runId}:*`);
       await media.deleteBuckets();
@@ -69,6 +74,21 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
       rmSync(scratch, { recursive: true, force: true });
     },
   };
+}
+
+function databaseUrlOf(serverUrl: string, database: string): string {
+  return serverUrl.replace(/\/[^/]+$/, `/${database}`);
+}
+
+/** A new database as a copy of `template`, which must have no open connection. */
+export async function cloneDatabase(serverUrl: string, template: string, database: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${database}" template "${template}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 async function deleteKeys(redisUrl: string, pattern: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface AppConfig {
   processRole: ProcessRole;
   dataDir: string;
   mediaMaxBytes: number;
+  /** How long after a swap a visitor holding the previous page still gets that page's media (skew protection). */
+  skewGraceMinutes: number;
   shutdownGraceMs: number;
   logLevel: string;
   seedDemo: boolean;
@@ -108,6 +110,7 @@ export const CONFIG_VARIABLES = {
   PROCESS_ROLE: oneOf<ProcessRole>('api', 'worker', 'all'),
   DATA_DIR: nonEmpty,
   MEDIA_MAX_BYTES: integer(1, 5 * 1024 ** 3),
+  SKEW_GRACE_MINUTES: integer(0, 10_080),
   SHUTDOWN_GRACE_MS: integer(0, 3_600_000),
   LOG_LEVEL: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   SEED_DEMO: bool,
@@ -150,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     processRole: v.PROCESS_ROLE ?? 'all',
     dataDir: path.resolve(v.DATA_DIR ?? '.data'),
     mediaMaxBytes: v.MEDIA_MAX_BYTES ?? 50 * 1024 * 1024,
+    skewGraceMinutes: v.SKEW_GRACE_MINUTES ?? 60,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS ?? 30_000,
     logLevel: v.LOG_LEVEL ?? 'info',
     seedDemo: v.SEED_DEMO ?? true,

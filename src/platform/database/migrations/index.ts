@@ -11,6 +11,8 @@ import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUplo
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 import { CreateWebhooks1764000001600 } from './1764000001600-CreateWebhooks';
+import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
+import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
   CreateWebhooks1764000001600,
+  CreateStagingManifestView1764000001700,
+  CreateHeadHistory1764000001900,
 ];

@@ -1,0 +1,30 @@
+import type { CommandContext } from '../context';
+import { Refusal } from '../outcome';
+import { type PromoteOptions, requests } from '../requests';
+import type { Preview } from '../types';
+import { runJobCommand } from './job-command';
+
+export interface PromoteFlags extends PromoteOptions {
+  fingerprint?: string;
+  wait?: boolean;
+}
+
+/**
+ * Promotes what was reviewed: the `--fingerprint` a preview gave (a pipeline's review step), else the current
+ * preview's, in which case an empty diff is refused here rather than promoted as a version with no change.
+ */
+export async function promote(ctx: CommandContext, site: string, flags: PromoteFlags): Promise<void> {
+  const client = await ctx.client();
+  let fingerprint = flags.fingerprint;
+  if (!fingerprint) {
+    const preview = await client.send<Preview>(requests.preview(site, null, 1));
+    const { added, changed, removed } = preview.summary;
+    if (!added && !changed && !removed)
+      throw new Refusal({
+        code: 'nothing_to_promote',
+        message: `Production v${preview.production.version} already has staging's content.`,
+      });
+    fingerprint = preview.fingerprint;
+  }
+  await runJobCommand(ctx, requests.promote(site, fingerprint, flags), flags.wait ?? false);
+}

@@ -1,0 +1,68 @@
+/** The parts of the API's answers (docs/openapi.json) that the CLI reads; it keeps the rest as it came. */
+export interface Job {
+  id: string;
+  kind: string;
+  status: string;
+  step: string | null;
+  progress: number;
+  fromVersion: number | null;
+  toVersion: number | null;
+  snapshotId: string | null;
+  timings: { totalMs?: number; maintenanceMs?: number } | null;
+  error: { code: string; message: string; details?: unknown[] } | null;
+  createdAt?: string;
+  finishedAt?: string | null;
+}
+
+export const FINAL_STATUSES = new Set(['succeeded', 'failed', 'cancelled']);
+
+export interface Site {
+  id: string;
+  slug: string;
+  name: string;
+  environments: {
+    staging: { version: number; resetAt: string | null };
+    production: {
+      version: number;
+      stateId: number | null;
+      maintenance: { reason: string | null; holder: string | null; until: string } | null;
+    };
+  };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ChangeCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+export interface PreviewChange {
+  type: string;
+  key: string;
+  op: 'added' | 'changed' | 'removed';
+  delta?: unknown;
+  staging?: { version: number | null };
+  production?: { version: number | null };
+}
+
+export interface Preview {
+  fingerprint: string;
+  staging: { version: number };
+  production: { version: number; stateId: number };
+  summary: ChangeCounts & { byType: Record<string, ChangeCounts> };
+  changes: PreviewChange[];
+  nextCursor: string | null;
+}
+
+export interface Snapshot {
+  id: string;
+  label: string;
+  productionVersion: number;
+  createdAt: string;
+}
