@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from './audit/audit.module';
 import { AuthApiModule } from './auth/auth.module';
+import { ChangelogApiModule } from './changelog/changelog.module';
 import { ConsoleModule } from './console/console.module';
 import { ContentApiModule } from './content/content.module';
 import { DomainsApiModule } from './domains/domains.module';
@@ -16,12 +17,14 @@ import { SitesApiModule } from './sites/sites.module';
 import { SnapshotsApiModule } from './snapshots/snapshots.module';
 import { StagingResetApiModule } from './staging-reset/staging-reset.module';
 import { VisitorDataApiModule } from './visitor-data/visitor-data.module';
+import { WebhooksApiModule } from './webhooks/webhooks.module';
 
 /** The HTTP API: each feature's routes module, loaded only in processes with the api role. */
 @Module({
   imports: [
     AuditApiModule,
     AuthApiModule,
+    ChangelogApiModule,
     ConsoleModule,
     ContentApiModule,
     DomainsApiModule,
@@ -37,6 +40,7 @@ import { VisitorDataApiModule } from './visitor-data/visitor-data.module';
     SnapshotsApiModule,
     StagingResetApiModule,
     VisitorDataApiModule,
+    WebhooksApiModule,
   ],
 })
 export class ApiModule {}

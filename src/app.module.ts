@@ -18,6 +18,7 @@ import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StagingResetModule } from './staging-reset/staging-reset.module';
+import { WebhooksWorkerModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -60,7 +61,7 @@ export class AppModule {
         PromotionModule,
         SnapshotsModule,
         StagingResetModule,
-        ...(worker ? [JobsWorkerModule, GcWorkerModule] : []),
+        ...(worker ? [JobsWorkerModule, GcWorkerModule, WebhooksWorkerModule] : []),
         ...(api ? [ApiModule] : []),
       ],
       controllers: [HealthController],

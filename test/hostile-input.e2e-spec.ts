@@ -263,6 +263,11 @@ describe('hostile input', () => {
       'POST /api/sites/:site/review-links': { expiresInHours: 1, label: 'hostile' },
       'PUT /api/sites/:site/:env/domains': { domains: [{ host: 'hostile.example.test', primary: true }] },
       'PUT /api/sites/:site/:env/variables': { GA_ID: 'G-1' },
+      'POST /api/sites/:site/webhooks': {
+        url: 'http://127.0.0.1:9/hostile',
+        events: ['promotion.succeeded', 'restore.*'],
+        secret: 'whsec_hostile_0123456789',
+      },
     };
     return bodies[routeId(r)] ?? (r.method === 'POST' || r.method === 'PUT' ? {} : undefined);
   };

@@ -94,6 +94,7 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff)'),
   route('POST', '/api/sites/:site/promotions', EDITORS, 'promote staging to production'),
   route('GET', '/api/sites/:site/promotions', ALL, 'promotion history'),
+  route('GET', '/api/sites/:site/promotions/:id/changelog', ALL, "a promotion's changelog (JSON or Markdown)"),
 
   route('POST', '/api/sites/:site/snapshots', OWNER, 'snapshot production'),
   route('GET', '/api/sites/:site/snapshots', ALL, 'list snapshots'),
@@ -107,6 +108,10 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('GET', '/api/jobs/:id/events', ALL, "a job's progress as server-sent events (same rule)"),
   route('POST', '/api/jobs/:id/cancel', OWNER, "cancel a stuck job (its site's owner; refused while a worker runs it)"),
   route('GET', '/api/sites/:site/audit', EDITORS, 'the audit log'),
+  route('POST', '/api/sites/:site/webhooks', OWNER, 'add a webhook (its signing secret is shown once)'),
+  route('GET', '/api/sites/:site/webhooks', EDITORS, 'list webhooks (never their secrets)'),
+  route('DELETE', '/api/sites/:site/webhooks/:id', OWNER, 'delete a webhook and its delivery log'),
+  route('GET', '/api/sites/:site/webhooks/:id/deliveries', EDITORS, "a webhook's deliveries and their attempts"),
   route('POST', '/api/admin/self-test', ADMIN, 'check that a worker takes jobs'),
   route('POST', '/api/admin/gc', ADMIN, 'collect garbage now (unreferenced states, revisions, media)'),
 ];

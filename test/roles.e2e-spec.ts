@@ -31,6 +31,7 @@ describe('who may call what', () => {
   let site: TestSite;
   let otherSite: TestSite;
   let jobId: string;
+  let promotionId: string;
   let counter = 0;
   const unique = (prefix: string) => `${prefix}-${counter++}`;
   const http = () => request(app.getHttpServer());
@@ -110,7 +111,19 @@ describe('who may call what', () => {
     'PUT /api/sites/:site/production/maintenance': async () => ({ body: { reason: 'roles', ttlSeconds: 60 } }),
     'POST /api/admin/gc': async () => ({ body: {} }),
     'POST /api/sites/:site/staging/reset': async () => ({ body: { confirm: 'not-the-slug' } }),
+    'POST /api/sites/:site/webhooks': async () => ({ body: { url: 'http://127.0.0.1:9/roles', events: ['*'] } }),
+    'DELETE /api/sites/:site/webhooks/:id': async () => ({ params: { id: (await webhook()).id } }),
+    'GET /api/sites/:site/webhooks/:id/deliveries': async () => ({ params: { id: (await webhook()).id } }),
+    'GET /api/sites/:site/promotions/:id/changelog': async () => ({ params: { id: promotionId } }),
   };
+  const webhook = async () =>
+    (
+      await http()
+        .post(`/api/sites/${site.slug}/webhooks`)
+        .set(auth())
+        .send({ url: 'http://127.0.0.1:9/roles', events: ['promotion.succeeded'] })
+        .expect(201)
+    ).body;
 
   const send = async (r: RouteAccess, token: string | undefined | null, siteSlug = site.slug, env = 'staging') => {
     const call = await (CALLS[routeId(r)] ?? (async () => ({})))();
@@ -149,6 +162,15 @@ describe('who may call what', () => {
       .field('key', 'readable')
       .attach('file', PNG, { filename: 'p.png', contentType: 'image/png' })
       .expect(201);
+    // A finished promotion, whose changelog every role may read.
+    const { fingerprint } = (await http().get(`/api/sites/${site.slug}/promotion/preview`).set(auth()).expect(200))
+      .body;
+    promotionId = (
+      await http().post(`/api/sites/${site.slug}/promotions`).set(auth()).send({ fingerprint }).expect(202)
+    ).body.id;
+    await eventually(async () =>
+      expect((await http().get(`/api/jobs/${promotionId}`).set(auth()).expect(200)).body.status).toBe('succeeded'),
+    );
     // A finished job, so that its event stream ends instead of waiting for changes.
     jobId = (await http().post('/api/admin/self-test').set(auth()).send({}).expect(202)).body.id;
     await eventually(async () =>

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnService, type ServiceProcess } from './service-process';
+import { startReceiver } from './webhook-receiver';
 
 const ADMIN = process.env.ADMIN_TOKEN!;
 
@@ -79,6 +80,51 @@ describe('secrets in logs', () => {
       expect(requests.map((r) => r.req.url)).toContain(`/preview/${slug}/`);
       expect(requests.some((r) => r.res?.headers?.['set-cookie'] === '[redacted]')).toBe(true);
       expect(requests.some((r) => r.req.headers.cookie === '[redacted]')).toBe(true);
+      expect(secrets.filter((secret) => output.includes(secret))).toEqual([]);
+    }
+  }, 60_000);
+
+  it('never logs a webhook secret, signature or receiver URL, delivering or retrying', async () => {
+    const receiver = await startReceiver();
+    const service = await spawnService({ LOG_LEVEL: 'debug', SEED_DEMO: 'false', WEBHOOK_RETRY_BASE_MS: '50' });
+    const base = `http://127.0.0.1:${service.port}`;
+    const call = async (method: string, url: string, body?: unknown) => {
+      const response = await fetch(base + url, {
+        method,
+        headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return response.json();
+    };
+    const path = '/hook/receiver-path-token-5f1e';
+    const given = 'whsec_given_secret_3c9a1b7d';
+    let secrets: string[] = [given, path];
+    try {
+      receiver.script(path, [503, 503, 200]);
+      const slug = `logs-hook-${process.pid}-${Date.now().toString(36)}`;
+      await call('POST', '/api/sites', { slug, name: 'Logs' });
+      await call('POST', `/api/sites/${slug}/webhooks`, {
+        url: receiver.url(path),
+        events: ['promotion.succeeded'],
+        secret: given,
+      });
+      const generated = (await call('POST', `/api/sites/${slug}/webhooks`, { url: receiver.url('/b'), events: ['*'] }))
+        .secret as string;
+      await call('PUT', `/api/sites/${slug}/staging/content/popup/sale`, { data: { title: 'Sale' } });
+      const { fingerprint } = await call('GET', `/api/sites/${slug}/promotion/preview`);
+      await call('POST', `/api/sites/${slug}/promotions`, { fingerprint });
+      const deadline = Date.now() + 30_000;
+      const succeeded = () =>
+        receiver.received(path).filter((r) => r.headers['promote-event'] === 'promotion.succeeded');
+      while (!succeeded().some((r) => r.answered === 200) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const signatures = receiver.received().map((r) => String(r.headers['promote-signature']).split('v1=')[1]);
+      expect(succeeded().map((r) => r.answered)).toEqual([503, 503, 200]);
+      secrets = [given, generated, path, ...signatures];
+    } finally {
+      const output = await stop(service);
+      await receiver.close();
+      expect(output).toContain('Promote is up');
       expect(secrets.filter((secret) => output.includes(secret))).toEqual([]);
     }
   }, 60_000);

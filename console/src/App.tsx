@@ -3,6 +3,7 @@ import { Api } from './api';
 import { ContentBrowser } from './components/ContentBrowser';
 import { PromotePage } from './components/PromotePage';
 import { ReviewLinksPage } from './components/ReviewLinksPage';
+import { SettingsPage } from './components/SettingsPage';
 import { SignIn } from './components/SignIn';
 import { SiteOverview } from './components/SiteOverview';
 import { SitesList } from './components/SitesList';
@@ -75,6 +76,7 @@ const SECTIONS: { section: Section; label: string; roles: readonly Role[] }[] = 
   { section: 'snapshots', label: 'Snapshots', roles: ['owner', 'editor', 'reviewer'] },
   { section: 'staging', label: 'Staging', roles: ['owner', 'editor'] },
   { section: 'review', label: 'Client review', roles: ['owner', 'editor'] },
+  { section: 'settings', label: 'Settings', roles: ['owner', 'editor'] },
 ];
 
 /** One site: its name, the caller's role on it (which shapes every page), and the section navigation. */
@@ -129,6 +131,7 @@ function SiteShell({ api, slug, section }: { api: Api; slug: string; section: Se
       {current === 'snapshots' && <SnapshotsPage ctx={ctx} />}
       {current === 'staging' && <StagingPage ctx={ctx} />}
       {current === 'review' && <ReviewLinksPage ctx={ctx} />}
+      {current === 'settings' && <SettingsPage ctx={ctx} />}
     </div>
   );
 }

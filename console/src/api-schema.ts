@@ -86,6 +86,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/promotions/{id}/changelog': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a promotion changed, in words: JSON, or Markdown (Accept: text/markdown) */
+    get: operations['getPromotionChangelog'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/staging/content/{type}/{key}': {
     parameters: {
       query?: never;
@@ -643,6 +660,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the site's webhooks (never their secrets) */
+    get: operations['listWebhooks'];
+    put?: never;
+    /** Add a webhook: signed deliveries of release events, retried for hours */
+    post: operations['createWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a webhook and its delivery log */
+    delete: operations['deleteWebhook'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook's deliveries, newest first, with every attempt */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -677,6 +746,7 @@ export interface components {
           | 'job_finished'
           | 'dangling_references'
           | 'variables_missing'
+          | 'changelog_unavailable'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -1004,6 +1074,47 @@ export interface components {
       /** @description whether production was pinned as a snapshot before the swap */
       snapshot: boolean;
     };
+    Changelog: {
+      /** Format: uuid */
+      jobId: string;
+      kind: string;
+      fromVersion: number | null;
+      /** @description null until the swap */
+      toVersion: number | null;
+      /** @description e.g. "3 pages changed: Home, About, Menu; 1 form added: Contact" */
+      summary: string;
+      counts: {
+        added: number;
+        changed: number;
+        removed: number;
+      };
+      groups: {
+        /** @enum {string} */
+        type:
+          | 'page'
+          | 'post'
+          | 'theme'
+          | 'stylesheet'
+          | 'layout'
+          | 'component_override'
+          | 'custom_object_type'
+          | 'custom_field'
+          | 'custom_object'
+          | 'form'
+          | 'popup'
+          | 'integration'
+          | 'site_settings'
+          | 'redirect'
+          | 'robots_txt'
+          | 'consent_rule'
+          | 'media';
+        /** @enum {string} */
+        op: 'added' | 'changed' | 'removed';
+        count: number;
+        /** @description the first 20, by key: titles, else keys */
+        names: string[];
+      }[];
+    };
     Snapshot: {
       /** Format: uuid */
       id: string;
@@ -1130,6 +1241,105 @@ export interface components {
         /** Format: date-time */
         lastSeenAt: string;
       }[];
+    };
+    Webhook: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: (
+        | 'promotion.requested'
+        | 'promotion.started'
+        | 'promotion.succeeded'
+        | 'promotion.failed'
+        | 'promotion.cancelled'
+        | 'restore.requested'
+        | 'restore.started'
+        | 'restore.succeeded'
+        | 'restore.failed'
+        | 'restore.cancelled'
+        | 'reset.requested'
+        | 'reset.started'
+        | 'reset.succeeded'
+        | 'reset.failed'
+        | 'reset.cancelled'
+        | 'promotion.scheduled'
+        | 'promotion.rolled_back'
+        | 'approval.created'
+        | '*'
+        | 'promotion.*'
+        | 'restore.*'
+        | 'reset.*'
+        | 'approval.*'
+      )[];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CreatedWebhook: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      events: (
+        | 'promotion.requested'
+        | 'promotion.started'
+        | 'promotion.succeeded'
+        | 'promotion.failed'
+        | 'promotion.cancelled'
+        | 'restore.requested'
+        | 'restore.started'
+        | 'restore.succeeded'
+        | 'restore.failed'
+        | 'restore.cancelled'
+        | 'reset.requested'
+        | 'reset.started'
+        | 'reset.succeeded'
+        | 'reset.failed'
+        | 'reset.cancelled'
+        | 'promotion.scheduled'
+        | 'promotion.rolled_back'
+        | 'approval.created'
+        | '*'
+        | 'promotion.*'
+        | 'restore.*'
+        | 'reset.*'
+        | 'approval.*'
+      )[];
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description the signing secret; shown this once, never again */
+      secret: string;
+    };
+    WebhookDeliveryAttempt: {
+      number: number;
+      /** Format: date-time */
+      at: string;
+      durationMs: number;
+      /** @description the receiver's HTTP status; null when none came */
+      statusCode: number | null;
+      /** @description why no answer counted (timeout, refused address, …) */
+      error: string | null;
+      /** @description the first 500 characters of the answer, as text */
+      responseExcerpt: string | null;
+    };
+    WebhookDelivery: {
+      /**
+       * Format: uuid
+       * @description also the Promote-Delivery header (an idempotency key)
+       */
+      id: string;
+      event: string;
+      /** @description the payload's id */
+      eventId: string;
+      /** @enum {string} */
+      status: 'pending' | 'succeeded' | 'failed';
+      attempts: components['schemas']['WebhookDeliveryAttempt'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
     };
     Health: {
       /** @enum {string} */
@@ -1994,6 +2204,87 @@ export interface operations {
       };
       /** @description `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getPromotionChangelog: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'markdown';
+      };
+      header?: never;
+      path: {
+        /** @description the promotion's job id */
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Changelog'];
+          'text/markdown': string;
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `changelog_unavailable` */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -5326,6 +5617,320 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VisitorSessions'];
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Webhook'][];
+          };
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description http(s); its host must resolve to public addresses (unless WEBHOOK_ALLOW_PRIVATE_ADDRESSES) */
+          url: string;
+          /** @description events, a family (`promotion.*`) or `*` */
+          events: (
+            | 'promotion.requested'
+            | 'promotion.started'
+            | 'promotion.succeeded'
+            | 'promotion.failed'
+            | 'promotion.cancelled'
+            | 'restore.requested'
+            | 'restore.started'
+            | 'restore.succeeded'
+            | 'restore.failed'
+            | 'restore.cancelled'
+            | 'reset.requested'
+            | 'reset.started'
+            | 'reset.succeeded'
+            | 'reset.failed'
+            | 'reset.cancelled'
+            | 'promotion.scheduled'
+            | 'promotion.rolled_back'
+            | 'approval.created'
+            | '*'
+            | 'promotion.*'
+            | 'restore.*'
+            | 'reset.*'
+            | 'approval.*'
+          )[];
+          /** @description the signing secret (16-128 printable ASCII characters, no spaces); generated when left out */
+          secret?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedWebhook'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `conflict` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the webhook's id */
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: string;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the webhook's id */
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['WebhookDelivery'][];
+            nextCursor: string | null;
+          };
         };
       };
       /** @description `validation_failed` */

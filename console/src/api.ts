@@ -13,6 +13,10 @@ import type {
   SiteToken,
   Snapshot,
   StagingBackup,
+  CreatedWebhook,
+  Webhook,
+  WebhookDelivery,
+  WebhookEvent,
 } from './types';
 
 /** An answer of the API that was not a success: `{"error": {code, message, details}}`, with its status. */
@@ -121,6 +125,16 @@ export class Api {
     this.request<CreatedReviewLink>('POST', `${this.site(slug)}/review-links`, body);
   revokeReviewLink = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/review-links/${enc(id)}`);
+
+  listWebhooks = (slug: string) => this.request<{ items: Webhook[] }>('GET', `${this.site(slug)}/webhooks`);
+  createWebhook = (slug: string, body: { url: string; events: WebhookEvent[]; secret?: string }) =>
+    this.request<CreatedWebhook>('POST', `${this.site(slug)}/webhooks`, body);
+  deleteWebhook = (slug: string, id: string) => this.request<void>('DELETE', `${this.site(slug)}/webhooks/${enc(id)}`);
+  webhookDeliveries = (slug: string, id: string, cursor?: string) =>
+    this.request<Page<WebhookDelivery>>(
+      'GET',
+      `${this.site(slug)}/webhooks/${enc(id)}/deliveries${query({ cursor, limit: 20 })}`,
+    );
 
   listContent = (slug: string, env: Env, type: ContentType, cursor?: string) =>
     this.request<Page<Entity>>('GET', `${this.site(slug)}/${env}/content/${type}${query({ cursor, limit: 50 })}`);

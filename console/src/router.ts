@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 // The console lives under /console/ (vite's base); the server answers every path there with index.html.
 export const BASE = '/console/';
 
-export type Section = 'overview' | 'promote' | 'content' | 'snapshots' | 'staging' | 'review';
+export type Section = 'overview' | 'promote' | 'content' | 'snapshots' | 'staging' | 'review' | 'settings';
 export type Route = { name: 'sites' } | { name: 'site'; slug: string; section: Section };
 
-const SECTIONS: readonly Section[] = ['overview', 'promote', 'content', 'snapshots', 'staging', 'review'];
+const SECTIONS: readonly Section[] = ['overview', 'promote', 'content', 'snapshots', 'staging', 'review', 'settings'];
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : '';

@@ -29,5 +29,9 @@ export type ReviewLink = Schemas['ReviewLink'];
 export type CreatedReviewLink = Schemas['CreatedReviewLink'];
 export type Entity = Schemas['Entity'];
 export type SiteToken = Schemas['SiteToken'];
+export type Webhook = Schemas['Webhook'];
+export type CreatedWebhook = Schemas['CreatedWebhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEvent = Webhook['events'][number];
 
 export const isOpen = (job: Pick<Job, 'status'>): boolean => job.status === 'queued' || job.status === 'running';

@@ -22,6 +22,10 @@ export interface AuditRecord {
   createdAt: Date;
 }
 
+export interface AuditLogEntry extends AuditRecord {
+  siteId: string | null;
+}
+
 /** Who did what, when, with which versions: written in the same transaction as the change it records. */
 @Injectable()
 export class AuditService {
@@ -39,6 +43,19 @@ export class AuditService {
         JSON.stringify(entry.details ?? {}),
         entry.requestId || null,
       ],
+    );
+  }
+
+  /**
+   * Entries after an id, oldest first, of every site (the webhook dispatcher follows the log as its outbox).
+   * Ids are handed out at insert and become visible at commit, so a reader may see a gap that fills later.
+   */
+  readAfter(afterId: string, limit: number, tx: EntityManager = this.dataSource.manager): Promise<AuditLogEntry[]> {
+    return tx.query(
+      `select id::text, site_id as "siteId", actor, actor_role as "actorRole", action, subject, details,
+              request_id as "requestId", created_at as "createdAt"
+       from audit_log where id > $1 order by id limit $2`,
+      [afterId, limit],
     );
   }
 

@@ -1,5 +1,9 @@
-/** Long site jobs share one queue so a site's jobs are ordered and bounded together. */
-export const QueueName = { SiteJobs: 'site-jobs', Housekeeping: 'housekeeping' } as const;
+/** Long site jobs share one queue so a site's jobs are ordered and bounded together; webhooks have their own. */
+export const QueueName = {
+  SiteJobs: 'site-jobs',
+  Housekeeping: 'housekeeping',
+  WebhookDeliveries: 'webhook-deliveries',
+} as const;
 
 export const JobKind = {
   Promotion: 'promotion',

@@ -150,6 +150,35 @@ export class JobsService {
     return queued;
   }
 
+  /**
+   * A worker takes the job: the row says running, and the first attempt's `<kind>.started` audit entry is
+   * written in the same transaction (a crash in between leaves neither). Null when the job already ended.
+   */
+  async begin(id: string): Promise<JobRow | null> {
+    return this.transactions.run({}, async (tx) => {
+      const running = await this.jobs.markRunning(tx, id);
+      if (running?.siteId && running.attempts === 1)
+        await this.audit.record(
+          {
+            siteId: running.siteId,
+            principal: actorOf(running),
+            action: `${running.kind}.started`,
+            subject: running.id,
+            details: { fromVersion: running.fromVersion },
+            requestId: running.actor?.requestId,
+          },
+          tx,
+        );
+      return running;
+    });
+  }
+
+  /** A job of one site, as the worker and other features read it (null for another site's or none). */
+  async findOfSite(siteId: string, id: string): Promise<JobRow | null> {
+    const job = await this.jobs.find(this.transactions.autocommit, id).catch(() => null);
+    return job?.siteId === siteId ? job : null;
+  }
+
   async get(id: string, principal: Principal): Promise<JobDto> {
     return toJobDto(await this.visible(id, principal));
   }

@@ -61,7 +61,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
     );
     let attempts = row.attempts;
     try {
-      const running = await this.jobs.markRunning(this.transactions.autocommit, row.id);
+      const running = await this.jobsService.begin(row.id);
       if (!running) return;
       attempts = running.attempts;
       await this.events.publish(row.id);

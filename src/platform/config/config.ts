@@ -25,6 +25,12 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Crash tests only: the process kills itself (SIGKILL) when a job reaches this point. */
   crashAt?: string;
+  webhooks: {
+    /** Deliver to private, loopback and link-local addresses too (tests, a receiver on the same network). */
+    allowPrivateAddresses: boolean;
+    /** The first retry's delay; each later one doubles it. */
+    retryBaseMs: number;
+  };
 }
 
 /** A configuration value that is missing or malformed; its message is the one sentence boot prints. */
@@ -109,6 +115,8 @@ export const CONFIG_VARIABLES = {
   LOG_LEVEL: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   SEED_DEMO: bool,
   CRASH_AT: crashPoint,
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool,
+  WEBHOOK_RETRY_BASE_MS: integer(1, 3_600_000),
 } as const;
 
 type Parsed = { [K in keyof typeof CONFIG_VARIABLES]?: ReturnType<(typeof CONFIG_VARIABLES)[K]> };
@@ -150,6 +158,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: v.LOG_LEVEL ?? 'info',
     seedDemo: v.SEED_DEMO ?? true,
     crashAt: v.CRASH_AT,
+    webhooks: {
+      allowPrivateAddresses: v.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
+      retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,
+    },
   };
 }
 

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   job_finished: 409,
   dangling_references: 409,
   variables_missing: 409,
+  changelog_unavailable: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
   unsupported_media_type: 415,

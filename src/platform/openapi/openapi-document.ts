@@ -4,6 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { CONTENT_TYPES, contentSchemas } from '../../../libs/content-model';
 import { AppModule } from '../../app.module';
 import { auditRecordSchema } from '../../audit/audit.dto';
+import { changelogSchemas } from '../../changelog/changelog.dto';
 import { meSchema } from '../../auth/me.dto';
 import { loadConfig } from '../config/config';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -22,6 +23,7 @@ import { stagingBackupSchema } from '../../staging-reset/staging-reset.dto';
 import { domainsSchema } from '../../domains/domains.dto';
 import { variablesSchema } from '../../variables/variables.dto';
 import { visitorDataSchemas } from '../../visitor-data/visitor-data.dto';
+import { webhookSchemas } from '../../webhooks/webhooks.dto';
 import { errorResponseSchema } from './api-errors.decorator';
 import type { SchemaObject } from './schema-ref';
 
@@ -36,6 +38,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   AuditRecord: auditRecordSchema,
   ...jobSchemas,
   ...promotionSchemas,
+  ...changelogSchemas,
   Snapshot: snapshotSchema,
   StagingBackup: stagingBackupSchema,
   CollectResult: collectResultSchema,
@@ -44,6 +47,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   Domains: domainsSchema,
   Variables: variablesSchema,
   ...visitorDataSchemas,
+  ...webhookSchemas,
   Health: healthSchema,
 };
 

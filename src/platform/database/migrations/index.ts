@@ -10,6 +10,7 @@ import { AddMaintenanceSince1764000001201 } from './1764000001201-AddMaintenance
 import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
+import { CreateWebhooks1764000001600 } from './1764000001600-CreateWebhooks';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
 import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
 import { CreateEnvironmentVariables1764000001950 } from './1764000001950-CreateEnvironmentVariables';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   CreateMediaUploads1764000001300,
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
+  CreateWebhooks1764000001600,
   CreateStagingManifestView1764000001700,
   CreateHeadHistory1764000001900,
   CreateEnvironmentVariables1764000001950,
