@@ -109,6 +109,12 @@ describe('who may call what', () => {
     },
     'PUT /api/sites/:site/production/maintenance': async () => ({ body: { reason: 'roles', ttlSeconds: 60 } }),
     'POST /api/admin/gc': async () => ({ body: {} }),
+    'POST /api/sites/:site/promotion/approvals': async () => ({
+      body: {
+        fingerprint: (await http().get(`/api/sites/${site.slug}/promotion/preview`).set(auth()).expect(200)).body
+          .fingerprint,
+      },
+    }),
     'POST /api/sites/:site/staging/reset': async () => ({ body: { confirm: 'not-the-slug' } }),
   };
 

@@ -10,6 +10,7 @@ import { StatesService } from '../states/states.service';
 import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
+import type { FrozenWindow } from '../release-gates/release-gates.service';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -17,6 +18,10 @@ export interface PromotionParams {
   note?: string;
   /** The preview's counts at request time, for the history and the audit log. */
   summary: { added: number; changed: number; removed: number; unchanged: number };
+  /** The approvals that let it start (ids), when the site requires some. */
+  approvals?: string[];
+  /** The freeze window an owner overrode to start it, and why. */
+  freezeOverride?: { reason: string; window: FrozenWindow };
 }
 
 const STALE = 'Staging or production changed since the preview: review the fresh diff and promote again.';

@@ -26,7 +26,11 @@ export class SiteTargetResolver {
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
     const environment = await this.environments.get(site.id, env);
-    return { ...targetOf(site, environment, request.hostRoute), reviewToken: access.reviewToken };
+    return {
+      ...targetOf(site, environment, request.hostRoute),
+      reviewToken: access.reviewToken,
+      reviewLink: access.reviewLink,
+    };
   }
 
   /**

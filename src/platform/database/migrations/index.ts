@@ -10,6 +10,8 @@ import { AddMaintenanceSince1764000001201 } from './1764000001201-AddMaintenance
 import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUploads';
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
+import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteReleaseGates';
+import { CreatePromotionApprovals1764000001510 } from './1764000001510-CreatePromotionApprovals';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   CreateMediaUploads1764000001300,
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
+  AddSiteReleaseGates1764000001500,
+  CreatePromotionApprovals1764000001510,
 ];
