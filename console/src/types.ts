@@ -29,5 +29,10 @@ export type ReviewLink = Schemas['ReviewLink'];
 export type CreatedReviewLink = Schemas['CreatedReviewLink'];
 export type Entity = Schemas['Entity'];
 export type SiteToken = Schemas['SiteToken'];
+export type Approval = Schemas['Approval'];
+export type ApprovalList = Schemas['ApprovalList'];
+export type OneOffFreezeWindow = Schemas['OneOffFreezeWindow'];
+export type WeeklyFreezeWindow = Schemas['WeeklyFreezeWindow'];
+export type FreezeWindow = OneOffFreezeWindow | WeeklyFreezeWindow;
 
 export const isOpen = (job: Pick<Job, 'status'>): boolean => job.status === 'queued' || job.status === 'running';
