@@ -12,6 +12,7 @@ import { MaintenanceApiModule } from './maintenance/maintenance.module';
 import { MediaApiModule } from './media/media.module';
 import { PromotionApiModule } from './promotion/promotion.module';
 import { PublicSiteModule } from './public-site/public-site.module';
+import { ReleaseGatesApiModule } from './release-gates/release-gates.module';
 import { ReviewLinksApiModule } from './review-links/review-links.module';
 import { SitesApiModule } from './sites/sites.module';
 import { SnapshotsApiModule } from './snapshots/snapshots.module';
@@ -35,6 +36,7 @@ import { WebhooksApiModule } from './webhooks/webhooks.module';
     MediaApiModule,
     PromotionApiModule,
     PublicSiteModule,
+    ReleaseGatesApiModule,
     ReviewLinksApiModule,
     SitesApiModule,
     SnapshotsApiModule,

@@ -365,6 +365,49 @@ describe('web console (headless Chromium)', () => {
     await shot(page, 'console-phone');
     await page.close();
   });
+
+  it('lets an owner require approvals and set freeze windows, a reviewer approve, and shows stale approvals', async () => {
+    const gated = await createSite(app, 'console-gates');
+    const staging = stagingClient(app, gated);
+    await staging.put('page', 'home', home('Fresh coffee', 'Roasted every Monday.'));
+    await staging.publish('page', 'home');
+
+    const owner = await signIn(gated.tokens.owner, `/console/sites/${gated.slug}`);
+    await owner.getByRole('heading', { name: 'Release rules' }).waitFor();
+    await owner.getByLabel('Approvals a promotion needs (0 to 5)').fill('1');
+    await owner.getByRole('button', { name: 'Add a weekly window' }).click();
+    await owner.getByTestId('freeze-window-0').getByLabel('time zone').fill('Mars/Olympus_Mons');
+    await owner.getByRole('button', { name: 'Save release rules' }).click();
+    await owner.getByText('body.freezeWindows[0].timeZone').waitFor(); // the API's field path, next to its message
+    await owner.getByTestId('freeze-window-0').getByLabel('time zone').fill('Europe/Berlin');
+    await owner.getByRole('button', { name: 'Save release rules' }).click();
+    await owner.getByText('Saved.').waitFor();
+    const { body: saved } = await request(app.getHttpServer()).get(`/api/sites/${gated.slug}`).set(auth()).expect(200);
+    expect(saved).toMatchObject({
+      requiredApprovals: 1,
+      freezeWindows: [
+        { weekday: 'friday', from: '18:00', to: '08:00', timeZone: 'Europe/Berlin', reason: 'Weekend freeze' },
+      ],
+    });
+    await owner.close();
+
+    const reviewer = await signIn(gated.tokens.reviewer, `/console/sites/${gated.slug}/promote`);
+    const state = reviewer.getByTestId('approval-state');
+    await state.getByText('has 0 approvals').waitFor();
+    expect(await state.textContent()).toContain('A promotion needs 1 approval of this version');
+    await reviewer.getByLabel('Comment (optional)').fill('Checked on my phone');
+    await reviewer.getByRole('button', { name: 'Approve this version (staging v1)' }).click();
+    await state.getByText('has 1 approval').waitFor();
+    await reviewer.locator('.approval-list').getByText('current').waitFor();
+    expect(await reviewer.locator('.approval-list').textContent()).toContain('approved staging v1');
+
+    await staging.put('page', 'home', home('Freshly roasted', 'Every morning.'));
+    await staging.publish('page', 'home');
+    await reviewer.getByRole('button', { name: 'Refresh the diff' }).click();
+    await reviewer.getByText('stale: staging is now v2, production v0').waitFor();
+    await state.getByText('has 0 approvals').waitFor();
+    await reviewer.close();
+  });
 });
 
 /** `npx jest test/console` alone should not test an old build: rebuild when a console source is newer. */

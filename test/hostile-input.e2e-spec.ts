@@ -255,7 +255,21 @@ describe('hostile input', () => {
         ],
       },
       'POST /api/admin/self-test': { sleepMs: 0 },
-      'POST /api/sites/:site/promotions': { fingerprint: fingerprintOfPreview, snapshot: false, note: 'n' },
+      'POST /api/sites/:site/promotions': {
+        fingerprint: fingerprintOfPreview,
+        snapshot: false,
+        note: 'n',
+        override: 'nothing is frozen',
+      },
+      'POST /api/sites/:site/promotion/approvals': { fingerprint: fingerprintOfPreview, comment: 'ok' },
+      'PATCH /api/sites/:site': {
+        trustedCustomCode: false,
+        requiredApprovals: 0,
+        freezeWindows: [
+          { start: '2030-01-01T00:00:00Z', end: '2030-01-02T00:00:00Z', reason: 'r' },
+          { weekday: 'friday', from: '22:00', to: '06:00', timeZone: 'Europe/Berlin', reason: 'r' },
+        ],
+      },
       'POST /api/sites/:site/snapshots': { label: 'hostile' },
       'POST /api/sites/:site/staging/reset': { confirm: site.slug },
       'POST /api/admin/gc': { graceSeconds: 3600, keepRecentStates: 3 },
@@ -358,6 +372,28 @@ describe('hostile input', () => {
       await expectRefusedCleanly(attempts.map((a) => ({ ...a, headers: visitor(ip++) })));
     });
 
+    it("refuses hostile approvals from a review link's page", async () => {
+      const { body: link } = await http()
+        .post(`/api/sites/${visited.slug}/review-links`)
+        .set(auth())
+        .send({ expiresInHours: 1 })
+        .expect(201);
+      const token = new URL(link.url, 'http://x').searchParams.get('review')!;
+      const { fingerprint } = (await http().get(`/api/sites/${visited.slug}/promotion/preview`).set(auth()).expect(200))
+        .body;
+      const route = 'POST /preview/:slug/approvals';
+      const url = at('preview', '/approvals');
+      // A client's browser: the review link's cookie, no token, a same-origin form post.
+      const client = { Authorization: '', Cookie: `promote_review=${token}`, 'Sec-Fetch-Site': 'same-origin' };
+      const attempts: Attempt[] = bodyAttempts(
+        { route, method: 'POST', url },
+        { fingerprint, name: 'Ann', comment: 'ok' },
+      );
+      for (const body of ['name=%00&fingerprint=x', 'name=Ann&name=Bob', `name=${'x'.repeat(300_000)}`, 'name[a]=1'])
+        attempts.push({ route, method: 'POST', url, variant: body.slice(0, 40), type: 'form', body });
+      await expectRefusedCleanly(attempts.map((a) => ({ ...a, headers: { ...client, ...visitor(ip++) } })));
+    });
+
     it('refuses hostile analytics events', async () => {
       const attempts: Attempt[] = [];
       for (const mount of ['sites', 'preview']) {
@@ -408,7 +444,12 @@ describe('hostile input', () => {
 
   it('sent every route its hostile requests', () => {
     const routes = new Set(sent.map((o) => o.attempt.route));
-    const publicRoutes = ['POST /sites/:slug/forms/:formKey', 'POST /preview/:slug/collect', 'GET public site'];
+    const publicRoutes = [
+      'POST /sites/:slug/forms/:formKey',
+      'POST /preview/:slug/collect',
+      'POST /preview/:slug/approvals',
+      'GET public site',
+    ];
     expect([...ROLE_TABLE.map(routeId), ...publicRoutes].filter((id) => !routes.has(id))).toEqual([]);
     expect(sent.length).toBeGreaterThan(1000);
   });

@@ -248,4 +248,45 @@ describe('the public site in a browser', () => {
     expect(menu!.status()).toBe(200);
     await page.close();
   });
+  it('lets a client approve the version on screen from the review link, under the strict policy', async () => {
+    const site = await createSite(app, 'browser-approve');
+    const staging = stagingClient(app, site);
+    await staging.put('page', 'home', { title: 'Home', path: '/', blocks: [{ id: 't', type: 'text', text: 'New' }] });
+    await staging.publish('page', 'home');
+    const { fingerprint } = await staging.preview();
+    const { body: link } = await request(app.getHttpServer())
+      .post(`/api/sites/${site.slug}/review-links`)
+      .set(auth(site.tokens.editor))
+      .send({ expiresInHours: 1, label: 'Acme client' })
+      .expect(201);
+    const { page, dialogs, violations } = await newPage();
+    await page.goto(base + link.url);
+    await page.getByText('Approve this version').first().click(); // the banner's <details>
+    // The field takes 100 characters, as the server does.
+    const name = PWN.slice(0, 100);
+    await page.getByLabel('Your name').fill(PWN);
+    await page.getByLabel('Comment (optional)').fill('Ready to go');
+    await page.getByRole('button', { name: 'Approve this version' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(
+      `${name}, your approval of staging version 1 is recorded.`,
+    );
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+
+    const { body } = await request(app.getHttpServer())
+      .get(`/api/sites/${site.slug}/promotion/approvals`)
+      .set(auth(site.tokens.reviewer))
+      .expect(200);
+    expect(body.items).toMatchObject([
+      {
+        fingerprint,
+        current: true,
+        comment: 'Ready to go',
+        approver: { kind: 'review_link', label: 'Acme client', name },
+      },
+    ]);
+    await page.close();
+  });
 });

@@ -48,7 +48,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('POST', '/api/sites', ADMIN, 'create a site'),
   route('GET', '/api/sites', ALL, 'list sites (a site token sees its own site only)'),
   route('GET', '/api/sites/:site', ALL, 'a site and its environments'),
-  route('PATCH', '/api/sites/:site', OWNER, 'change site settings (trusted custom code)'),
+  route(
+    'PATCH',
+    '/api/sites/:site',
+    OWNER,
+    'change site settings (trusted custom code, required approvals, freeze windows)',
+  ),
   route('POST', '/api/sites/:site/tokens', OWNER, 'create a token'),
   route('GET', '/api/sites/:site/tokens', OWNER, 'list tokens'),
   route('DELETE', '/api/sites/:site/tokens/:id', OWNER, 'revoke a token'),
@@ -92,7 +97,14 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('DELETE', '/api/sites/:site/production/maintenance', OWNER, "end production's maintenance window"),
 
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff)'),
-  route('POST', '/api/sites/:site/promotions', EDITORS, 'promote staging to production'),
+  route('POST', '/api/sites/:site/promotion/approvals', ALL, 'approve the current preview (its fingerprint)'),
+  route('GET', '/api/sites/:site/promotion/approvals', ALL, 'approvals, each current or stale'),
+  route(
+    'POST',
+    '/api/sites/:site/promotions',
+    EDITORS,
+    'promote staging to production (an owner may override a freeze)',
+  ),
   route('GET', '/api/sites/:site/promotions', ALL, 'promotion history'),
   route('GET', '/api/sites/:site/promotions/:id/changelog', ALL, "a promotion's changelog (JSON or Markdown)"),
 

@@ -110,6 +110,12 @@ describe('who may call what', () => {
     },
     'PUT /api/sites/:site/production/maintenance': async () => ({ body: { reason: 'roles', ttlSeconds: 60 } }),
     'POST /api/admin/gc': async () => ({ body: {} }),
+    'POST /api/sites/:site/promotion/approvals': async () => ({
+      body: {
+        fingerprint: (await http().get(`/api/sites/${site.slug}/promotion/preview`).set(auth()).expect(200)).body
+          .fingerprint,
+      },
+    }),
     'POST /api/sites/:site/staging/reset': async () => ({ body: { confirm: 'not-the-slug' } }),
     'POST /api/sites/:site/webhooks': async () => ({ body: { url: 'http://127.0.0.1:9/roles', events: ['*'] } }),
     'DELETE /api/sites/:site/webhooks/:id': async () => ({ params: { id: (await webhook()).id } }),

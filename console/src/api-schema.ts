@@ -435,6 +435,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/promotion/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest approvals, each current or stale, and how many a promotion needs */
+    get: operations['listApprovals'];
+    put?: never;
+    /** Approve the current preview (its fingerprint); approving it again answers the same approval */
+    post: operations['approvePreview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/review-links': {
     parameters: {
       query?: never;
@@ -502,7 +520,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a site setting (trusted custom code), audited */
+    /** Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited */
     patch: operations['updateSite'];
     trace?: never;
   };
@@ -747,6 +765,8 @@ export interface components {
           | 'dangling_references'
           | 'variables_missing'
           | 'changelog_unavailable'
+          | 'approval_required'
+          | 'promotion_frozen'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -788,6 +808,9 @@ export interface components {
       name: string;
       /** Format: date-time */
       createdAt: string;
+      trustedCustomCode: boolean;
+      requiredApprovals: number;
+      freezeWindows: (components['schemas']['OneOffFreezeWindow'] | components['schemas']['WeeklyFreezeWindow'])[];
       environments: {
         staging: {
           version: number;
@@ -805,6 +828,34 @@ export interface components {
           } | null;
         };
       };
+    };
+    /** @description from start up to (not at) end */
+    OneOffFreezeWindow: {
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset or Z
+       */
+      start: string;
+      /**
+       * Format: date-time
+       * @description ISO 8601 with an offset or Z
+       */
+      end: string;
+      /** @description shown to whoever is refused */
+      reason: string;
+    };
+    /** @description every week on weekday, from the wall-clock time "from" to "to" in timeZone; a "to" before "from" ends the next day (across midnight), "24:00" is the end of the day */
+    WeeklyFreezeWindow: {
+      /** @enum {string} */
+      weekday: 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+      /** @description HH:MM */
+      from: string;
+      /** @description HH:MM or 24:00 */
+      to: string;
+      /** @description IANA */
+      timeZone: string;
+      /** @description shown to whoever is refused */
+      reason: string;
     };
     SiteToken: {
       /** Format: uuid */
@@ -1114,6 +1165,56 @@ export interface components {
         /** @description the first 20, by key: titles, else keys */
         names: string[];
       }[];
+    };
+    Approval: {
+      /** Format: uuid */
+      id: string;
+      fingerprint: string;
+      /** @description its fingerprint is the current preview's; otherwise it is stale */
+      current: boolean;
+      approver: {
+        /** @enum {string} */
+        kind: 'token' | 'admin' | 'review_link';
+        /**
+         * Format: uuid
+         * @description token: null once the token is deleted
+         */
+        tokenId?: string | null;
+        /**
+         * Format: uuid
+         * @description review_link
+         */
+        reviewLinkId?: string | null;
+        /** @description token: the token's role; admin: admin */
+        role?: string;
+        /** @description the token's or review link's label */
+        label: string;
+        /** @description review_link: the name the client typed */
+        name?: string;
+      };
+      staging: {
+        version: number;
+      };
+      production: {
+        version: number;
+      };
+      comment: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ApprovalList: {
+      /** @description the site's setting */
+      requiredApprovals: number;
+      /** @description the current preview's */
+      fingerprint: string;
+      staging: {
+        version: number;
+      };
+      production: {
+        version: number;
+      };
+      /** @description newest first, the last 100 */
+      items: components['schemas']['Approval'][];
     };
     Snapshot: {
       /** Format: uuid */
@@ -4382,6 +4483,8 @@ export interface operations {
           /** @description pin production as a snapshot before the swap */
           snapshot?: boolean;
           note?: string;
+          /** @description owner only: promote inside a freeze window, for this reason (audited); unused when nothing is frozen */
+          override?: string;
         };
       };
     };
@@ -4431,7 +4534,158 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  listApprovals: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalList'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  approvePreview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the preview approved, from GET …/promotion/preview */
+          fingerprint: string;
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Approval'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `stale_preview` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4867,7 +5121,38 @@ export interface operations {
       content: {
         'application/json': {
           /** @description html blocks render as written, scripts included, and the pages that have one get a permissive CSP; off (the default): html blocks are sanitised and every page gets a strict CSP */
-          trustedCustomCode: boolean;
+          trustedCustomCode?: boolean;
+          /** @description current approvals by others than its starter that a promotion needs (default 0) */
+          requiredApprovals?: number;
+          /** @description replaces the whole list; [] lifts every freeze */
+          freezeWindows?: (
+            | {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 with an offset or Z
+                 */
+                start: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 with an offset or Z
+                 */
+                end: string;
+                /** @description shown to whoever is refused */
+                reason: string;
+              }
+            | {
+                /** @enum {string} */
+                weekday: 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+                /** @description HH:MM */
+                from: string;
+                /** @description HH:MM or 24:00 */
+                to: string;
+                /** @description IANA */
+                timeZone: string;
+                /** @description shown to whoever is refused */
+                reason: string;
+              }
+          )[];
         };
       };
     };

@@ -1,8 +1,11 @@
 import type {
+  Approval,
+  ApprovalList,
   ContentType,
   CreatedReviewLink,
   Entity,
   Env,
+  FreezeWindow,
   Job,
   Me,
   Page,
@@ -90,6 +93,10 @@ export class Api {
 
   listSites = (cursor?: string) => this.request<Page<Site>>('GET', `/api/sites${query({ cursor, limit: 100 })}`);
   getSite = (slug: string) => this.request<Site>('GET', this.site(slug));
+  updateSite = (
+    slug: string,
+    body: { trustedCustomCode?: boolean; requiredApprovals?: number; freezeWindows?: FreezeWindow[] },
+  ) => this.request<Site>('PATCH', this.site(slug), body);
 
   /** Who this token is: the admin, or a site token with its role and site. */
   me = () => this.request<Me>('GET', '/api/me');
@@ -98,7 +105,10 @@ export class Api {
 
   preview = (slug: string, params: { type?: string; cursor?: string; limit?: number } = {}) =>
     this.request<Preview>('GET', `${this.site(slug)}/promotion/preview${query(params)}`);
-  promote = (slug: string, body: { fingerprint: string; snapshot: boolean; note?: string }) =>
+  approvals = (slug: string) => this.request<ApprovalList>('GET', `${this.site(slug)}/promotion/approvals`);
+  approve = (slug: string, body: { fingerprint: string; comment?: string }) =>
+    this.request<Approval>('POST', `${this.site(slug)}/promotion/approvals`, body);
+  promote = (slug: string, body: { fingerprint: string; snapshot: boolean; note?: string; override?: string }) =>
     this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
   promotions = (slug: string, limit = 10) =>
     this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit })}`);

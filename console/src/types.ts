@@ -33,5 +33,10 @@ export type Webhook = Schemas['Webhook'];
 export type CreatedWebhook = Schemas['CreatedWebhook'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type WebhookEvent = Webhook['events'][number];
+export type Approval = Schemas['Approval'];
+export type ApprovalList = Schemas['ApprovalList'];
+export type OneOffFreezeWindow = Schemas['OneOffFreezeWindow'];
+export type WeeklyFreezeWindow = Schemas['WeeklyFreezeWindow'];
+export type FreezeWindow = OneOffFreezeWindow | WeeklyFreezeWindow;
 
 export const isOpen = (job: Pick<Job, 'status'>): boolean => job.status === 'queued' || job.status === 'running';

@@ -1,3 +1,5 @@
+import type { EnvironmentRow } from '../sites/site.types';
+
 /**
  * What an editor saw, cheaply: staging's change sequence (moves on every promotable change, never restarts)
  * and production's head state. Equal fingerprints mean equal manifests on both sides, so nothing to rehash.
@@ -16,3 +18,18 @@ export function parseFingerprint(value: string): Fingerprint | null {
 
 export const sameFingerprint = (a: Fingerprint, b: Fingerprint): boolean =>
   a.changeSeq === b.changeSeq && a.headStateId === b.headStateId;
+
+/** What a site's two environment rows say now: their fingerprint, and the versions it stands for. */
+export function fingerprintOf(environments: readonly EnvironmentRow[]): {
+  fingerprint: Fingerprint;
+  stagingVersion: number;
+  productionVersion: number;
+} {
+  const staging = environments.find((e) => e.name === 'staging')!;
+  const production = environments.find((e) => e.name === 'production')!;
+  return {
+    fingerprint: { changeSeq: staging.changeSeq, headStateId: production.headStateId! },
+    stagingVersion: staging.version,
+    productionVersion: production.version,
+  };
+}

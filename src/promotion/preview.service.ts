@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors/app-error';
 import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validation/keyset-cursor';
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
-import { type Fingerprint, formatFingerprint } from './fingerprint';
+import { type Fingerprint, fingerprintOf, formatFingerprint } from './fingerprint';
 import { ChangedEntry, PreviewRepository, TypeSummary } from './preview.repository';
 
 export interface PreviewChange {
@@ -88,14 +88,7 @@ export class PreviewService {
     tx: EntityManager,
     siteId: string,
   ): Promise<{ fingerprint: Fingerprint; stagingVersion: number; productionVersion: number }> {
-    const environments = await this.environments.findForSites([siteId], tx);
-    const staging = environments.find((e) => e.name === 'staging')!;
-    const production = environments.find((e) => e.name === 'production')!;
-    return {
-      fingerprint: { changeSeq: staging.changeSeq, headStateId: production.headStateId! },
-      stagingVersion: staging.version,
-      productionVersion: production.version,
-    };
+    return fingerprintOf(await this.environments.findForSites([siteId], tx));
   }
 
   private async describe(tx: EntityManager, entries: ChangedEntry[]): Promise<PreviewChange[]> {

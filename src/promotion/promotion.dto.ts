@@ -10,6 +10,14 @@ export const startPromotionSchema = {
     fingerprint: { type: 'string', maxLength: 100, description: 'from GET …/promotion/preview' },
     snapshot: { type: 'boolean', description: 'pin production as a snapshot before the swap' },
     note: { type: 'string', maxLength: 1000 },
+    override: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+      pattern: '^[^\\u0000-\\u001f\\u007f]*\\S[^\\u0000-\\u001f\\u007f]*$',
+      description:
+        'owner only: promote inside a freeze window, for this reason (audited); unused when nothing is frozen',
+    },
   },
 };
 

@@ -11,6 +11,7 @@ import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
+import type { FrozenWindow } from '../release-gates/release-gates.service';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -18,6 +19,10 @@ export interface PromotionParams {
   note?: string;
   /** The preview's counts at request time, for the history and the audit log. */
   summary: { added: number; changed: number; removed: number; unchanged: number };
+  /** The approvals that let it start (ids), when the site requires some. */
+  approvals?: string[];
+  /** The freeze window an owner overrode to start it, and why. */
+  freezeOverride?: { reason: string; window: FrozenWindow };
 }
 
 const STALE = 'Staging or production changed since the preview: review the fresh diff and promote again.';

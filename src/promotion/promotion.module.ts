@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { ReleaseGatesModule } from '../release-gates/release-gates.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
@@ -14,7 +15,15 @@ import { PromotionsController } from './promotions.controller';
 import { PromotionsService } from './promotions.service';
 
 @Module({
-  imports: [AuditModule, EnvironmentsModule, JobsModule, SnapshotsModule, StatesModule, VariablesModule],
+  imports: [
+    AuditModule,
+    EnvironmentsModule,
+    JobsModule,
+    ReleaseGatesModule,
+    SnapshotsModule,
+    StatesModule,
+    VariablesModule,
+  ],
   providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionsService],
   exports: [PreviewService, PromotionsService],
 })

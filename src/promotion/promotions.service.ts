@@ -9,11 +9,14 @@ import type { Site } from '../sites/site.types';
 import { formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import type { PromotionParams } from './promotion.job';
 import { PreviewService } from './preview.service';
+import { ReleaseGates } from '../release-gates/release-gates.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
   snapshot?: boolean;
   note?: string;
+  /** An owner's reason to promote inside a freeze window. */
+  override?: string;
 }
 
 @Injectable()
@@ -21,11 +24,13 @@ export class PromotionsService {
   constructor(
     private readonly jobs: JobsService,
     private readonly previews: PreviewService,
+    private readonly gates: ReleaseGates,
   ) {}
 
   /**
    * Starts a promotion of what the editor reviewed. A stale fingerprint is refused with the fresh preview;
    * a repeated click with the same fingerprint gets the same job; any other open job of the site is a 409.
+   * Then the release gates: no freeze window now (unless an owner overrides it), enough approvals by others.
    */
   async start(site: Site, body: StartPromotionBody, principal: Principal, requestId?: string): Promise<JobDto> {
     const seen = parseFingerprint(body.fingerprint);
@@ -42,12 +47,20 @@ export class PromotionsService {
       before: async (tx) => {
         const now = await this.previews.current(tx, site.id);
         if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
+        const overridden = this.gates.assertNotFrozen(
+          site,
+          new Date(),
+          body.override ? { reason: body.override, by: principal } : undefined,
+        );
+        const approvals = await this.gates.assertApproved(site, fingerprint, principal, tx);
         const summary = await this.previews.totals(tx, site.id, now.fingerprint.headStateId);
         const params: PromotionParams = {
           fingerprint,
           snapshot: body.snapshot ?? false,
           ...(body.note ? { note: body.note } : {}),
           summary,
+          ...(approvals.length ? { approvals: approvals.map((a) => a.id) } : {}),
+          ...(overridden ? { freezeOverride: { reason: body.override!.trim(), window: overridden } } : {}),
         };
         return { fromVersion: now.productionVersion, params: { ...params } };
       },
@@ -56,6 +69,8 @@ export class PromotionsService {
         snapshot: params.snapshot,
         summary: params.summary,
         note: params.note ?? null,
+        ...(params.approvals ? { approvals: params.approvals } : {}),
+        ...(params.freezeOverride ? { freezeOverride: params.freezeOverride } : {}),
       }),
     });
   }

@@ -19,8 +19,14 @@ export class PreviewAccessService {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {}
 
-  /** Throws unless the request may view this site's staging; a fresh ?review= token is returned to trade. */
-  async check(request: Request, siteId: string): Promise<{ reviewToken?: { token: string; expiresAt: Date } }> {
+  /**
+   * Throws unless the request may view this site's staging; a fresh ?review= token is returned to trade, and
+   * the review link of a client's visit (its cookie) to approve by.
+   */
+  async check(
+    request: Request,
+    siteId: string,
+  ): Promise<{ reviewToken?: { token: string; expiresAt: Date }; reviewLink?: { id: string; label: string } }> {
     const query = request.reviewQuery;
     if (query) {
       const link = await this.reviewLinks.verify(siteId, query);
@@ -36,7 +42,8 @@ export class PreviewAccessService {
     }
     const cookie = readCookie(request, REVIEW_COOKIE);
     if (cookie) {
-      if (await this.reviewLinks.verify(siteId, cookie)) return {};
+      const link = await this.reviewLinks.verify(siteId, cookie);
+      if (link) return { reviewLink: { id: link.id, label: link.label } };
       throw expiredLink();
     }
     throw new AppError(

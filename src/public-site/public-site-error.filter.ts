@@ -10,6 +10,7 @@ const TITLES: Record<number, string> = {
   401: 'This preview is private',
   403: 'Not allowed',
   404: 'Page not found',
+  409: 'Something changed',
   413: 'Too large',
   429: 'Too many requests',
   503: 'Back soon',

@@ -7,7 +7,7 @@ import { COLLECTED_EVENTS, EventThrottlerGuard } from './event-throttler.guard';
 import { PublicSiteErrorFilter } from './public-site-error.filter';
 import { PublicSiteService } from './public-site.service';
 import { SiteTargetGuard } from './site-target.guard';
-import { MOUNT_PREFIX } from './site-target';
+import { APPROVALS_PATH, MOUNT_PREFIX } from './site-target';
 
 // Each route serves production under /sites/:slug and staging under /preview/:slug; requests on a domain are
 // rewritten onto these by the host routing middleware. The page route is last: it takes every other path.
@@ -42,6 +42,13 @@ export class PublicSiteController {
   @UseGuards(ThrottlerGuard)
   submitForm(@Req() request: Request, @Res() response: Response, @Param('formKey') formKey: string) {
     return this.site.submitForm(request, response, formKey);
+  }
+
+  // A client's approval from a review link's page: staging only, limited like form posts.
+  @Post(`${MOUNT_PREFIX.staging}/:slug/${APPROVALS_PATH}`)
+  @UseGuards(ThrottlerGuard)
+  approveFromReviewLink(@Req() request: Request, @Res() response: Response) {
+    return this.site.approve(request, response);
   }
 
   @Get(at('/forms/:formKey/thank-you'))

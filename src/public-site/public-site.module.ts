@@ -6,6 +6,7 @@ import { SiteRenderer } from '../../libs/site-renderer';
 import { AuthModule } from '../auth/auth.module';
 import { DomainsModule } from '../domains/domains.module';
 import { EnvironmentsModule } from '../environments/environments.module';
+import { ReleaseGatesModule } from '../release-gates/release-gates.module';
 import { ReviewLinksModule } from '../review-links/review-links.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { SitesModule } from '../sites/sites.module';
@@ -36,6 +37,7 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     AuthModule,
     DomainsModule,
     EnvironmentsModule,
+    ReleaseGatesModule,
     ReviewLinksModule,
     SiteEventsModule,
     SitesModule,

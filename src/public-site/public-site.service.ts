@@ -4,6 +4,9 @@ import { validateKey } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
 import { MEDIA_VERSION_LENGTH } from '../../libs/site-renderer';
 import { AppError } from '../platform/errors/app-error';
+import { SchemaPipe } from '../platform/validation/body.pipe';
+import { type ReviewLinkApprovalBody, reviewLinkApprovalSchema } from '../release-gates/approval.dto';
+import { ApprovalsService } from '../release-gates/approvals.service';
 import { isLeaseActive, retryAfterSeconds } from '../maintenance/maintenance-lease';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { sendBlob } from '../media/send-blob';
@@ -14,7 +17,7 @@ import { SESSION_TTL_SECONDS, VisitorSessionsService } from '../visitor-data/vis
 import { readCookie, REVIEW_COOKIE, SESSION_COOKIE, setCookie } from './cookies';
 import { type RenderedResponse, sendRendered } from './rendered-response';
 import { SitePagesService } from './site-pages.service';
-import { originOf, sitePathOf, wantsJson } from './site-path';
+import { isSameOriginRequest, originOf, sitePathOf, wantsJson } from './site-path';
 import type { SiteTarget } from './site-target';
 import { SiteTargetResolver } from './site-target.resolver';
 
@@ -33,6 +36,7 @@ export class PublicSiteService {
     private readonly submissions: SubmissionsService,
     private readonly analytics: AnalyticsService,
     private readonly targets: SiteTargetResolver,
+    private readonly approvals: ApprovalsService,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
 
@@ -48,8 +52,44 @@ export class PublicSiteService {
     if (isLeaseActive(target.environment)) return this.sendMaintenance(request, response, target);
     const path = sitePathOf(request, target);
     if (path === null) return this.send(request, response, target, await this.pages.notFound(target), false);
-    const { response: page, cached } = await this.pages.page(target, path);
-    this.send(request, response, target, page, cached);
+    // A client's page offers to approve what it shows: read after staging's row, so never an older fingerprint.
+    const shown = target.reviewLink
+      ? { ...target, approvalFingerprint: (await this.approvals.current(target.site.id)).fingerprint }
+      : target;
+    const { response: page, cached } = await this.pages.page(shown, path);
+    this.send(request, response, shown, page, cached);
+  }
+
+  /**
+   * A client's "Approve this version" from a review link's page: an approval by that review link under the
+   * name typed. Only from the preview page itself (same origin), so no other site can make a visitor approve.
+   */
+  async approve(request: Request, response: Response): Promise<void> {
+    const target = request.siteTarget!;
+    if (!target.reviewLink)
+      throw new AppError(
+        'forbidden',
+        'Approving from the preview takes a review link; with a token, use POST /api/sites/:site/promotion/approvals.',
+      );
+    if (!isSameOriginRequest(request))
+      throw new AppError('forbidden', 'An approval must be sent from the preview page itself.');
+    const body = approvalBody.transform(request.body) as ReviewLinkApprovalBody;
+    const { id, label } = target.reviewLink;
+    const approval = await this.approvals.approve(
+      target.site,
+      {
+        fingerprint: body.fingerprint,
+        comment: body.comment,
+        approver: { kind: 'review_link', reviewLinkId: id, label, name: body.name.trim() },
+      },
+      String(request.id ?? ''),
+    );
+    response.setHeader('Cache-Control', 'no-store');
+    if (wantsJson(request)) {
+      response.status(201).json(approval);
+      return;
+    }
+    this.send(request, response, target, await this.pages.approvalRecorded(target, approval), false);
   }
 
   /**
@@ -180,6 +220,8 @@ export class PublicSiteService {
     sendRendered(request, response, page, { staging: target.env === 'staging', cached });
   }
 }
+
+const approvalBody = new SchemaPipe(reviewLinkApprovalSchema);
 
 function needsPrimaryHost(target: SiteTarget): boolean {
   return !!target.host?.primaryHost && target.host.primaryHost !== target.host.host;

@@ -11,10 +11,11 @@ import {
   SiteRenderer,
 } from '../../libs/site-renderer';
 import { Transactions } from '../platform/database/transactions';
+import type { ApprovalDto } from '../release-gates/approval.dto';
 import { PublicContentRepository } from './public-content.repository';
 import { rendered, renderedPage, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
-import type { SiteTarget } from './site-target';
+import { APPROVALS_PATH, type SiteTarget } from './site-target';
 
 // Keyed by (content scope, mount, path): a scope never changes, so entries are never invalidated, only
 // evicted. 128 MiB holds the 10,000-page benchmark site (~15 KB a page, ~5 KB kept gzipped) 2.5 times over.
@@ -98,6 +99,21 @@ export class SitePagesService {
     });
   }
 
+  /** What a client sees after approving from a review link (never cached: it names them). */
+  async approvalRecorded(target: SiteTarget, approval: ApprovalDto): Promise<RenderedResponse> {
+    const design = await this.designs.design(target.source, target.scope);
+    const assets = await this.designs.assets(target.source, siteAssetKeysOf(design));
+    const name = approval.approver.kind === 'review_link' ? approval.approver.name : '';
+    return renderedPage(
+      200,
+      this.renderer.notice(design, assets, renderTarget(target), {
+        title: 'Thank you',
+        message: `${name}, your approval of staging version ${approval.staging.version} is recorded. The team will see it next to the changes.`,
+        link: { href: `${target.base}/`, label: 'Back to the preview' },
+      }),
+    );
+  }
+
   /** Absolute URLs of the published pages and posts, on the site's canonical domain when it names one. */
   sitemap(target: SiteTarget, origin: string): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#sitemap:${origin}`), async () => {
@@ -171,11 +187,12 @@ export class SitePagesService {
 const TEXT = 'text/plain; charset=utf-8';
 
 // The owner's trusted-custom-code setting changes how html blocks render, so it is part of the key: turning it
-// off serves sanitised pages at once, without purging anything.
-// So is the tag of the environment's variables: pages render with their values.
+// off serves sanitised pages at once, without purging anything. A client's page carries the fingerprint it offers
+// to approve (production's head is in it), and pages render with the environment's variables: both are part of
+// the key too.
 function cacheKey(target: SiteTarget, path: string): string {
-  const code = target.site.trustedCustomCode ? 'trusted' : 'sanitised';
-  return `${target.scope}\n${target.base}\n${code}\n${target.variables.tag}\n${path}`;
+  const trust = target.site.trustedCustomCode ? 'trusted' : 'sanitised';
+  return `${target.scope}\n${target.base}\n${trust}\n${target.approvalFingerprint ?? ''}\n${target.variables.tag}\n${path}`;
 }
 
 /** The given bodies with the environment's `{{env.NAME}}` values in place, before anything renders them. */
@@ -189,5 +206,8 @@ function renderTarget(target: SiteTarget): RenderTarget {
     env: target.env,
     stagingVersion: target.environment.version,
     trustedCustomCode: target.site.trustedCustomCode,
+    approval: target.approvalFingerprint
+      ? { fingerprint: target.approvalFingerprint, action: `${target.base}/${APPROVALS_PATH}` }
+      : undefined,
   };
 }

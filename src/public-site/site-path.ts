@@ -28,3 +28,20 @@ export function originOf(request: Request): string {
 export function wantsJson(request: Request): boolean {
   return request.is('application/json') === 'application/json' || request.accepts(['html', 'json']) === 'json';
 }
+
+/**
+ * Whether a browser sent this request from a page of the same origin. Sec-Fetch-Site says so where browsers
+ * send it (staging pages' no-referrer policy makes their form posts say `Origin: null`); else the Origin header
+ * must name this host. A request with neither is refused: every current browser sends one of them.
+ */
+export function isSameOriginRequest(request: Request): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) return site === 'same-origin';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return false;
+  try {
+    return new URL(origin).host === request.get('host');
+  } catch {
+    return false;
+  }
+}

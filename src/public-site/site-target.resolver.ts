@@ -31,7 +31,11 @@ export class SiteTargetResolver {
       this.environments.get(site.id, env),
       this.variables.get(site.id, env),
     ]);
-    return { ...targetOf(site, environment, variables, request.hostRoute), reviewToken: access.reviewToken };
+    return {
+      ...targetOf(site, environment, variables, request.hostRoute),
+      reviewToken: access.reviewToken,
+      reviewLink: access.reviewLink,
+    };
   }
 
   /**

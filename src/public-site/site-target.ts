@@ -21,7 +21,14 @@ export interface SiteTarget {
   host?: HostRoute;
   /** A review link's token from ?review=, to trade for a cookie (staging only). */
   reviewToken?: { token: string; expiresAt: Date };
+  /** The review link a client views staging through (its cookie). */
+  reviewLink?: { id: string; label: string };
+  /** Set for a client's page: the fingerprint of what it shows, which its "Approve this version" form sends. */
+  approvalFingerprint?: string;
 }
+
+/** Where a client's "Approve this version" form posts, under the staging mount. */
+export const APPROVALS_PATH = 'approvals';
 
 /** The route prefix of each environment when no domain is used. */
 export const MOUNT_PREFIX: Record<EnvName, string> = { production: 'sites', staging: 'preview' };

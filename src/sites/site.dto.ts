@@ -1,5 +1,7 @@
 import { SITE_SLUG_PATTERN } from '../platform/validation/id.pipe';
-import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
+import { dateTime, nullable, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
+import type { FreezeWindow } from '../../libs/freeze-windows';
+import { freezeWindowsSchema, oneOffFreezeWindowSchema, weeklyFreezeWindowSchema } from './freeze-windows.schema';
 import type { EnvironmentRow, Site } from './site.types';
 
 export const createSiteSchema = {
@@ -22,8 +24,9 @@ export interface CreateSiteBody {
 
 export const updateSiteSchema = {
   type: 'object',
-  required: ['trustedCustomCode'],
+  minProperties: 1,
   additionalProperties: false,
+  description: 'the settings to change; the others keep their values',
   properties: {
     trustedCustomCode: {
       type: 'boolean',
@@ -31,10 +34,19 @@ export const updateSiteSchema = {
         'html blocks render as written, scripts included, and the pages that have one get a permissive CSP; ' +
         'off (the default): html blocks are sanitised and every page gets a strict CSP',
     },
+    requiredApprovals: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 5,
+      description: 'current approvals by others than its starter that a promotion needs (default 0)',
+    },
+    freezeWindows: freezeWindowsSchema,
   },
 };
 export interface UpdateSiteBody {
-  trustedCustomCode: boolean;
+  trustedCustomCode?: boolean;
+  requiredApprovals?: number;
+  freezeWindows?: FreezeWindow[];
 }
 
 export interface SiteDto {
@@ -43,6 +55,8 @@ export interface SiteDto {
   name: string;
   createdAt: Date;
   trustedCustomCode: boolean;
+  requiredApprovals: number;
+  freezeWindows: FreezeWindow[];
   environments: {
     staging: { version: number; resetAt: Date | null };
     production: {
@@ -93,6 +107,9 @@ export const siteSchemas: Record<string, SchemaObject> = {
     slug: { type: 'string' },
     name: { type: 'string' },
     createdAt: dateTime,
+    trustedCustomCode: { type: 'boolean' },
+    requiredApprovals: { type: 'integer', minimum: 0, maximum: 5 },
+    freezeWindows: { type: 'array', items: { oneOf: [ref('OneOffFreezeWindow'), ref('WeeklyFreezeWindow')] } },
     environments: object({
       staging: object({ version: { type: 'integer' }, resetAt: nullable(dateTime) }),
       production: object({
@@ -104,6 +121,8 @@ export const siteSchemas: Record<string, SchemaObject> = {
       }),
     }),
   }),
+  OneOffFreezeWindow: oneOffFreezeWindowSchema as SchemaObject,
+  WeeklyFreezeWindow: weeklyFreezeWindowSchema as SchemaObject,
   SiteToken: object(siteToken),
   CreatedSiteToken: object({
     ...siteToken,

@@ -1,3 +1,5 @@
+import type { FreezeWindow } from '../../libs/freeze-windows';
+
 export interface Site {
   id: string;
   slug: string;
@@ -5,6 +7,10 @@ export interface Site {
   createdAt: Date;
   /** The owner lets html blocks run as written (scripts included) instead of sanitised. */
   trustedCustomCode: boolean;
+  /** Current approvals by others that a promotion needs (0-5). */
+  requiredApprovals: number;
+  /** When promotions are refused unless an owner overrides. */
+  freezeWindows: FreezeWindow[];
 }
 
 export interface EnvironmentRow {

@@ -53,7 +53,9 @@ export class SitesController {
   @Patch(':site')
   @Roles('owner')
   @ApiBody({ schema: updateSiteSchema })
-  @ApiOperation({ summary: 'Change a site setting (trusted custom code), audited' })
+  @ApiOperation({
+    summary: 'Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited',
+  })
   @ApiOkResponse({ schema: ref('Site') })
   @ApiErrors(...BODY_ERRORS)
   updateSite(

@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import { isUuid } from '../platform/validation/id.pipe';
+import type { FreezeWindow } from '../../libs/freeze-windows';
 import type { Site } from './site.types';
 
-const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode"`;
+const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode",
+  required_approvals as "requiredApprovals", freeze_windows as "freezeWindows"`;
+
+/** The owner's settings of a site; an absent one keeps its value. */
+export interface SiteSettings {
+  trustedCustomCode?: boolean;
+  requiredApprovals?: number;
+  freezeWindows?: FreezeWindow[];
+}
 
 @Injectable()
 export class SitesRepository {
@@ -27,11 +36,19 @@ export class SitesRepository {
     return site;
   }
 
-  async setTrustedCustomCode(tx: EntityManager, siteId: string, trusted: boolean): Promise<Site> {
+  /** One statement, so a change of several settings is all made or none. */
+  async updateSettings(tx: EntityManager, siteId: string, settings: SiteSettings): Promise<Site> {
     const [site] = await queryRows<Site>(
       tx,
-      `update sites set trusted_custom_code = $2 where id = $1 returning ${SITE}`,
-      [siteId, trusted],
+      `update sites set trusted_custom_code = coalesce($2, trusted_custom_code),
+         required_approvals = coalesce($3, required_approvals), freeze_windows = coalesce($4::jsonb, freeze_windows)
+       where id = $1 returning ${SITE}`,
+      [
+        siteId,
+        settings.trustedCustomCode ?? null,
+        settings.requiredApprovals ?? null,
+        settings.freezeWindows ? JSON.stringify(settings.freezeWindows) : null,
+      ],
     );
     return site;
   }

@@ -10,6 +10,7 @@ import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validati
 import { isSiteSlug } from '../platform/validation/id.pipe';
 import { CreateSiteBody, SiteDto, toSiteDto, UpdateSiteBody } from './site.dto';
 import type { Site } from './site.types';
+import { checkFreezeWindows } from './freeze-windows.schema';
 import { SitesRepository } from './sites.repository';
 
 @Injectable()
@@ -43,17 +44,30 @@ export class SitesService {
     return this.describe(site);
   }
 
-  /** The owner's settings of the site; every node's public site renders with the new ones at once. */
+  /**
+   * The owner's settings of the site, all checked before any is written (one statement); every node's public
+   * site renders with the new ones at once.
+   */
   async update(site: Site, body: UpdateSiteBody, principal: Principal, requestId?: string): Promise<SiteDto> {
+    const settings = { ...body };
+    if (body.freezeWindows) {
+      const { problems, stored } = checkFreezeWindows(body.freezeWindows);
+      if (problems.length) throw new AppError('validation_failed', 'The freeze windows are not valid.', problems);
+      settings.freezeWindows = stored;
+    }
     const updated = await this.transactions.run({}, async (tx) => {
-      const row = await this.sites.setTrustedCustomCode(tx, site.id, body.trustedCustomCode);
+      const row = await this.sites.updateSettings(tx, site.id, settings);
+      const changed = (Object.keys(settings) as (keyof UpdateSiteBody)[]).map((name) => [
+        name,
+        { from: site[name], to: row[name] },
+      ]);
       await this.audit.record(
         {
           siteId: site.id,
           principal,
           action: 'site.updated',
           subject: site.slug,
-          details: { trustedCustomCode: { from: site.trustedCustomCode, to: row.trustedCustomCode } },
+          details: Object.fromEntries(changed),
           requestId,
         },
         tx,

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { actorName, describeCounts, plural, typeLabel, when } from '../format';
-import { canEdit, type SiteContext } from '../site-context';
+import { canEdit, isOwner, type SiteContext } from '../site-context';
 import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import { DiffView } from './DiffView';
 import { JobProgress } from './JobProgress';
 import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
@@ -35,6 +36,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const [staleNotice, setStaleNotice] = useState<string | null>(null);
   const [snapshot, setSnapshot] = useState<boolean | null>(null);
   const [note, setNote] = useState('');
+  const [override, setOverride] = useState('');
+  const [approvalsKey, setApprovalsKey] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -81,6 +84,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         fingerprint: preview.fingerprint,
         snapshot: takeSnapshot,
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(override.trim() ? { override: override.trim() } : {}),
       });
       setFinished(null);
       setJob({ id: started.id, byOther: false });
@@ -96,6 +100,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         setFinished(null);
         setJob({ id: details.jobId, byOther: true, kind: String(details.kind ?? 'promotion') });
       } else {
+        if (e instanceof ApiError && e.code === 'approval_required') setApprovalsKey((k) => k + 1);
         setError(e);
       }
     } finally {
@@ -175,6 +180,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         </>
       )}
 
+      <ApprovalsPanel ctx={ctx} preview={preview} reloadKey={approvalsKey} />
+
       <h3 className="section-title">What will change in production</h3>
       {changeCount === 0 ? (
         <p className="notice notice-info">
@@ -223,6 +230,21 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
               <label htmlFor="promotion-note">Note (optional)</label>
               <input id="promotion-note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
             </div>
+            {isOwner(ctx) && site.freezeWindows.length > 0 && (
+              <div className="field">
+                <label htmlFor="freeze-override">Override a freeze window: reason (owners only, audited)</label>
+                <input
+                  id="freeze-override"
+                  value={override}
+                  maxLength={500}
+                  onChange={(e) => setOverride(e.target.value)}
+                  aria-describedby="freeze-hint"
+                />
+                <p id="freeze-hint" className="hint">
+                  Leave empty unless a freeze window is in force and this promotion cannot wait.
+                </p>
+              </div>
+            )}
           </fieldset>
           <ErrorMessage error={error} title="The promotion did not start." />
           <button type="submit" className="button primary big" disabled={starting}>

@@ -1,6 +1,7 @@
 import { actorName, describeCounts, duration, when } from '../format';
-import { canEdit, type SiteContext } from '../site-context';
+import { canEdit, isOwner, type SiteContext } from '../site-context';
 import { isOpen } from '../types';
+import { ReleaseSettings } from './ReleaseSettings';
 import { ErrorMessage, Link, Loading, useLoad } from './ui';
 
 /** Staging and production side by side, the maintenance state, and the last promotions. */
@@ -57,6 +58,8 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
           </Link>
         </p>
       )}
+
+      {isOwner(ctx) && <ReleaseSettings ctx={ctx} />}
 
       <h3>Last promotions</h3>
       <ErrorMessage error={history.error} title="Cannot read the promotion history." />

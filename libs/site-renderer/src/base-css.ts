@@ -30,6 +30,12 @@ img{max-width:100%;height:auto}
 .promote-consent button{font:inherit;padding:.45rem 1rem;border-radius:.35rem;border:1px solid #f9fafb;background:none;color:inherit;cursor:pointer}
 .promote-consent button[data-consent-choice=all]{background:#f9fafb;color:#111827}
 .promote-staging-banner{position:sticky;top:0;z-index:40;background:#fde68a;color:#78350f;font:600 12px/1.8 system-ui,sans-serif;text-align:center;letter-spacing:.02em}
+.promote-approve{display:inline-block;margin-left:1rem}
+.promote-approve summary{display:inline;cursor:pointer;text-decoration:underline}
+.promote-approve form{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:center;align-items:end;padding:.5rem 0;font-weight:400}
+.promote-approve label{display:flex;flex-direction:column;text-align:left}
+.promote-approve input,.promote-approve button{font:inherit;padding:.2rem .5rem;border:1px solid #78350f;border-radius:.25rem}
+.promote-approve button{background:#78350f;color:#fde68a;cursor:pointer}
 .notice{max-width:36rem;margin:12vh auto;padding:0 1.5rem;text-align:center}
 `
   .trim()

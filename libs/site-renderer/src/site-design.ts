@@ -36,6 +36,8 @@ export interface RenderTarget {
   stagingVersion?: number;
   /** html blocks render as written (scripts and all) rather than sanitised; the owner's site setting. */
   trustedCustomCode?: boolean;
+  /** A client's staging page: the banner offers "Approve this version", posting this fingerprint to `action`. */
+  approval?: { fingerprint: string; action: string };
 }
 
 /** One entity of the state, as the design loader reads it. */

@@ -220,6 +220,35 @@ describe('SiteRenderer', () => {
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
+  it('offers a client "Approve this version" with the fingerprint shown, on pages only, escaped', () => {
+    const client = {
+      base: '/preview/acme',
+      env: 'staging' as const,
+      stagingVersion: 12,
+      approval: { fingerprint: 'c9-h4"><script>x</script>', action: '/preview/acme/approvals' },
+    };
+    const { html } = renderer.page(
+      'page',
+      { title: 'Home', path: '/', blocks: [] },
+      designOf([]),
+      hostileAssets,
+      client,
+    );
+    expect(html).toContain('<form method="post" action="/preview/acme/approvals">');
+    expect(html).toContain(
+      '<input type="hidden" name="fingerprint" value="c9-h4&quot;&gt;&lt;script&gt;x&lt;/script&gt;">',
+    );
+    expect(html).toContain('<summary>Approve this version</summary>');
+    const notice = renderer.notFound(designOf([]), hostileAssets, client).html;
+    expect(notice).toContain('Staging preview · version 12');
+    expect(notice).not.toContain('Approve this version');
+    const production = renderer.page('page', { title: 'Home', path: '/', blocks: [] }, designOf([]), hostileAssets, {
+      ...client,
+      env: 'production',
+    }).html;
+    expect(production).not.toContain('Approve this version');
+  });
+
   it('gives a clean maintenance page by default and the site’s own when it sets one', () => {
     expect(renderer.maintenance(null, target).html).toContain('<h1>Back soon</h1>');
     const { html: own } = renderer.maintenance(

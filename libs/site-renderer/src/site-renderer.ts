@@ -211,6 +211,10 @@ export class SiteRenderer {
       ).map((s) => s.src),
       gatedScripts: scriptSources(gated, target.base),
       banner: target.env === 'staging' ? `Staging preview · version ${target.stagingVersion ?? 0}` : null,
+      approval:
+        target.env === 'staging' && target.approval && (frame.kind === 'page' || frame.kind === 'post')
+          ? target.approval
+          : null,
       header,
       footer,
       content,

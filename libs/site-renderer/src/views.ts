@@ -61,6 +61,8 @@ export interface DocumentView {
   /** Every other consent rule's scripts: inert until the visitor accepts. */
   gatedScripts: { src: string; category: string }[];
   banner: string | null;
+  /** The banner's approval form (a client's staging page or post only). */
+  approval: { fingerprint: string; action: string } | null;
   header: BlockView[];
   footer: BlockView[];
   content: string;

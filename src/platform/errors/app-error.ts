@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   dangling_references: 409,
   variables_missing: 409,
   changelog_unavailable: 409,
+  approval_required: 409,
+  promotion_frozen: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
   unsupported_media_type: 415,

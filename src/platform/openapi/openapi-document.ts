@@ -16,6 +16,7 @@ import { jobSchemas } from '../../jobs/job.dto';
 import { maintenanceSchema } from '../../maintenance/maintenance.dto';
 import { uploadedMediaSchema } from '../../media/media.dto';
 import { promotionSchemas } from '../../promotion/promotion.dto';
+import { approvalSchemas } from '../../release-gates/approval.dto';
 import { reviewLinkSchemas } from '../../review-links/review-links.dto';
 import { siteSchemas } from '../../sites/site.dto';
 import { snapshotSchema } from '../../snapshots/snapshot.dto';
@@ -39,6 +40,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   ...jobSchemas,
   ...promotionSchemas,
   ...changelogSchemas,
+  ...approvalSchemas,
   Snapshot: snapshotSchema,
   StagingBackup: stagingBackupSchema,
   CollectResult: collectResultSchema,

@@ -29,7 +29,7 @@ export class SchemaPipe implements PipeTransform {
 }
 
 export function toDetails(errors: ErrorObject[], root: string): { path: string; message: string }[] {
-  return errors.map((e) => {
+  return closestBranches(errors).map((e) => {
     let path = root + e.instancePath.replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
     if (e.keyword === 'required') path += `.${(e.params as { missingProperty: string }).missingProperty}`;
     if (e.keyword === 'additionalProperties')
@@ -44,4 +44,30 @@ export function toDetails(errors: ErrorObject[], root: string): { path: string; 
             : (e.message ?? 'is invalid');
     return { path, message };
   });
+}
+
+/**
+ * Of a value that matches no branch of a oneOf, only the errors of the branch it comes closest to (the fewest
+ * errors): what the caller most likely meant, rather than every branch's complaints.
+ */
+function closestBranches(errors: ErrorObject[]): ErrorObject[] {
+  let kept = errors;
+  for (const failed of errors.filter((e) => e.keyword === 'oneOf')) {
+    const prefix = `${failed.schemaPath}/`;
+    const branchOf = (e: ErrorObject): number | undefined =>
+      (e.instancePath === failed.instancePath || e.instancePath.startsWith(`${failed.instancePath}/`)) &&
+      e.schemaPath.startsWith(prefix)
+        ? Number(e.schemaPath.slice(prefix.length).split('/')[0])
+        : undefined;
+    const counts = new Map<number, number>();
+    for (const e of kept) {
+      const branch = branchOf(e);
+      if (branch !== undefined) counts.set(branch, (counts.get(branch) ?? 0) + 1);
+    }
+    // No branch errors: the value matched more than one branch, and the oneOf error itself says so.
+    if (!counts.size) continue;
+    const [closest] = [...counts].sort((a, b) => a[1] - b[1] || a[0] - b[0])[0];
+    kept = kept.filter((e) => e !== failed && (branchOf(e) ?? closest) === closest);
+  }
+  return kept;
 }

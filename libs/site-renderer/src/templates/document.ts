@@ -21,7 +21,15 @@ export const DOCUMENT = `<!doctype html>
 <% }) %>
 </head>
 <body class="<%= it.bodyClass %>">
-<% if (it.banner) { %><div class="promote-staging-banner" role="status"><%= it.banner %></div>
+<% if (it.banner) { %><div class="promote-staging-banner"><span role="status"><%= it.banner %></span>
+<% if (it.approval) { %><details class="promote-approve"><summary>Approve this version</summary>
+<form method="post" action="<%= it.approval.action %>">
+<input type="hidden" name="fingerprint" value="<%= it.approval.fingerprint %>">
+<label>Your name <input name="name" required maxlength="100" autocomplete="name"></label>
+<label>Comment (optional) <input name="comment" maxlength="1000"></label>
+<button type="submit">Approve this version</button>
+</form></details>
+<% } %></div>
 <% } %>
 <% if (it.header.length) { %><header class="site-header"><%~ include('@blocks', { blocks: it.header }) %></header>
 <% } %>

@@ -14,6 +14,8 @@ import { CreateWebhooks1764000001600 } from './1764000001600-CreateWebhooks';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
 import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
 import { CreateEnvironmentVariables1764000001950 } from './1764000001950-CreateEnvironmentVariables';
+import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteReleaseGates';
+import { CreatePromotionApprovals1764000001510 } from './1764000001510-CreatePromotionApprovals';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   CreateStagingManifestView1764000001700,
   CreateHeadHistory1764000001900,
   CreateEnvironmentVariables1764000001950,
+  AddSiteReleaseGates1764000001500,
+  CreatePromotionApprovals1764000001510,
 ];
