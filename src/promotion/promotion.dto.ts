@@ -1,5 +1,6 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
-import { jobProperties } from '../jobs/job.dto';
+import { JOB_STATUSES, jobProperties } from '../jobs/job.dto';
+import { RUN_AT_PATTERN } from './run-at';
 import { nullable, nullableRef, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const startPromotionSchema = {
@@ -10,7 +11,20 @@ export const startPromotionSchema = {
     fingerprint: { type: 'string', maxLength: 100, description: 'from GET …/promotion/preview' },
     snapshot: { type: 'boolean', description: 'pin production as a snapshot before the swap' },
     note: { type: 'string', maxLength: 1000 },
+    runAt: {
+      type: 'string',
+      maxLength: 40,
+      pattern: RUN_AT_PATTERN,
+      description:
+        'schedule the promotion instead of running it now: an ISO 8601 date-time, in the future and at most a year ' +
+        'ahead; without an offset it is local to timeZone. The candidate is built and pinned now.',
+    },
+    timeZone: { type: 'string', maxLength: 64, description: 'IANA time zone of a local runAt, e.g. Europe/Paris' },
   },
+};
+
+export const promotionListQuery = {
+  status: { type: 'string', enum: JOB_STATUSES, description: 'only promotions in this status, e.g. scheduled' },
 };
 
 const counts = {
@@ -51,5 +65,6 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     ...jobProperties,
     summary: nullableRef('ChangeCounts'),
     snapshot: { type: 'boolean', description: 'whether production was pinned as a snapshot before the swap' },
+    timeZone: nullable({ type: 'string', description: 'the zone a scheduled promotion was written in' }),
   }),
 };

@@ -11,6 +11,8 @@ import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUplo
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
+import { AddScheduledJobs1764000001800 } from './1764000001800-AddScheduledJobs';
+import { BackfillPromotionFromState1764000001801 } from './1764000001801-BackfillPromotionFromState';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
   CreateStagingManifestView1764000001700,
+  AddScheduledJobs1764000001800,
+  BackfillPromotionFromState1764000001801,
 ];
