@@ -56,7 +56,9 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
   // having lost it, or no worker having been up at run_at (it then runs at once, marked late).
   private async fire(job: JobRow): Promise<boolean> {
     const active = await this.jobsService.activate(job);
-    return active?.status === 'queued' && this.requeue(active);
+    if (active?.status !== 'queued' || !(await this.jobsService.enqueueFired(active))) return false;
+    await this.jobs.beat(job.id);
+    return true;
   }
 
   // Queued long ago: its enqueue failed, or Redis lost it. Adding again is a no-op while BullMQ still has it.

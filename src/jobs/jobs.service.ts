@@ -225,6 +225,28 @@ export class JobsService {
     return queued;
   }
 
+  /**
+   * Enqueues a schedule that fired without its delayed queue entry (Redis lost it, or its delay ran long by
+   * another clock): an entry still delayed is made to run now, since adding under its id would be a no-op.
+   */
+  async enqueueFired(job: JobRow): Promise<boolean> {
+    const promoted = this.queue
+      .getJob(queueJobId(job))
+      .then(async (entry) => {
+        if (entry && (await entry.isDelayed())) await entry.promote();
+      })
+      .then(() => true);
+    if (
+      !(await waitAtMost(
+        promoted.catch(() => false),
+        ENQUEUE_WAIT_MS,
+        false,
+      ))
+    )
+      return false;
+    return this.enqueue(job);
+  }
+
   async get(id: string, principal: Principal): Promise<JobDto> {
     return toJobDto(await this.visible(id, principal));
   }
