@@ -90,8 +90,14 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('DELETE', '/api/sites/:site/production/maintenance', OWNER, "end production's maintenance window"),
 
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff)'),
-  route('POST', '/api/sites/:site/promotions', EDITORS, 'promote staging to production'),
-  route('GET', '/api/sites/:site/promotions', ALL, 'promotion history'),
+  route('POST', '/api/sites/:site/promotions', EDITORS, 'promote staging to production, now or at runAt'),
+  route('GET', '/api/sites/:site/promotions', ALL, 'promotion history (?status=scheduled: the schedules)'),
+  route(
+    'POST',
+    '/api/sites/:site/promotions/:id/undo',
+    EDITORS,
+    'undo a promotion while production still serves its result',
+  ),
 
   route('POST', '/api/sites/:site/snapshots', OWNER, 'snapshot production'),
   route('GET', '/api/sites/:site/snapshots', ALL, 'list snapshots'),
@@ -103,7 +109,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
 
   route('GET', '/api/jobs/:id', ALL, "a job (a site token sees its own site's jobs only)"),
   route('GET', '/api/jobs/:id/events', ALL, "a job's progress as server-sent events (same rule)"),
-  route('POST', '/api/jobs/:id/cancel', OWNER, "cancel a stuck job (its site's owner; refused while a worker runs it)"),
+  route(
+    'POST',
+    '/api/jobs/:id/cancel',
+    OWNER,
+    "cancel a stuck or scheduled job (its site's owner; refused while a worker runs it)",
+  ),
   route('GET', '/api/sites/:site/audit', EDITORS, 'the audit log'),
   route('POST', '/api/admin/self-test', ADMIN, 'check that a worker takes jobs'),
   route('POST', '/api/admin/gc', ADMIN, 'collect garbage now (unreferenced states, revisions, media)'),

@@ -286,8 +286,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Cancel a stuck job (site owner or admin; audited)
-     * @description Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next promotion. A maintenance lease the job holds is released; production stays on the state it has (the old one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.
+     * Cancel a stuck or scheduled job (site owner or admin; audited)
+     * @description Cancels a scheduled job before it fires (it never runs). Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next promotion. A maintenance lease the job holds is released; production stays on the state it has (the old one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.
      */
     post: operations['cancelJob'];
     delete?: never;
@@ -389,11 +389,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Promotion history, newest first */
+    /** Promotion history, newest first (?status=scheduled: the schedules) */
     get: operations['listPromotions'];
     put?: never;
-    /** Promote staging to production */
+    /**
+     * Promote staging to production, now or at runAt
+     * @description With runAt the job is `scheduled`: the candidate is validated and built now as a pinned state, which is what goes live at runAt (staging edits made meanwhile are not). It blocks nothing until it fires; then, if production's head moved since the preview, it fails with stale_preview. One schedule per site (409 schedule_exists). A schedule missed while no worker was up runs at once on recovery, with `result.late`.
+     */
     post: operations['startPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotions/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo a promotion
+     * @description Restores the state production had before the promotion, as a restore job (production version + 1), only while production's head is still what that promotion put live; else 409 undo_unavailable naming the current head.
+     */
+    post: operations['undoPromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -658,6 +681,8 @@ export interface components {
           | 'job_in_progress'
           | 'job_finished'
           | 'dangling_references'
+          | 'schedule_exists'
+          | 'undo_unavailable'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -824,7 +849,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -851,7 +876,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports when it ends */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
       result: {
         [key: string]: unknown;
       };
@@ -864,6 +889,11 @@ export interface components {
       startedAt: string | null;
       /** Format: date-time */
       finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description when a scheduled job fires (null: it ran at once)
+       */
+      runAt: string | null;
     };
     ChangeCounts: {
       added: number;
@@ -941,7 +971,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -968,7 +998,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports when it ends */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
       result: {
         [key: string]: unknown;
       };
@@ -981,9 +1011,16 @@ export interface components {
       startedAt: string | null;
       /** Format: date-time */
       finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description when a scheduled job fires (null: it ran at once)
+       */
+      runAt: string | null;
       summary: components['schemas']['ChangeCounts'] | null;
       /** @description whether production was pinned as a snapshot before the swap */
       snapshot: boolean;
+      /** @description the zone a scheduled promotion was written in */
+      timeZone: string | null;
     };
     Snapshot: {
       /** Format: uuid */
@@ -3820,6 +3857,7 @@ export interface operations {
       query?: {
         limit?: string;
         cursor?: string;
+        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       };
       header?: never;
       path: {
@@ -3906,6 +3944,10 @@ export interface operations {
           /** @description pin production as a snapshot before the swap */
           snapshot?: boolean;
           note?: string;
+          /** @description schedule the promotion instead of running it now: an ISO 8601 date-time, in the future and at most a year ahead; without an offset it is local to timeZone. The candidate is built and pinned now. */
+          runAt?: string;
+          /** @description IANA time zone of a local runAt, e.g. Europe/Paris */
+          timeZone?: string;
         };
       };
     };
@@ -3955,7 +3997,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress` */
+      /** @description `stale_preview`, `promotion_in_progress`, `schedule_exists`, `dangling_references` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3966,6 +4008,75 @@ export interface operations {
       };
       /** @description `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  undoPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the restore job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `undo_unavailable`, `promotion_in_progress` */
+      409: {
         headers: {
           [name: string]: unknown;
         };
