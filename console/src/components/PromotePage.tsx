@@ -5,6 +5,7 @@ import { canEdit, type SiteContext } from '../site-context';
 import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
 import { DiffView } from './DiffView';
 import { JobProgress } from './JobProgress';
+import { SchedulePanel } from './SchedulePanel';
 import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
 
 interface FollowedJob {
@@ -230,6 +231,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           </button>
         </form>
       )}
+
+      {changeCount > 0 && !jobRunning && <SchedulePanel ctx={ctx} preview={preview} snapshot={takeSnapshot} />}
 
       <ConfirmDialog
         open={confirming}
