@@ -8,6 +8,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { auth, createTestApp } from './app';
+import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
 import { stagingClient } from './staging';
 
@@ -407,6 +408,44 @@ describe('web console (headless Chromium)', () => {
     await reviewer.getByText('stale: staging is now v2, production v0').waitFor();
     await state.getByText('has 0 approvals').waitFor();
     await reviewer.close();
+  });
+
+  it('lets an owner schedule the reviewed diff in a time zone, cancel it, and undo the last promotion', async () => {
+    const other = await namedSite('schedule-demo', 'Schedule Demo');
+    const staging = stagingClient(app, other);
+    await staging.put('popup', 'launch', { title: 'Launch' });
+    const page = await signIn(other.tokens.owner, `/console/sites/${other.slug}/promote`);
+    await page.getByRole('heading', { name: 'Scheduled promotions' }).waitFor();
+    await page.getByText('Nothing is scheduled.').waitFor();
+    await page.getByLabel('Promote at').fill('2099-01-01T09:30'); // past the one-year limit: the API says so
+    await page.getByLabel('Time zone').fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Schedule promotion' }).click();
+    await page.getByText('runAt is more than a year ahead.').waitFor();
+    const nextMonth = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Promote at').fill(`${nextMonth}T09:30`);
+    await page.getByRole('button', { name: 'Schedule promotion' }).click();
+    const item = page.getByTestId('scheduled-promotion');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('(Europe/Paris)');
+    const [job] = (
+      await request(app.getHttpServer())
+        .get(`/api/sites/${other.slug}/promotions?status=scheduled`)
+        .set(auth(other.tokens.reviewer))
+        .expect(200)
+    ).body.items;
+    expect(job).toMatchObject({ status: 'scheduled', timeZone: 'Europe/Paris' });
+    await shot(page, 'console-scheduled');
+    await item.getByRole('button', { name: /^Cancel/ }).click();
+    await page.getByText('Nothing is scheduled.').waitFor();
+    expect((await staging.job(job.id)).status).toBe('cancelled');
+
+    // Promote now, then undo it from the overview's history.
+    await staging.promoteAll();
+    await page.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('button', { name: 'Undo this promotion' }).click();
+    await page.getByText('Undoing: production goes back').waitFor();
+    await eventually(async () => expect((await staging.production('popup', 'launch')).status).toBe(404));
+    await page.close();
   });
 });
 

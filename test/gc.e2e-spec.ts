@@ -34,7 +34,10 @@ describe('garbage collection', () => {
     await client.promoteAll();
     await client.put('popup', 'a', { title: 'v3' });
     await client.remove('media', 'dropped');
-    await client.promoteAll();
+    const third = await client.promoteAll();
+    // One more, so that the v2 state is no longer the one an undo of the head's promotion would put back.
+    await client.put('popup', 'a', { title: 'v4' });
+    const fourth = await client.promoteAll();
     const superseded = (
       await db().query(`select revision_id from state_entries where state_id = $1 and key = 'a'`, [snapshot.stateId])
     )[0];
@@ -43,8 +46,14 @@ describe('garbage collection', () => {
     expect(result.states).toBeGreaterThanOrEqual(1); // the v2 state: neither head nor snapshot
     expect(result.blobs.staging + result.blobs.production).toBeGreaterThanOrEqual(1);
 
-    // Everything still referenced is intact: production's head, the snapshot, staging.
-    expect((await client.production('popup', 'a')).body.data.title).toBe('v3');
+    // Everything still referenced is intact: production's head, the snapshot, staging, and the v3 state that
+    // undoing the last promotion puts back.
+    expect((await client.production('popup', 'a')).body.data.title).toBe('v4');
+    expect(fourth.result.fromStateId).toBe(third.result.stateId);
+    const [{ kept: undoTarget }] = await db().query(`select count(*)::int as kept from content_states where id = $1`, [
+      third.result.stateId,
+    ]);
+    expect(undoTarget).toBe(1);
     const [{ n }] = await db().query(`select count(*)::int as n from revisions where id = $1`, [
       superseded.revision_id,
     ]);

@@ -103,10 +103,16 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
     'POST',
     '/api/sites/:site/promotions',
     EDITORS,
-    'promote staging to production (an owner may override a freeze)',
+    'promote staging to production, now or at runAt (an owner may override a freeze)',
   ),
-  route('GET', '/api/sites/:site/promotions', ALL, 'promotion history'),
+  route('GET', '/api/sites/:site/promotions', ALL, 'promotion history (?status=scheduled: the schedules)'),
   route('GET', '/api/sites/:site/promotions/:id/changelog', ALL, "a promotion's changelog (JSON or Markdown)"),
+  route(
+    'POST',
+    '/api/sites/:site/promotions/:id/undo',
+    EDITORS,
+    'undo a promotion while production still serves its result',
+  ),
 
   route('POST', '/api/sites/:site/snapshots', OWNER, 'snapshot production'),
   route('GET', '/api/sites/:site/snapshots', ALL, 'list snapshots'),
@@ -118,7 +124,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
 
   route('GET', '/api/jobs/:id', ALL, "a job (a site token sees its own site's jobs only)"),
   route('GET', '/api/jobs/:id/events', ALL, "a job's progress as server-sent events (same rule)"),
-  route('POST', '/api/jobs/:id/cancel', OWNER, "cancel a stuck job (its site's owner; refused while a worker runs it)"),
+  route(
+    'POST',
+    '/api/jobs/:id/cancel',
+    OWNER,
+    "cancel a stuck or scheduled job (its site's owner; refused while a worker runs it)",
+  ),
   route('GET', '/api/sites/:site/audit', EDITORS, 'the audit log'),
   route('POST', '/api/sites/:site/webhooks', OWNER, 'add a webhook (its signing secret is shown once)'),
   route('GET', '/api/sites/:site/webhooks', EDITORS, 'list webhooks (never their secrets)'),

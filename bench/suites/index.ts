@@ -2,10 +2,12 @@ import { runContentBench } from './content';
 import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
+import { runScheduleBench } from './schedule';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
 export const SUITES: Record<string, () => Promise<void>> = {
   content: runContentBench,
   promotion: runPromotionBench,
   recovery: runRecoveryBench,
   render: runRenderBench,
+  schedule: runScheduleBench,
 };

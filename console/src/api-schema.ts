@@ -321,8 +321,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Cancel a stuck job (site owner or admin; audited)
-     * @description Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next promotion. A maintenance lease the job holds is released; production stays on the state it has (the old one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.
+     * Cancel a stuck or scheduled job (site owner or admin; audited)
+     * @description Cancels a scheduled job before it fires (it never runs). Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next promotion. A maintenance lease the job holds is released; production stays on the state it has (the old one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.
      */
     post: operations['cancelJob'];
     delete?: never;
@@ -424,11 +424,34 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Promotion history, newest first */
+    /** Promotion history, newest first (?status=scheduled: the schedules) */
     get: operations['listPromotions'];
     put?: never;
-    /** Promote staging to production */
+    /**
+     * Promote staging to production, now or at runAt
+     * @description With runAt the job is `scheduled`: the candidate is validated and built now as a pinned state, which is what goes live at runAt (staging edits made meanwhile are not). It blocks nothing until it fires; then, if production's head moved since the preview, it fails with stale_preview. One schedule per site (409 schedule_exists). A schedule missed while no worker was up runs at once on recovery, with `result.late`.
+     */
     post: operations['startPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotions/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Undo a promotion
+     * @description Restores the state production had before the promotion, as a restore job (production version + 1), only while production's head is still what that promotion put live; else 409 undo_unavailable naming the current head.
+     */
+    post: operations['undoPromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -767,6 +790,8 @@ export interface components {
           | 'changelog_unavailable'
           | 'approval_required'
           | 'promotion_frozen'
+          | 'schedule_exists'
+          | 'undo_unavailable'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -964,7 +989,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -991,7 +1016,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports when it ends */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
       result: {
         [key: string]: unknown;
       };
@@ -1004,6 +1029,11 @@ export interface components {
       startedAt: string | null;
       /** Format: date-time */
       finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description when a scheduled job fires (null: it ran at once)
+       */
+      runAt: string | null;
     };
     ChangeCounts: {
       added: number;
@@ -1081,7 +1111,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1108,7 +1138,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports when it ends */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
       result: {
         [key: string]: unknown;
       };
@@ -1121,9 +1151,16 @@ export interface components {
       startedAt: string | null;
       /** Format: date-time */
       finishedAt: string | null;
+      /**
+       * Format: date-time
+       * @description when a scheduled job fires (null: it ran at once)
+       */
+      runAt: string | null;
       summary: components['schemas']['ChangeCounts'] | null;
       /** @description whether production was pinned as a snapshot before the swap */
       snapshot: boolean;
+      /** @description the zone a scheduled promotion was written in */
+      timeZone: string | null;
     };
     Changelog: {
       /** Format: uuid */
@@ -4397,6 +4434,7 @@ export interface operations {
       query?: {
         limit?: string;
         cursor?: string;
+        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
       };
       header?: never;
       path: {
@@ -4485,6 +4523,10 @@ export interface operations {
           note?: string;
           /** @description owner only: promote inside a freeze window, for this reason (audited); unused when nothing is frozen */
           override?: string;
+          /** @description schedule the promotion instead of running it now: an ISO 8601 date-time, in the future and at most a year ahead; without an offset it is local to timeZone. The candidate is built and pinned now. */
+          runAt?: string;
+          /** @description IANA time zone of a local runAt, e.g. Europe/Paris */
+          timeZone?: string;
         };
       };
     };
@@ -4534,7 +4576,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4545,6 +4587,75 @@ export interface operations {
       };
       /** @description `payload_too_large` */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  undoPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the restore job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `undo_unavailable`, `promotion_in_progress` */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -108,10 +108,23 @@ export class Api {
   approvals = (slug: string) => this.request<ApprovalList>('GET', `${this.site(slug)}/promotion/approvals`);
   approve = (slug: string, body: { fingerprint: string; comment?: string }) =>
     this.request<Approval>('POST', `${this.site(slug)}/promotion/approvals`, body);
-  promote = (slug: string, body: { fingerprint: string; snapshot: boolean; note?: string; override?: string }) =>
-    this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
-  promotions = (slug: string, limit = 10) =>
-    this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit })}`);
+  /** Now, or at `runAt` (a local date-time in `timeZone`): a scheduled promotion of the state reviewed. */
+  promote = (
+    slug: string,
+    body: {
+      fingerprint: string;
+      snapshot: boolean;
+      note?: string;
+      override?: string;
+      runAt?: string;
+      timeZone?: string;
+    },
+  ) => this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
+  promotions = (slug: string, limit = 10, status?: Job['status']) =>
+    this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit, status })}`);
+  undoPromotion = (slug: string, id: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/promotions/${enc(id)}/undo`);
+  cancelJob = (id: string) => this.request<Job>('POST', `/api/jobs/${enc(id)}/cancel`);
   getJob = (id: string) => this.request<Job>('GET', `/api/jobs/${enc(id)}`);
 
   listSnapshots = (slug: string, cursor?: string) =>

@@ -70,7 +70,7 @@ export class ChangelogService {
 
   /** A promotion of the site's changelog; 404 for no such promotion, 409 while it has not built its state. */
   async ofPromotion(siteId: string, id: string): Promise<Changelog> {
-    const job = await this.jobs.findOfSite(siteId, id);
+    const job = await this.jobs.findForSite(siteId, id);
     if (!job || job.kind !== JobKind.Promotion) throw new AppError('not_found', `No promotion ${id}.`);
     const changelog = await this.ofJob(job);
     if (!changelog)

@@ -28,7 +28,9 @@ export interface CollectResult {
 
 /**
  * Deletes what no retained state references: production states that are no head, snapshot, recent
- * promotion or running job's, nor a head retired within the skew grace period; then revisions that no state, staging entry or staging backup uses; then media
+ * promotion, open or scheduled job's (a schedule's pinned state), the state an undo of a head's promotion
+ * would put back, or a head retired within the skew grace period; then revisions that no state, staging entry or
+ * staging backup uses; then media
  * blobs that no remaining media revision names. It holds the content lock exclusively throughout, while
  * every writer holds it shared, so nothing can gain a reference to what it is deleting.
  */
@@ -69,7 +71,12 @@ export class GarbageCollector {
          union select id from (select id, row_number() over (partition by site_id order by id desc) as rank
                                from content_states where origin <> 'initial') recent where rank <= $1
          union select id from content_states where created_at > now() - make_interval(secs => $2)
-         union select (result->>'stateId')::bigint from jobs where status in ('queued', 'running') and result ? 'stateId'
+         union select (result->>'stateId')::bigint from jobs
+               where status in ('scheduled', 'queued', 'running') and result ? 'stateId'
+         union select (j.result->>'fromStateId')::bigint from jobs j
+               join environments e on e.site_id = j.site_id and e.name = 'production'
+                 and e.head_state_id = (j.result->>'stateId')::bigint
+               where j.kind = 'promotion' and j.status = 'succeeded' and j.result ? 'fromStateId'
          union ${RETIRED_WITHIN}
        )
        delete from content_states c where not exists (select 1 from retained r where r.id = c.id) returning c.id`,

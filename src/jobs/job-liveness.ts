@@ -12,3 +12,10 @@ export const MAX_JOB_ATTEMPTS = 5;
 
 // How often each worker sweeps; one indexed query when nothing is stale.
 export const SWEEP_INTERVAL_MS = 1000;
+
+// A schedule's delayed queue entry fires by the clock of the node that enqueued it; the database's clock may
+// be this far behind and the schedule still fires (rather than wait another round).
+export const FIRE_EARLY_MS = 1000;
+// A schedule that starts later than this after its run_at was missed (no worker was up, or Redis lost it):
+// the job says so (result.late) and so does its audit entry.
+export const LATE_AFTER_MS = 2000;

@@ -8,7 +8,7 @@ import { SiteLock } from './site-lock';
 
 /**
  * Recovery that does not depend on Redis remembering: at boot and every second, each worker looks in the
- * database for open jobs nobody vouches for. A queued one is enqueued (again: the same BullMQ id, so once);
+ * database for schedules that are due and for open jobs nobody vouches for. A queued one is enqueued (again: the same BullMQ id, so once);
  * a running one whose heartbeat is old and whose site lock is free lost its worker, and is enqueued under a
  * new id (row id + attempt) or, after MAX_JOB_ATTEMPTS workers died on it, failed with a reason.
  */
@@ -42,6 +42,7 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
     this.sweeping = true;
     let handled = 0;
     try {
+      for (const job of await this.jobs.listDue(this.transactions.autocommit)) if (await this.fire(job)) handled++;
       for (const job of await this.jobs.listStale(this.transactions.autocommit, STALE_SECONDS)) {
         if (await (job.status === 'queued' ? this.requeue(job) : this.takeOver(job))) handled++;
       }
@@ -51,6 +52,15 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
       this.sweeping = false;
     }
     return handled;
+  }
+
+  // A schedule whose time has passed: its delayed queue entry usually fires it first; this one covers Redis
+  // having lost it, or no worker having been up at run_at (it then runs at once, marked late).
+  private async fire(job: JobRow): Promise<boolean> {
+    const active = await this.jobsService.activate(job);
+    if (active?.status !== 'queued' || !(await this.jobsService.enqueueFired(active))) return false;
+    await this.jobs.beat(this.transactions.autocommit, job.id);
+    return true;
   }
 
   // Queued long ago: its enqueue failed, or Redis lost it. Adding again is a no-op while BullMQ still has it.

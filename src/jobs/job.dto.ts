@@ -22,6 +22,7 @@ export interface JobDto {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  runAt: Date | null;
 }
 
 export function toJobDto(job: JobRow): JobDto {
@@ -45,17 +46,18 @@ export function toJobDto(job: JobRow): JobDto {
     createdAt: job.createdAt,
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
+    runAt: job.runAt,
   };
 }
 
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const JOB_STATUSES = ['scheduled', 'queued', 'running', 'succeeded', 'failed', 'cancelled'];
 const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped'];
 
 export const jobProperties: Record<string, SchemaObject> = {
   id: { type: 'string', format: 'uuid' },
   kind: { type: 'string', enum: Object.values(JobKind) },
   site: nullable({ type: 'string', format: 'uuid', description: "the site's id" }),
-  status: { type: 'string', enum: STATUSES },
+  status: { type: 'string', enum: JOB_STATUSES },
   step: nullable({ type: 'string', description: 'the step running or last run' }),
   progress: { type: 'integer', minimum: 0, maximum: 100 },
   steps: {
@@ -79,12 +81,19 @@ export const jobProperties: Record<string, SchemaObject> = {
     ]),
   ),
   note: nullable({ type: 'string' }),
-  result: { type: 'object', additionalProperties: true, description: 'what the job reports when it ends' },
+  result: {
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, ' +
+      '`lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery)',
+  },
   createdBy: nullable({ type: 'string', description: '"admin" or "token:<id>"' }),
   attempts: { type: 'integer' },
   createdAt: dateTime,
   startedAt: nullable(dateTime),
   finishedAt: nullable(dateTime),
+  runAt: nullable({ ...dateTime, description: 'when a scheduled job fires (null: it ran at once)' }),
 };
 
 /** The response schemas of the jobs API, named in the OpenAPI document. */

@@ -1,6 +1,6 @@
 import type { JobKind } from './job-names';
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type JobStatus = 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
 
 export interface JobStep {
@@ -39,6 +39,8 @@ export interface JobRow {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** When a scheduled job fires (null for a job that runs at once). */
+  runAt: Date | null;
   /** Until when someone vouches for the open job (its worker bumps it every second). */
   heartbeatAt: Date;
 }

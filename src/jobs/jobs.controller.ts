@@ -50,9 +50,10 @@ export class JobsController {
   @Authenticated()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Cancel a stuck job (site owner or admin; audited)',
+    summary: 'Cancel a stuck or scheduled job (site owner or admin; audited)',
     description:
-      'Ends a queued job, or a running one whose worker is gone, as cancelled, and frees the site for the next ' +
+      'Cancels a scheduled job before it fires (it never runs). Ends a queued job, or a running one whose worker is ' +
+      'gone, as cancelled, and frees the site for the next ' +
       'promotion. A maintenance lease the job holds is released; production stays on the state it has (the old ' +
       'one, or the new one if the swap already happened), never a mix. Cancelling a cancelled job answers it again.',
   })

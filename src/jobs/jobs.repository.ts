@@ -7,7 +7,7 @@ import type { JobActor, JobRow, JobStatus, JobStep } from './job.types';
 const COLUMNS = `id, site_id as "siteId", kind, status, step, progress, steps, params, result,
   from_version::int as "fromVersion", to_version::int as "toVersion", snapshot_id as "snapshotId", timings, error,
   actor, attempts, created_at as "createdAt", started_at as "startedAt", finished_at as "finishedAt",
-  heartbeat_at as "heartbeatAt"`;
+  run_at as "runAt", heartbeat_at as "heartbeatAt"`;
 
 @Injectable()
 export class JobsRepository {
@@ -20,10 +20,13 @@ export class JobsRepository {
       actor: JobActor;
       steps: JobStep[];
       fromVersion?: number;
+      /** A scheduled job (status `scheduled`) fires then; without it the job is queued. */
+      runAt?: Date;
     },
   ): Promise<JobRow> {
     const [row] = await tx.query(
-      `insert into jobs (site_id, kind, params, actor, steps, from_version) values ($1, $2, $3, $4, $5, $6) returning ${COLUMNS}`,
+      `insert into jobs (site_id, kind, params, actor, steps, from_version, status, run_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
       [
         values.siteId,
         values.kind,
@@ -31,6 +34,8 @@ export class JobsRepository {
         values.actor,
         JSON.stringify(values.steps),
         values.fromVersion ?? null,
+        values.runAt ? 'scheduled' : 'queued',
+        values.runAt ?? null,
       ],
     );
     return row;
@@ -46,6 +51,49 @@ export class JobsRepository {
       siteId,
     ]);
     return rows[0] ?? null;
+  }
+
+  async findScheduledForSite(tx: EntityManager, siteId: string): Promise<JobRow | null> {
+    const rows = await tx.query(`select ${COLUMNS} from jobs where site_id = $1 and status = 'scheduled'`, [siteId]);
+    return rows[0] ?? null;
+  }
+
+  /** Scheduled jobs whose time has come (one range scan of jobs_scheduled_run_at). */
+  async listDue(tx: EntityManager, limit = 100): Promise<JobRow[]> {
+    return tx.query(
+      `select ${COLUMNS} from jobs where status = 'scheduled' and run_at <= now() order by run_at limit $1`,
+      [limit],
+    );
+  }
+
+  /**
+   * A scheduled job becomes queued, saying how late it fires (`result.lateByMs`, from run_at to now on the
+   * database's clock), or null when it is no longer scheduled or is not due within `earlyMs`.
+   */
+  async activateScheduled(
+    tx: EntityManager,
+    id: string,
+    limits: { earlyMs: number; lateAfterMs: number },
+  ): Promise<JobRow | null> {
+    const rows = await queryRows<JobRow>(
+      tx,
+      `update jobs set status = 'queued', heartbeat_at = now(),
+         result = result || jsonb_build_object('lateByMs', late.ms, 'late', late.ms > $3)
+       from (select greatest(0, round(extract(epoch from now() - run_at) * 1000))::int as ms from jobs where id = $1) late
+       where id = $1 and status = 'scheduled' and run_at <= now() + make_interval(secs => $2) returning ${COLUMNS}`,
+      [id, limits.earlyMs / 1000, limits.lateAfterMs],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Ends a job that is still scheduled as cancelled; false when it fired or ended meanwhile. */
+  async cancelScheduled(tx: EntityManager, id: string, error: NonNullable<JobRow['error']>): Promise<boolean> {
+    const rows = await queryRows(
+      tx,
+      `update jobs set status = 'cancelled', error = $2, finished_at = now() where id = $1 and status = 'scheduled' returning id`,
+      [id, JSON.stringify(error)],
+    );
+    return rows.length > 0;
   }
 
   /** Open jobs whose heartbeat is older than `seconds` (one indexed range scan of jobs_open_heartbeat). */
@@ -82,13 +130,13 @@ export class JobsRepository {
     tx: EntityManager,
     siteId: string,
     kinds: JobKind[],
-    limit: number,
-    before?: Date,
+    page: { limit: number; before?: Date; status?: JobStatus },
   ): Promise<JobRow[]> {
     return tx.query(
       `select ${COLUMNS} from jobs where site_id = $1 and kind = any($2) and ($3::timestamptz is null or created_at < $3)
+         and ($5::text is null or status = $5)
        order by created_at desc limit $4`,
-      [siteId, kinds, before ?? null, limit],
+      [siteId, kinds, page.before ?? null, page.limit, page.status ?? null],
     );
   }
 

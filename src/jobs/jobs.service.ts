@@ -6,22 +6,23 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { TokensService } from '../auth/tokens.service';
-import { Transactions } from '../platform/database/transactions';
+import { type TransactionOptions, Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { waitAtMost } from '../platform/redis/wait-at-most';
 import { actorOf } from './job-actor';
+import type { JobRecord } from './job-definition';
 import { JobDefinitions } from './job-definitions';
-import { STALE_SECONDS } from './job-liveness';
+import { FIRE_EARLY_MS, LATE_AFTER_MS, STALE_SECONDS } from './job-liveness';
 import { JobRunner } from './job-runner';
 import { JobEvents } from './job-events';
 import { type JobKind, QueueName, SiteJob } from './job-names';
 import { plannedSteps } from './job-steps';
-import type { JobRow } from './job.types';
+import type { JobRow, JobStatus } from './job.types';
 import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 import { SiteLock } from './site-lock';
 
-const FINAL = new Set(['succeeded', 'failed', 'cancelled']);
+const FINAL = new Set<string>(['succeeded', 'failed', 'cancelled']);
 // How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
 const STREAM_REAUTHORISE_MS = 2000;
 
@@ -42,8 +43,14 @@ export interface StartJob {
   reuseIf?: (open: JobRow) => boolean;
   /** Reads and checks what the job starts from, in the same transaction as the insert. */
   before?: (tx: EntityManager) => Promise<{ fromVersion?: number; params?: Record<string, unknown> }>;
-  /** What the `<kind>.requested` audit entry says, from the job's params. */
+  /** What the `<kind>.requested` (or `.scheduled`) audit entry says, from the job's params. */
   auditDetails?: (params: Record<string, any>) => Record<string, unknown>;
+  /** Schedule the job for then (status `scheduled`) instead of queueing it now. */
+  runAt?: Date;
+  /** The transaction the row is inserted in (e.g. the content lock for work `afterInsert` does). */
+  transaction?: TransactionOptions;
+  /** Work that needs the job's id, in the insert's transaction; what it answers is recorded on the job. */
+  afterInsert?: (tx: EntityManager, job: JobRow) => Promise<JobRecord>;
 }
 
 // A click must not wait for an unreachable Redis: the row is committed and queued, so the sweep enqueues it
@@ -72,33 +79,45 @@ export class JobsService {
 
   /**
    * The one way to start a job: one open job per site (a database constraint; the conflict names the running
-   * job), the row and its audit entry in one transaction, then the enqueue after the commit.
+   * job), the row and its audit entry in one transaction, then the enqueue after the commit. With `runAt` the
+   * job is scheduled instead: it blocks nothing until it fires, and a site has at most one schedule.
    */
   async start(kind: JobKind, request: StartJob): Promise<JobDto> {
-    const open = request.siteId ? await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId) : null;
+    const scheduled = request.runAt !== undefined;
+    const open = !request.siteId
+      ? null
+      : scheduled
+        ? await this.jobs.findScheduledForSite(this.transactions.autocommit, request.siteId)
+        : await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId);
     if (open) return this.answerOpen(open, request);
     let job: JobRow;
     try {
-      job = await this.transactions.run({}, async (tx) => {
+      job = await this.transactions.run(request.transaction ?? {}, async (tx) => {
         const start = (await request.before?.(tx)) ?? {};
         const params = { ...request.params, ...start.params };
         const { principal, requestId, siteId } = request;
-        const created = await this.jobs.insert(tx, {
+        let created = await this.jobs.insert(tx, {
           siteId,
           kind,
           params,
           actor: { actor: principal.actor, role: principal.role, requestId },
           steps: plannedSteps(this.definitions.get(kind).steps.map((step) => step.name)),
           fromVersion: start.fromVersion,
+          runAt: request.runAt,
         });
+        const recorded = await request.afterInsert?.(tx, created);
+        if (recorded) {
+          await this.jobs.update(tx, created.id, recorded);
+          created = (await this.jobs.find(tx, created.id))!;
+        }
         if (siteId)
           await this.audit.record(
             {
               siteId,
               principal,
-              action: `${kind}.requested`,
+              action: `${kind}.${scheduled ? 'scheduled' : 'requested'}`,
               subject: created.id,
-              details: request.auditDetails?.(params),
+              details: { ...request.auditDetails?.(params), ...(scheduled ? { runAt: created.runAt } : {}) },
               requestId,
             },
             tx,
@@ -109,8 +128,10 @@ export class JobsService {
       // Two clicks at once: the partial unique index lets one insert win; the other answers with that job.
       const constraint = error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint;
       const winner =
-        constraint === 'jobs_one_open_per_site' &&
-        (await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId!));
+        (constraint === 'jobs_one_open_per_site' &&
+          (await this.jobs.findOpenForSite(this.transactions.autocommit, request.siteId!))) ||
+        (constraint === 'jobs_one_scheduled_per_site' &&
+          (await this.jobs.findScheduledForSite(this.transactions.autocommit, request.siteId!)));
       if (winner) return this.answerOpen(winner, request);
       throw error;
     }
@@ -120,6 +141,12 @@ export class JobsService {
 
   private answerOpen(open: JobRow, request: StartJob): JobDto {
     if (request.reuseIf?.(open)) return toJobDto(open);
+    if (open.status === 'scheduled')
+      throw new AppError(
+        'schedule_exists',
+        `This site already has a ${open.kind.replace(/_/g, ' ')} scheduled for ${open.runAt!.toISOString()}; cancel it first.`,
+        [{ jobId: open.id, kind: open.kind, runAt: open.runAt }],
+      );
     throw new AppError(
       'promotion_in_progress',
       `A ${open.kind.replace(/_/g, ' ')} of this site is already running; wait for it to end.`,
@@ -128,16 +155,62 @@ export class JobsService {
   }
 
   /**
+   * A due scheduled job becomes queued, audited as `<kind>.requested` with how late it fires. Answers the job
+   * as it is now, or null while it has to wait: not due yet, or another job of its site is open.
+   */
+  async activate(job: JobRow): Promise<JobRow | null> {
+    let active: JobRow | null;
+    try {
+      active = await this.transactions.run({}, async (tx) => {
+        const row = await this.jobs.activateScheduled(tx, job.id, {
+          earlyMs: FIRE_EARLY_MS,
+          lateAfterMs: LATE_AFTER_MS,
+        });
+        if (row?.siteId)
+          await this.audit.record(
+            {
+              siteId: row.siteId,
+              principal: actorOf(row),
+              action: `${row.kind}.requested`,
+              subject: row.id,
+              details: { scheduled: true, runAt: row.runAt, lateByMs: row.result.lateByMs, late: row.result.late },
+              requestId: row.actor?.requestId,
+            },
+            tx,
+          );
+        return row;
+      });
+    } catch (error) {
+      const constraint = error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint;
+      if (constraint === 'jobs_one_open_per_site') return null; // the site is busy: it fires when that job ends
+      throw error;
+    }
+    if (active) {
+      if (active.result.late)
+        this.logger.warn(
+          `Job ${job.id} was due at ${active.runAt!.toISOString()}; runs ${active.result.lateByMs} ms late`,
+        );
+      await this.events.publish(job.id);
+      return active;
+    }
+    const current = await this.jobs.find(this.transactions.autocommit, job.id);
+    return current && current.status !== 'scheduled' ? current : null;
+  }
+
+  /**
    * Call after the job row is committed, so a worker never looks for a row it cannot see. Answers whether
    * Redis took it in time; when not, the row stays open and the database sweep enqueues it (same id: once).
    */
-  async enqueue(job: Pick<JobRow, 'id' | 'kind' | 'attempts'>): Promise<boolean> {
+  async enqueue(job: Pick<JobRow, 'id' | 'kind' | 'attempts' | 'status' | 'runAt'>): Promise<boolean> {
+    // A schedule is a delayed BullMQ job; the row stays the truth (the sweep fires it if Redis forgets it).
+    const delay = job.status === 'scheduled' ? Math.max(0, job.runAt!.getTime() - Date.now()) : 0;
     const added = this.queue
       .add(
         job.kind,
         { jobId: job.id },
         {
           jobId: queueJobId(job),
+          delay,
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
           removeOnComplete: { count: 1000 },
@@ -173,19 +246,45 @@ export class JobsService {
     });
   }
 
-  /** A job of one site, as the worker and other features read it (null for another site's or none). */
-  async findOfSite(siteId: string, id: string): Promise<JobRow | null> {
-    const job = await this.jobs.find(this.transactions.autocommit, id).catch(() => null);
-    return job?.siteId === siteId ? job : null;
+  /**
+   * Enqueues a schedule that fired without its delayed queue entry (Redis lost it, or its delay ran long by
+   * another clock): an entry still delayed is made to run now, since adding under its id would be a no-op.
+   */
+  async enqueueFired(job: JobRow): Promise<boolean> {
+    const promoted = this.queue
+      .getJob(queueJobId(job))
+      .then(async (entry) => {
+        if (entry && (await entry.isDelayed())) await entry.promote();
+      })
+      .then(() => true);
+    if (
+      !(await waitAtMost(
+        promoted.catch(() => false),
+        ENQUEUE_WAIT_MS,
+        false,
+      ))
+    )
+      return false;
+    return this.enqueue(job);
   }
 
   async get(id: string, principal: Principal): Promise<JobDto> {
     return toJobDto(await this.visible(id, principal));
   }
 
-  /** A site's jobs of some kinds, newest first (the promotion history). */
-  listForSite(siteId: string, kinds: JobKind[], limit: number, before?: Date): Promise<JobRow[]> {
-    return this.jobs.listForSite(this.transactions.autocommit, siteId, kinds, limit, before);
+  /** One of the site's jobs, or null (another site's job is none of its business). */
+  async findForSite(siteId: string, id: string): Promise<JobRow | null> {
+    const job = await this.jobs.find(this.transactions.autocommit, id).catch(() => null);
+    return job?.siteId === siteId ? job : null;
+  }
+
+  /** A site's jobs of some kinds, newest first (the promotion history), optionally of one status. */
+  listForSite(
+    siteId: string,
+    kinds: JobKind[],
+    page: { limit: number; before?: Date; status?: JobStatus },
+  ): Promise<JobRow[]> {
+    return this.jobs.listForSite(this.transactions.autocommit, siteId, kinds, page);
   }
 
   /**
@@ -234,10 +333,11 @@ export class JobsService {
   }
 
   /**
-   * An owner's (or the admin's) way out of a stuck job. Refused while a live worker has it (its site lock or
-   * a fresh heartbeat); otherwise, holding the site lock so no worker starts it meanwhile, the job's lease is
-   * given back (production stays on the head it has: old or new, the swap being one statement) and the job
-   * ends as cancelled, which frees the site for the next promotion.
+   * An owner's (or the admin's) way out of a stuck job, or of a schedule. A scheduled job is cancelled at once
+   * and its delayed queue entry removed (one left behind finds the row cancelled). Otherwise refused while a
+   * live worker has it (its site lock or a fresh heartbeat); else, holding the site lock so no worker starts it
+   * meanwhile, the job's lease is given back (production stays on the head it has: old or new, the swap being
+   * one statement) and the job ends as cancelled, which frees the site for the next promotion.
    */
   async cancel(id: string, principal: Principal, requestId?: string): Promise<JobDto> {
     // The role first: a non-owner learns nothing about whether the job exists.
@@ -246,6 +346,19 @@ export class JobsService {
     const job = await this.visible(id, principal);
     if (job.status === 'cancelled') return toJobDto(job);
     if (FINAL.has(job.status)) throw finished(job);
+    if (job.status === 'scheduled') {
+      const cancelled = await this.transactions.run({}, async (tx) => {
+        if (!(await this.jobs.cancelScheduled(tx, id, cancelledBy(principal)))) return false;
+        await this.recordCancel(job, principal, requestId, tx);
+        return true;
+      });
+      if (cancelled) {
+        await this.unqueue(job);
+        await this.events.publish(id);
+        return toJobDto((await this.jobs.find(this.transactions.autocommit, id))!);
+      }
+      // It fired meanwhile: cancel it as the running job it now is.
+    }
     const lock = await this.siteLock.tryAcquireForJob(job);
     if (!lock) throw inProgress(job);
     try {
@@ -260,25 +373,34 @@ export class JobsService {
         throw inProgress(current);
       await this.runner.failed(this.definitions.get(current.kind), current);
       await this.transactions.run({}, async (tx) => {
-        const message = `Cancelled by ${principal.actor}.`;
-        await this.jobs.finish(tx, id, 'cancelled', { code: 'cancelled', message });
-        await this.audit.record(
-          {
-            siteId: current.siteId,
-            principal,
-            action: `${current.kind}.cancelled`,
-            subject: id,
-            details: { status: current.status, step: current.step, attempts: current.attempts },
-            requestId,
-          },
-          tx,
-        );
+        await this.jobs.finish(tx, id, 'cancelled', cancelledBy(principal));
+        await this.recordCancel(current, principal, requestId, tx);
       });
       await this.events.publish(id);
       return toJobDto((await this.jobs.find(this.transactions.autocommit, id))!);
     } finally {
       await lock.release();
     }
+  }
+
+  private recordCancel(job: JobRow, principal: Principal, requestId: string | undefined, tx: EntityManager) {
+    return this.audit.record(
+      {
+        siteId: job.siteId,
+        principal,
+        action: `${job.kind}.cancelled`,
+        subject: job.id,
+        details: { status: job.status, step: job.step, attempts: job.attempts, runAt: job.runAt },
+        requestId,
+      },
+      tx,
+    );
+  }
+
+  // Best effort, bounded like an enqueue: a delayed entry Redis still holds would only find the row cancelled.
+  private async unqueue(job: JobRow): Promise<void> {
+    const removed = this.queue.remove(queueJobId(job)).catch(() => 0);
+    await waitAtMost(removed, ENQUEUE_WAIT_MS, 0);
   }
 
   private async visible(id: string, principal: Principal): Promise<JobRow> {
@@ -291,6 +413,8 @@ export class JobsService {
 function canSee(principal: Principal, job: JobRow): boolean {
   return principal.kind === 'admin' || (job.siteId !== null && principal.siteId === job.siteId);
 }
+
+const cancelledBy = (principal: Principal) => ({ code: 'cancelled', message: `Cancelled by ${principal.actor}.` });
 
 function finished(job: JobRow): AppError {
   return new AppError('job_finished', `The job already ended (${job.status}); there is nothing to cancel.`, [

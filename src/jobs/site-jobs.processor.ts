@@ -44,16 +44,16 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
   }
 
   async process(job: Job<SiteJob>, token?: string): Promise<void> {
-    const row = await this.jobs.find(this.transactions.autocommit, job.data.jobId);
+    let row = await this.jobs.find(this.transactions.autocommit, job.data.jobId);
+    // A schedule's time has come: it becomes queued unless it must wait (its site busy, or not due by the
+    // database's clock), and then it is looked at again shortly.
+    if (row?.status === 'scheduled' && !(row = await this.jobsService.activate(row))) return this.later(job, token);
     if (!row || !['queued', 'running'].includes(row.status)) return; // already ended: a retry finds nothing to do
     const definition = this.definitions.get(row.kind); // boot checked that every kind has one
 
     const lock = await this.siteLock.tryAcquireForJob(row);
-    if (!lock) {
-      // Another worker still runs this site's job (e.g. another copy of this one): look again shortly.
-      await job.moveToDelayed(Date.now() + 1000, token);
-      throw new DelayedError();
-    }
+    // Another worker still runs this site's job (e.g. another copy of this one): look again shortly.
+    if (!lock) return this.later(job, token);
     // While this runs, the row says so every second: the sweep takes over only a job nobody beats for.
     const heartbeat = setInterval(
       () => void this.jobs.beat(this.transactions.autocommit, row.id).catch(() => {}),
@@ -86,5 +86,10 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       clearInterval(heartbeat);
       await lock.release();
     }
+  }
+
+  private async later(job: Job<SiteJob>, token?: string): Promise<never> {
+    await job.moveToDelayed(Date.now() + 1000, token);
+    throw new DelayedError();
   }
 }

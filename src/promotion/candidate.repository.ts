@@ -9,7 +9,10 @@ export interface DanglingReference {
   refKey: string;
 }
 
-/** Questions about the candidate state (staging's promotable manifest) that a promotion must answer first. */
+/**
+ * Questions about the candidate state that a promotion must answer first: staging's promotable manifest, or
+ * for a scheduled promotion the state pinned from it when the schedule was made.
+ */
 @Injectable()
 export class CandidateRepository {
   /** Revisions of the candidate whose references were never computed (written by a bulk path). */
@@ -73,6 +76,19 @@ export class CandidateRepository {
        select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
        where e.state_id = $2 and e.type = 'media'`,
       [siteId, headStateId],
+    );
+    return rows.map((r) => r.sha256);
+  }
+
+  /** Media blobs a pinned candidate state uses that production's head does not. */
+  async pinnedMediaToCopy(tx: EntityManager, stateId: number, headStateId: number): Promise<string[]> {
+    const rows: { sha256: string }[] = await tx.query(
+      `select r.body->>'sha256' as sha256 from state_entries e join revisions r on r.id = e.revision_id
+       where e.state_id = $1 and e.type = 'media'
+       except
+       select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
+       where e.state_id = $2 and e.type = 'media'`,
+      [stateId, headStateId],
     );
     return rows.map((r) => r.sha256);
   }

@@ -1,5 +1,6 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
-import { jobProperties } from '../jobs/job.dto';
+import { JOB_STATUSES, jobProperties } from '../jobs/job.dto';
+import { RUN_AT_PATTERN } from './run-at';
 import { nullable, nullableRef, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const startPromotionSchema = {
@@ -18,7 +19,20 @@ export const startPromotionSchema = {
       description:
         'owner only: promote inside a freeze window, for this reason (audited); unused when nothing is frozen',
     },
+    runAt: {
+      type: 'string',
+      maxLength: 40,
+      pattern: RUN_AT_PATTERN,
+      description:
+        'schedule the promotion instead of running it now: an ISO 8601 date-time, in the future and at most a year ' +
+        'ahead; without an offset it is local to timeZone. The candidate is built and pinned now.',
+    },
+    timeZone: { type: 'string', maxLength: 64, description: 'IANA time zone of a local runAt, e.g. Europe/Paris' },
   },
+};
+
+export const promotionListQuery = {
+  status: { type: 'string', enum: JOB_STATUSES, description: 'only promotions in this status, e.g. scheduled' },
 };
 
 const counts = {
@@ -59,5 +73,6 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     ...jobProperties,
     summary: nullableRef('ChangeCounts'),
     snapshot: { type: 'boolean', description: 'whether production was pinned as a snapshot before the swap' },
+    timeZone: nullable({ type: 'string', description: 'the zone a scheduled promotion was written in' }),
   }),
 };

@@ -1,12 +1,12 @@
-import { referenceKeys } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
 import { AppError } from '../platform/errors/app-error';
-import { defineJob } from '../jobs/job-definition';
+import { defineJob, type JobContext } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { SnapshotsService } from '../snapshots/snapshots.service';
 import { finishSwapStep, releaseSwapLease, swapStep } from '../states/swap-step';
 import { StatesService } from '../states/states.service';
+import { assertCandidateValid } from './candidate-validation';
 import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
@@ -23,15 +23,26 @@ export interface PromotionParams {
   approvals?: string[];
   /** The freeze window an owner overrode to start it, and why. */
   freezeOverride?: { reason: string; window: FrozenWindow };
+  /**
+   * A scheduled promotion: its candidate was validated and built when the schedule was made (the job's
+   * `result.stateId`), so it ships that state whatever staging became since.
+   */
+  pinned?: boolean;
+  /** The zone the schedule was written in, for people reading it back. */
+  timeZone?: string;
 }
 
 const STALE = 'Staging or production changed since the preview: review the fresh diff and promote again.';
-const stale = (params: PromotionParams) => new AppError('stale_preview', STALE, [{ fingerprint: params.fingerprint }]);
+const stale = (params: PromotionParams, details: Record<string, unknown> = {}) =>
+  new AppError('stale_preview', STALE, [{ fingerprint: params.fingerprint, ...details }]);
 const seen = (params: PromotionParams) => parseFingerprint(params.fingerprint)!;
+const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result.stateId;
+const PINNED = 'pinned when the promotion was scheduled';
 
 /**
  * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap.
  * A step that already happened is recognised (the state and snapshot by the job, the swap by the head).
+ * A scheduled promotion checks only production (staging may have moved on: it ships the pinned state).
  */
 export const promotionJob = defineJob<PromotionParams>({
   kind: JobKind.Promotion,
@@ -40,46 +51,34 @@ export const promotionJob = defineJob<PromotionParams>({
       name: 'check-fingerprint',
       async run(ctx) {
         const now = await ctx.use(PreviewService).current(ctx.tx, ctx.siteId);
-        if (!sameFingerprint(now.fingerprint, seen(ctx.params))) throw stale(ctx.params);
-        await ctx.record({ fromVersion: now.productionVersion });
+        const expected = seen(ctx.params);
+        if (ctx.params.pinned) {
+          if (now.fingerprint.headStateId !== expected.headStateId)
+            throw stale(ctx.params, {
+              expectedStateId: expected.headStateId,
+              currentStateId: now.fingerprint.headStateId,
+              productionVersion: now.productionVersion,
+            });
+        } else if (!sameFingerprint(now.fingerprint, expected)) throw stale(ctx.params);
+        // The state this promotion swaps away from: what an undo puts back.
+        await ctx.record({ fromVersion: now.productionVersion, result: { fromStateId: expected.headStateId } });
         return { fromVersion: now.productionVersion };
       },
     },
     {
       name: 'validate',
-      async run({ use, siteId, tx }) {
-        const candidate = use(CandidateRepository);
-        // References of bodies written by bulk paths are computed once, here, then kept on the revision.
-        for (let batch; (batch = await candidate.revisionsWithoutRefs(tx, siteId, 500)).length;)
-          await candidate.setRefs(
-            tx,
-            batch.map((r) => ({ id: r.id, refs: referenceKeys(r.type, r.body) })),
-          );
-        const { total, sample } = await candidate.dangling(tx, siteId, 100);
-        if (total > 0)
-          throw new AppError(
-            'dangling_references',
-            `${total} reference${total === 1 ? '' : 's'} point at entities that staging would not promote; publish or create them first.`,
-            sample,
-          );
-        // Production renders `{{env.NAME}}` with its own values: each one the candidate uses must be defined there.
-        const used = await candidate.variablesUsed(tx, siteId);
-        const defined = new Set(used.length ? await use(VariablesService).definedNames(siteId, 'production') : []);
-        const missing = used.filter((name) => !defined.has(name));
-        if (missing.length)
-          throw new AppError(
-            'variables_missing',
-            `Production does not define ${missing.join(', ')}, which staging's content uses: set ${missing.length === 1 ? 'it' : 'them'} with PUT …/production/variables first.`,
-            missing.map((name) => ({ variable: name })),
-          );
-      },
+      skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
+      run: ({ use, siteId, tx }) =>
+        assertCandidateValid({ candidate: use(CandidateRepository), variables: use(VariablesService) }, tx, siteId),
     },
     {
       name: 'copy-media',
       async run(ctx) {
-        const missing = await ctx
-          .use(CandidateRepository)
-          .mediaToCopy(ctx.tx, ctx.siteId, seen(ctx.params).headStateId);
+        const candidate = ctx.use(CandidateRepository);
+        const head = seen(ctx.params).headStateId;
+        const missing = ctx.params.pinned
+          ? await candidate.pinnedMediaToCopy(ctx.tx, pinnedState(ctx), head)
+          : await candidate.mediaToCopy(ctx.tx, ctx.siteId, head);
         const copied = await ctx.use<MediaStore>(MEDIA_STORE).copyToProduction(missing, { concurrency: 8 });
         await ctx.record({ result: { media: { considered: missing.length, ...copied } } });
       },
@@ -101,6 +100,7 @@ export const promotionJob = defineJob<PromotionParams>({
     },
     {
       name: 'build-state',
+      skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
       // One snapshot of the database: the staging manifest copied is exactly the one the fingerprint names.
       transaction: { contentLock: 'shared', isolation: 'REPEATABLE READ' },
       async run({ use, tx, siteId, job, params, record }) {
@@ -114,11 +114,16 @@ export const promotionJob = defineJob<PromotionParams>({
         return state.id;
       },
     },
-    swapStep<PromotionParams>('Promotion in progress', (ctx) => seen(ctx.params).headStateId),
-    finishSwapStep<PromotionParams>('promotion.succeeded', ({ params }, done) => ({
+    swapStep<PromotionParams>(
+      'Promotion in progress',
+      (ctx) => seen(ctx.params).headStateId,
+      (ctx, done) => (ctx.params.pinned ? pinnedState(ctx) : done['build-state']),
+    ),
+    finishSwapStep<PromotionParams>('promotion.succeeded', ({ params, job }, done) => ({
       fromVersion: done['check-fingerprint'].fromVersion,
       summary: params.summary,
       note: params.note ?? null,
+      ...(params.pinned ? { scheduled: true, runAt: job.runAt, late: job.result.late ?? false } : {}),
     })),
   ],
   onFailed: releaseSwapLease,

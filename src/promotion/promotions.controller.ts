@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -15,7 +15,9 @@ import type { Principal } from '../auth/principal';
 import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../platform/validation/body.pipe';
 import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
-import { startPromotionSchema } from './promotion.dto';
+import type { JobStatus } from '../jobs/job.types';
+import { IdPipe } from '../platform/validation/id.pipe';
+import { promotionListQuery, startPromotionSchema } from './promotion.dto';
 import { PreviewService } from './preview.service';
 import { PromotionsService, type StartPromotionBody } from './promotions.service';
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
@@ -54,9 +56,25 @@ export class PromotionsController {
   @Roles('owner', 'editor')
   @HttpCode(202)
   @ApiBody({ schema: startPromotionSchema })
-  @ApiOperation({ summary: 'Promote staging to production' })
+  @ApiOperation({
+    summary: 'Promote staging to production, now or at runAt',
+    description:
+      'With runAt the job is `scheduled`: the candidate is validated and built now as a pinned state, which is what ' +
+      "goes live at runAt (staging edits made meanwhile are not). It blocks nothing until it fires; then, if production's " +
+      'head moved since the preview, it fails with stale_preview. One schedule per site (409 schedule_exists). A schedule ' +
+      'missed while no worker was up runs at once on recovery, with `result.late`.',
+  })
   @ApiAcceptedResponse({ description: 'the job (the same one for a repeated click)', schema: ref('Job') })
-  @ApiErrors(...BODY_ERRORS, 'stale_preview', 'promotion_in_progress', 'promotion_frozen', 'approval_required')
+  @ApiErrors(
+    ...BODY_ERRORS,
+    'stale_preview',
+    'promotion_in_progress',
+    'promotion_frozen',
+    'approval_required',
+    'schedule_exists',
+    'dangling_references',
+    'variables_missing',
+  )
   startPromotion(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(startPromotionSchema)) body: StartPromotionBody,
@@ -68,11 +86,35 @@ export class PromotionsController {
 
   @Get('promotions')
   @Roles('owner', 'editor', 'reviewer')
-  @ApiOperation({ summary: 'Promotion history, newest first' })
+  @ApiOperation({ summary: 'Promotion history, newest first (?status=scheduled: the schedules)' })
   @ApiOkResponse({ schema: pageOf('PromotionRecord') })
-  @ApiQueryFrom(pageQuerySchema.properties)
+  @ApiQueryFrom({ ...pageQuerySchema.properties, ...promotionListQuery })
   @ApiErrors('validation_failed')
-  listPromotions(@CurrentSite() site: Site, @Query(new PageQueryPipe()) query: PageQuery) {
-    return this.promotions.history(site, query.limit, query.cursor);
+  listPromotions(@CurrentSite() site: Site, @Query(new PageQueryPipe(promotionListQuery)) query: PageQuery) {
+    return this.promotions.history(site, {
+      limit: query.limit,
+      cursor: query.cursor,
+      status: query.status as JobStatus | undefined,
+    });
+  }
+
+  @Post('promotions/:id/undo')
+  @Roles('owner', 'editor')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Undo a promotion',
+    description:
+      'Restores the state production had before the promotion, as a restore job (production version + 1), only while ' +
+      "production's head is still what that promotion put live; else 409 undo_unavailable naming the current head.",
+  })
+  @ApiAcceptedResponse({ description: 'the restore job', schema: ref('Job') })
+  @ApiErrors('undo_unavailable', 'promotion_in_progress')
+  undoPromotion(
+    @CurrentSite() site: Site,
+    @Param('id', new IdPipe('promotion')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.promotions.undo(site, id, principal, requestId);
   }
 }

@@ -1,20 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../platform/errors/app-error';
 import { decodeCursor, keysetPage, timeCursor } from '../platform/validation/keyset-cursor';
 import { toJobDto, type JobDto } from '../jobs/job.dto';
 import { JobKind } from '../jobs/job-names';
+import type { JobStatus } from '../jobs/job.types';
 import { JobsService } from '../jobs/jobs.service';
+import { SnapshotsService } from '../snapshots/snapshots.service';
+import { StatesService } from '../states/states.service';
 import type { Site } from '../sites/site.types';
-import { formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
+import { assertCandidateValid } from './candidate-validation';
+import { CandidateRepository } from './candidate.repository';
+import { type Fingerprint, formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import type { PromotionParams } from './promotion.job';
 import { PreviewService } from './preview.service';
+import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
+import { VariablesService } from '../variables/variables.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
   snapshot?: boolean;
   note?: string;
+  /** Schedule it: an ISO date-time, local to `timeZone` when it has no offset. */
+  runAt?: string;
+  timeZone?: string;
   /** An owner's reason to promote inside a freeze window. */
   override?: string;
 }
@@ -24,19 +35,29 @@ export class PromotionsService {
   constructor(
     private readonly jobs: JobsService,
     private readonly previews: PreviewService,
+    private readonly states: StatesService,
+    private readonly candidate: CandidateRepository,
+    private readonly snapshots: SnapshotsService,
     private readonly gates: ReleaseGates,
+    private readonly variables: VariablesService,
   ) {}
 
   /**
    * Starts a promotion of what the editor reviewed. A stale fingerprint is refused with the fresh preview;
    * a repeated click with the same fingerprint gets the same job; any other open job of the site is a 409.
    * Then the release gates: no freeze window now (unless an owner overrides it), enough approvals by others.
+   * With `runAt` it is scheduled instead (see `schedule`).
    */
   async start(site: Site, body: StartPromotionBody, principal: Principal, requestId?: string): Promise<JobDto> {
     const seen = parseFingerprint(body.fingerprint);
     if (!seen)
       throw new AppError('validation_failed', 'The fingerprint is not one a preview gave.', [
         { path: 'body.fingerprint', message: 'must come from GET …/promotion/preview' },
+      ]);
+    if (body.runAt !== undefined) return this.schedule(site, seen, body, principal, requestId);
+    if (body.timeZone !== undefined)
+      throw new AppError('validation_failed', 'timeZone only applies to a scheduled promotion.', [
+        { path: 'body.timeZone', message: 'needs runAt' },
       ]);
     const fingerprint = formatFingerprint(seen);
     return this.jobs.start(JobKind.Promotion, {
@@ -45,47 +66,168 @@ export class PromotionsService {
       requestId,
       reuseIf: (open) => open.kind === JobKind.Promotion && open.params.fingerprint === fingerprint,
       before: async (tx) => {
-        const now = await this.previews.current(tx, site.id);
-        if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
-        const overridden = this.gates.assertNotFrozen(
-          site,
-          new Date(),
-          body.override ? { reason: body.override, by: principal } : undefined,
-        );
-        const approvals = await this.gates.assertApproved(site, fingerprint, principal, tx);
-        const summary = await this.previews.totals(tx, site.id, now.fingerprint.headStateId);
-        const params: PromotionParams = {
-          fingerprint,
-          snapshot: body.snapshot ?? false,
-          ...(body.note ? { note: body.note } : {}),
-          summary,
-          ...(approvals.length ? { approvals: approvals.map((a) => a.id) } : {}),
-          ...(overridden ? { freezeOverride: { reason: body.override!.trim(), window: overridden } } : {}),
-        };
-        return { fromVersion: now.productionVersion, params: { ...params } };
+        const start = await this.fresh(tx, site, seen);
+        const gates = await this.releaseGates(tx, site, fingerprint, new Date(), body, principal);
+        return { ...start, params: { ...this.params(body, seen, await this.summary(tx, site, seen)), ...gates } };
       },
-      auditDetails: (params) => ({
-        fingerprint,
-        snapshot: params.snapshot,
-        summary: params.summary,
-        note: params.note ?? null,
-        ...(params.approvals ? { approvals: params.approvals } : {}),
-        ...(params.freezeOverride ? { freezeOverride: params.freezeOverride } : {}),
-      }),
+      auditDetails,
     });
   }
 
-  async history(site: Site, limit: number, cursor?: string) {
-    const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], limit + 1, decodeCursor(timeCursor, cursor));
-    const page = keysetPage(rows, limit, timeCursor, (job) => job.createdAt);
+  /**
+   * A promotion at `runAt` of exactly what was reviewed: the candidate is validated and built now, as an
+   * immutable state pinned by the job, so staging edits made meanwhile do not go live. At most one per site;
+   * it blocks nothing until it fires. The same request twice answers the same schedule.
+   */
+  private async schedule(
+    site: Site,
+    seen: Fingerprint,
+    body: StartPromotionBody,
+    principal: Principal,
+    requestId?: string,
+  ): Promise<JobDto> {
+    const runAt = parseRunAt(body.runAt!, body.timeZone);
+    const fingerprint = formatFingerprint(seen);
+    return this.jobs.start(JobKind.Promotion, {
+      siteId: site.id,
+      principal,
+      requestId,
+      runAt,
+      // One snapshot for the check and the build: the pinned manifest is exactly the one the fingerprint names.
+      transaction: { contentLock: 'shared', isolation: 'REPEATABLE READ' },
+      reuseIf: (open) =>
+        open.kind === JobKind.Promotion &&
+        open.params.fingerprint === fingerprint &&
+        open.runAt?.getTime() === runAt.getTime(),
+      before: async (tx) => {
+        const start = await this.fresh(tx, site, seen);
+        // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
+        const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
+        await assertCandidateValid({ candidate: this.candidate, variables: this.variables }, tx, site.id);
+        const params: PromotionParams = {
+          ...this.params(body, seen, await this.summary(tx, site, seen)),
+          ...gates,
+          pinned: true,
+          ...(body.timeZone ? { timeZone: body.timeZone } : {}),
+        };
+        return { ...start, params: { ...params } };
+      },
+      afterInsert: async (tx, job) => {
+        const state = await this.states.create(tx, site.id, 'promotion', job.id);
+        const entities = await this.states.fillFromStaging(tx, state.id, site.id, seen.headStateId);
+        return { result: { stateId: state.id, entities } };
+      },
+      auditDetails: (params) => ({ ...auditDetails(params), timeZone: params.timeZone ?? null }),
+    });
+  }
+
+  /** The freeze windows at `at` (an owner may override one) and the approvals the site requires (four-eyes). */
+  private async releaseGates(
+    tx: EntityManager,
+    site: Site,
+    fingerprint: string,
+    at: Date,
+    body: StartPromotionBody,
+    principal: Principal,
+  ): Promise<Pick<PromotionParams, 'approvals' | 'freezeOverride'>> {
+    const overridden = this.gates.assertNotFrozen(
+      site,
+      at,
+      body.override ? { reason: body.override, by: principal } : undefined,
+    );
+    const approvals = await this.gates.assertApproved(site, fingerprint, principal, tx);
     return {
-      items: page.items.map((job) => ({
+      ...(approvals.length ? { approvals: approvals.map((a) => a.id) } : {}),
+      ...(overridden ? { freezeOverride: { reason: body.override!.trim(), window: overridden } } : {}),
+    };
+  }
+
+  /**
+   * Puts back the state production had before this promotion, as a restore job (production's version + 1),
+   * only while production still serves what the promotion put live; else 409 naming what moved it since.
+   */
+  async undo(site: Site, promotionId: string, principal: Principal, requestId?: string): Promise<JobDto> {
+    const promotion = await this.jobs.findForSite(site.id, promotionId);
+    if (!promotion || promotion.kind !== JobKind.Promotion)
+      throw new AppError('not_found', `No promotion ${promotionId}.`);
+    const { stateId, fromStateId } = promotion.result as { stateId?: number; fromStateId?: number };
+    if (promotion.status !== 'succeeded' || stateId === undefined || fromStateId === undefined)
+      throw new AppError(
+        'undo_unavailable',
+        `Only a promotion that succeeded can be undone (this one ${promotion.status}).`,
+        [{ promotionId, status: promotion.status }],
+      );
+    return this.snapshots.restoreState(
+      site,
+      { stateId: fromStateId, label: `Undo of promotion ${promotionId}`, undoOf: promotionId },
+      principal,
+      requestId,
+      async (production, tx) => {
+        if (production.headStateId !== stateId) throw await this.moved(tx, promotionId, production);
+      },
+    );
+  }
+
+  async history(site: Site, page: { limit: number; cursor?: string; status?: JobStatus }) {
+    const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], {
+      limit: page.limit + 1,
+      before: decodeCursor(timeCursor, page.cursor),
+      status: page.status,
+    });
+    const items = keysetPage(rows, page.limit, timeCursor, (job) => job.createdAt);
+    return {
+      items: items.items.map((job) => ({
         ...toJobDto(job),
         summary: job.params.summary ?? null,
         snapshot: job.params.snapshot ?? false,
+        timeZone: job.params.timeZone ?? null,
       })),
-      nextCursor: page.nextCursor,
+      nextCursor: items.nextCursor,
     };
+  }
+
+  /** Refuses (with the fresh preview) unless staging and production are still what the preview saw. */
+  private async fresh(tx: EntityManager, site: Site, seen: Fingerprint): Promise<{ fromVersion: number }> {
+    const now = await this.previews.current(tx, site.id);
+    if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
+    return { fromVersion: now.productionVersion };
+  }
+
+  private summary(tx: EntityManager, site: Site, seen: Fingerprint) {
+    return this.previews.totals(tx, site.id, seen.headStateId);
+  }
+
+  private params(body: StartPromotionBody, seen: Fingerprint, summary: PromotionParams['summary']): PromotionParams {
+    return {
+      fingerprint: formatFingerprint(seen),
+      snapshot: body.snapshot ?? false,
+      ...(body.note ? { note: body.note } : {}),
+      summary,
+    };
+  }
+
+  private async moved(
+    tx: EntityManager,
+    promotionId: string,
+    production: { headStateId: number; version: number },
+  ): Promise<AppError> {
+    const head = await this.states.find(tx, production.headStateId);
+    const jobId = head && (head.origin === 'promotion' || head.origin === 'restore') ? head.originId : null;
+    return new AppError(
+      'undo_unavailable',
+      `Production changed since this promotion (it is at version ${production.version}, from ${head?.origin ?? 'another change'}); undo it by restoring a snapshot instead.`,
+      [
+        {
+          promotionId,
+          currentHead: {
+            stateId: production.headStateId,
+            version: production.version,
+            origin: head?.origin ?? null,
+            jobId,
+          },
+        },
+      ],
+    );
   }
 
   private async stale(site: Site): Promise<AppError> {
@@ -95,3 +237,12 @@ export class PromotionsService {
     ]);
   }
 }
+
+const auditDetails = (params: Record<string, any>) => ({
+  fingerprint: params.fingerprint,
+  snapshot: params.snapshot,
+  summary: params.summary,
+  note: params.note ?? null,
+  ...(params.approvals ? { approvals: params.approvals } : {}),
+  ...(params.freezeOverride ? { freezeOverride: params.freezeOverride } : {}),
+});

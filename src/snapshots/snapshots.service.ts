@@ -90,4 +90,29 @@ export class SnapshotsService {
     });
     return { ...job, snapshotId: snapshot.id };
   }
+
+  /**
+   * Production's content becomes an earlier state's (an undo puts back the state before a promotion), as a
+   * restore job. `assertStillUndoable` sees production in the job's own transaction and may refuse.
+   */
+  restoreState(
+    site: Site,
+    source: { stateId: number; label: string; undoOf: string },
+    principal: Principal,
+    requestId: string | undefined,
+    assertStillUndoable: (production: { headStateId: number; version: number }, tx: EntityManager) => Promise<void>,
+  ) {
+    return this.jobs.start(JobKind.Restore, {
+      siteId: site.id,
+      params: source,
+      principal,
+      requestId,
+      before: async (tx) => {
+        const production = await this.environments.find(site.id, 'production', tx);
+        await assertStillUndoable({ headStateId: production.headStateId!, version: production.version }, tx);
+        return { fromVersion: production.version, params: { baseStateId: production.headStateId } };
+      },
+      auditDetails: () => ({ undoOf: source.undoOf, stateId: source.stateId, label: source.label }),
+    });
+  }
 }

@@ -7,6 +7,17 @@ export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
 /** Immutable production manifests, built with set-based SQL (a handful of statements per state). */
 @Injectable()
 export class StatesRepository {
+  /** Where a state came from (origin_id is the job that built it, for a promotion or a restore), or null. */
+  async find(
+    tx: EntityManager,
+    stateId: number,
+  ): Promise<{ id: number; origin: StateOrigin; originId: string | null } | null> {
+    const [row] = await tx.query(`select id::int, origin, origin_id as "originId" from content_states where id = $1`, [
+      stateId,
+    ]);
+    return row ?? null;
+  }
+
   /** A new site's production starts on an empty state. */
   async createInitial(tx: EntityManager, siteId: string): Promise<number> {
     const [state] = await tx.query(

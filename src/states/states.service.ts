@@ -7,6 +7,10 @@ import { StatesRepository, type StateOrigin } from './states.repository';
 export class StatesService {
   constructor(private readonly states: StatesRepository) {}
 
+  find(tx: EntityManager, stateId: number) {
+    return this.states.find(tx, stateId);
+  }
+
   createInitial(tx: EntityManager, siteId: string): Promise<number> {
     return this.states.createInitial(tx, siteId);
   }

@@ -5,51 +5,69 @@ import { HeadSwapService, type SwapResult } from './head-swap.service';
 
 /**
  * The swap every production-changing job ends with (promotion, restore): the head moves from the state the job
- * started on to the one its `build-state` step built, and the job records the new version and the window.
+ * started on to the one it goes live with (by default what its `build-state` step built), and the job records
+ * the new version and the window.
  */
-export function swapStep<Params>(reason: string, startedOn: (ctx: JobContext<Params>) => number): JobStep<Params> {
+export function swapStep<Params>(
+  reason: string,
+  startedOn: (ctx: JobContext<Params>) => number,
+  goesLive: (ctx: JobContext<Params>, done: StepOutputs) => number = (_ctx, done) => done['build-state'] as number,
+): JobStep<Params> {
   return {
     name: 'swap',
-    async run(ctx, done: StepOutputs): Promise<SwapResult> {
-      const swap = await ctx
-        .use(HeadSwapService)
-        .swap(ctx.siteId, ctx.job.id, startedOn(ctx), done['build-state'] as number, reason);
+    async run(ctx, done: StepOutputs): Promise<SwapStepResult> {
+      const stateId = goesLive(ctx, done);
+      const swap = await ctx.use(HeadSwapService).swap(ctx.siteId, ctx.job.id, startedOn(ctx), stateId, reason);
       await ctx.record({
         toVersion: swap.productionVersion,
         ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: Math.round(swap.maintenanceMs * 100) / 100 } }),
       });
-      return swap;
+      return { ...swap, stateId };
     },
   };
 }
 
+interface SwapStepResult extends SwapResult {
+  stateId: number;
+}
+
+interface AuditEntry {
+  action: string;
+  subject: string;
+  details: Record<string, unknown>;
+}
+
 /**
  * The last step of a job that swapped production: its total time, and the `<action>` audit entry with what the
- * job did (the versions, the state, the whole timings) plus the job's own details.
+ * job did (the versions, the state, the whole timings) plus the job's own details; `also`, a second entry
+ * about another subject (an undo says so on the promotion it undid).
  */
 export function finishSwapStep<Params>(
   action: string,
   details: (ctx: JobContext<Params>, done: StepOutputs) => Record<string, unknown>,
+  also?: (ctx: JobContext<Params>, done: StepOutputs) => AuditEntry | null,
 ): JobStep<Params> {
   return {
     name: 'finish',
     async run(ctx, done) {
-      const swap = done.swap as SwapResult;
+      const swap = done.swap as SwapStepResult;
       const timings = { totalMs: elapsedMs(ctx) };
       await ctx.record({ timings });
-      await ctx.use(AuditService).record({
-        siteId: ctx.siteId,
-        principal: actorOf(ctx.job),
+      const audit = ctx.use(AuditService);
+      const entry = (e: AuditEntry) =>
+        audit.record({ siteId: ctx.siteId, principal: actorOf(ctx.job), requestId: ctx.job.actor?.requestId, ...e });
+      await entry({
         action,
         subject: ctx.job.id,
         details: {
           ...details(ctx, done),
           toVersion: swap.productionVersion,
-          stateId: done['build-state'],
+          stateId: swap.stateId,
           timings: { ...timings, maintenanceMs: swap.maintenanceMs },
         },
-        requestId: ctx.job.actor?.requestId,
       });
+      const second = also?.(ctx, done);
+      if (second) await entry(second);
     },
   };
 }

@@ -23,7 +23,7 @@ export class WebhookPayloads {
   async build(entry: AuditLogEntry, event: string): Promise<WebhookPayload | null> {
     const site = await this.sites.findBySlugOrId(entry.siteId!);
     if (!site) return null;
-    const job = entry.subject && isUuid(entry.subject) ? await this.jobs.findOfSite(site.id, entry.subject) : null;
+    const job = entry.subject && isUuid(entry.subject) ? await this.jobs.findForSite(site.id, entry.subject) : null;
     const changelog = job && WITH_CHANGELOG.test(event) ? await this.changelogs.ofJob(job) : null;
     const status = statusOfEvent(event) ?? job?.status;
     return {

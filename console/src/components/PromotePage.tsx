@@ -6,6 +6,7 @@ import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { DiffView } from './DiffView';
 import { JobProgress } from './JobProgress';
+import { SchedulePanel } from './SchedulePanel';
 import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
 
 interface FollowedJob {
@@ -252,6 +253,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           </button>
         </form>
       )}
+
+      {changeCount > 0 && !jobRunning && <SchedulePanel ctx={ctx} preview={preview} snapshot={takeSnapshot} />}
 
       <ConfirmDialog
         open={confirming}

@@ -1,5 +1,6 @@
 import { actorName, describeCounts, duration, when } from '../format';
 import { canEdit, isOwner, type SiteContext } from '../site-context';
+import { useState } from 'react';
 import { isOpen } from '../types';
 import { ReleaseSettings } from './ReleaseSettings';
 import { ErrorMessage, Link, Loading, useLoad } from './ui';
@@ -10,6 +11,20 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
   const history = useLoad(() => api.promotions(site.slug, 10), [api, site.slug]);
   const { staging, production } = site.environments;
   const running = history.data?.items.find(isOpen);
+  const [undo, setUndo] = useState<{ error?: unknown; started?: string }>({});
+  // Undo is offered on the latest promotion only: the API refuses it once production moved on anyway.
+  const latest = history.data?.items.find((p) => p.status !== 'scheduled');
+  const undoLatest = async (id: string) => {
+    setUndo({});
+    try {
+      const job = await api.undoPromotion(site.slug, id);
+      setUndo({ started: job.id });
+      history.reload();
+      await ctx.reloadSite();
+    } catch (error) {
+      setUndo({ error });
+    }
+  };
   return (
     <section aria-labelledby="overview-title">
       <h2 id="overview-title">Overview</h2>
@@ -63,6 +78,12 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
 
       <h3>Last promotions</h3>
       <ErrorMessage error={history.error} title="Cannot read the promotion history." />
+      <ErrorMessage error={undo.error} title="The promotion was not undone." />
+      {undo.started && (
+        <p className="notice notice-info" role="status">
+          Undoing: production goes back to the version it had before that promotion.
+        </p>
+      )}
       {history.loading && !history.data && <Loading what="promotions" />}
       {history.data && history.data.items.length === 0 && <p className="muted">No promotion yet.</p>}
       {history.data && history.data.items.length > 0 && (
@@ -78,6 +99,9 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
                 <th scope="col">Changes</th>
                 <th scope="col">Took</th>
                 <th scope="col">Maintenance</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,6 +122,13 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
                   </td>
                   <td>{duration(p.timings?.totalMs)}</td>
                   <td>{duration(p.timings?.maintenanceMs)}</td>
+                  <td>
+                    {canEdit(ctx) && p.id === latest?.id && p.status === 'succeeded' && !running && (
+                      <button type="button" className="button secondary small" onClick={() => undoLatest(p.id)}>
+                        Undo<span className="visually-hidden"> this promotion</span>
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   changelog_unavailable: 409,
   approval_required: 409,
   promotion_frozen: 409,
+  schedule_exists: 409,
+  undo_unavailable: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
   unsupported_media_type: 415,

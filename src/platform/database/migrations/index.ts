@@ -16,6 +16,8 @@ import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistor
 import { CreateEnvironmentVariables1764000001950 } from './1764000001950-CreateEnvironmentVariables';
 import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteReleaseGates';
 import { CreatePromotionApprovals1764000001510 } from './1764000001510-CreatePromotionApprovals';
+import { AddScheduledJobs1764000001800 } from './1764000001800-AddScheduledJobs';
+import { BackfillPromotionFromState1764000001801 } from './1764000001801-BackfillPromotionFromState';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +39,6 @@ export const MIGRATIONS = [
   CreateEnvironmentVariables1764000001950,
   AddSiteReleaseGates1764000001500,
   CreatePromotionApprovals1764000001510,
+  AddScheduledJobs1764000001800,
+  BackfillPromotionFromState1764000001801,
 ];
