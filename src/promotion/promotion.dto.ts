@@ -10,6 +10,10 @@ export const startPromotionSchema = {
     fingerprint: { type: 'string', maxLength: 100, description: 'from GET …/promotion/preview' },
     snapshot: { type: 'boolean', description: 'pin production as a snapshot before the swap' },
     note: { type: 'string', maxLength: 1000 },
+    acknowledgeDrift: {
+      type: 'boolean',
+      description: 'overwrite what production changed since staging was in step with it (else 409 production_drift)',
+    },
   },
 };
 
@@ -18,12 +22,22 @@ const counts = {
   changed: { type: 'integer' },
   removed: { type: 'integer' },
   unchanged: { type: 'integer' },
+  drift: { type: 'integer', description: 'entities that production changed since staging was in step with it' },
 };
 const entityVersion = object({ version: nullable({ type: 'integer', description: 'null: not in this environment' }) });
 
 /** The response schemas of the promotion API, named in the OpenAPI document. */
 export const promotionSchemas: Record<string, SchemaObject> = {
-  ChangeCounts: object(counts),
+  // Promotions recorded before drift was counted have no `drift`.
+  ChangeCounts: object(counts, ['drift']),
+  BodyChange: object(
+    {
+      op: { type: 'string', enum: ['added', 'changed', 'removed'] },
+      delta: { description: "changed: jsondiffpatch's delta" },
+      data: { description: 'added: the new body; removed: the old one' },
+    },
+    ['delta', 'data'],
+  ),
   PreviewChange: object(
     {
       type: { type: 'string', enum: CONTENT_TYPES as unknown as string[] },
@@ -33,8 +47,17 @@ export const promotionSchemas: Record<string, SchemaObject> = {
       data: { description: "added: staging's body; removed: production's body" },
       staging: entityVersion,
       production: entityVersion,
+      drift: {
+        type: 'boolean',
+        description:
+          'production changed this entity since staging was last in step with it (its last reset or promotion)',
+      },
+      productionChange: {
+        description: "with drift: production's own change, from staging's base state to production's head",
+        allOf: [ref('BodyChange')],
+      },
     },
-    ['delta', 'data'],
+    ['delta', 'data', 'productionChange'],
   ),
   Preview: object({
     fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },

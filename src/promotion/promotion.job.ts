@@ -1,6 +1,7 @@
 import { referenceKeys } from '../../libs/content-model';
 import type { MediaStore } from '../../libs/media-storage';
 import { AppError } from '../platform/errors/app-error';
+import { EnvironmentsService } from '../environments/environments.service';
 import { defineJob } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
@@ -24,7 +25,8 @@ const stale = (params: PromotionParams) => new AppError('stale_preview', STALE, 
 const seen = (params: PromotionParams) => parseFingerprint(params.fingerprint)!;
 
 /**
- * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap.
+ * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap, and
+ * mark staging in step with the new state.
  * A step that already happened is recognised (the state and snapshot by the job, the swap by the head).
  */
 export const promotionJob = defineJob<PromotionParams>({
@@ -99,6 +101,14 @@ export const promotionJob = defineJob<PromotionParams>({
       },
     },
     swapStep<PromotionParams>('Promotion in progress', (ctx) => seen(ctx.params).headStateId),
+    {
+      // Drift is measured from here on against what this promotion made production (a retry sets it again).
+      name: 'mark-staging-in-step',
+      transaction: {},
+      async run({ use, tx, siteId }, done) {
+        await use(EnvironmentsService).markStagingInStep(tx, siteId, done['build-state'] as number);
+      },
+    },
     finishSwapStep<PromotionParams>('promotion.succeeded', ({ params }, done) => ({
       fromVersion: done['check-fingerprint'].fromVersion,
       summary: params.summary,

@@ -56,7 +56,7 @@ export class PromotionsController {
   @ApiBody({ schema: startPromotionSchema })
   @ApiOperation({ summary: 'Promote staging to production' })
   @ApiAcceptedResponse({ description: 'the job (the same one for a repeated click)', schema: ref('Job') })
-  @ApiErrors(...BODY_ERRORS, 'stale_preview', 'promotion_in_progress')
+  @ApiErrors(...BODY_ERRORS, 'stale_preview', 'promotion_in_progress', 'production_drift')
   startPromotion(
     @CurrentSite() site: Site,
     @Body(new SchemaPipe(startPromotionSchema)) body: StartPromotionBody,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../platform/errors/app-error';
 import { decodeCursor, keysetPage, timeCursor } from '../platform/validation/keyset-cursor';
@@ -8,13 +9,19 @@ import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';
 import { formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import type { PromotionParams } from './promotion.job';
+import type { ComparedStates } from './preview.repository';
 import { PreviewService } from './preview.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
   snapshot?: boolean;
   note?: string;
+  /** The editor saw that production changed entities since staging was in step, and overwrites them. */
+  acknowledgeDrift?: boolean;
 }
+
+// Enough entities for the console to name them; `total` says how many there are in all.
+const DRIFT_DETAILS_LIMIT = 100;
 
 @Injectable()
 export class PromotionsService {
@@ -42,7 +49,9 @@ export class PromotionsService {
       before: async (tx) => {
         const now = await this.previews.current(tx, site.id);
         if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
-        const summary = await this.previews.totals(tx, site.id, now.fingerprint.headStateId);
+        const states = { headStateId: now.fingerprint.headStateId, baseStateId: now.baseStateId };
+        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, states);
+        const summary = await this.previews.totals(tx, site.id, states);
         const params: PromotionParams = {
           fingerprint,
           snapshot: body.snapshot ?? false,
@@ -71,6 +80,17 @@ export class PromotionsService {
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** Production changed entities since staging was in step with it: overwriting them takes an acknowledgement. */
+  private async refuseDrift(tx: EntityManager, siteId: string, states: ComparedStates): Promise<void> {
+    const { total, entities } = await this.previews.drifted(tx, siteId, states, DRIFT_DETAILS_LIMIT);
+    if (total === 0) return;
+    throw new AppError(
+      'production_drift',
+      `Production changed ${total} entit${total === 1 ? 'y' : 'ies'} since staging was last in step with it; promoting overwrites ${total === 1 ? 'that change' : 'those changes'}. Adopt production's version, or promote with acknowledgeDrift: true.`,
+      [{ total, entities }],
+    );
   }
 
   private async stale(site: Site): Promise<AppError> {

@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   job_in_progress: 409,
   job_finished: 409,
   dangling_references: 409,
+  production_drift: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
   unsupported_media_type: 415,

@@ -11,6 +11,7 @@ import { CreateMediaUploads1764000001300 } from './1764000001300-CreateMediaUplo
 import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMediaUploads';
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
+import { AddStagingBaseState1764000001850 } from './1764000001850-AddStagingBaseState';
 import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   BackfillMediaUploads1764000001301,
   AddSiteTrustedCustomCode1764000001400,
   CreateStagingManifestView1764000001700,
+  AddStagingBaseState1764000001850,
   CreateHeadHistory1764000001900,
 ];
