@@ -207,6 +207,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/staging/adopt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Keep production's version of one entity in staging (its draft and published body; audited)
+     * @description Copies production's current revision of the entity into staging, or removes the entity from staging when production no longer has it; the entity then no longer shows as drift in the preview.
+     */
+    post: operations['adoptProductionContent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/{env}/domains': {
     parameters: {
       query?: never;
@@ -658,6 +678,7 @@ export interface components {
           | 'job_in_progress'
           | 'job_finished'
           | 'dangling_references'
+          | 'production_drift'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -781,6 +802,34 @@ export interface components {
       /** Format: date-time */
       updatedAt?: string;
     };
+    AdoptResult: {
+      /** @enum {string} */
+      type:
+        | 'page'
+        | 'post'
+        | 'theme'
+        | 'stylesheet'
+        | 'layout'
+        | 'component_override'
+        | 'custom_object_type'
+        | 'custom_field'
+        | 'custom_object'
+        | 'form'
+        | 'popup'
+        | 'integration'
+        | 'site_settings'
+        | 'redirect'
+        | 'robots_txt'
+        | 'consent_rule'
+        | 'media';
+      key: string;
+      /**
+       * @description copied: staging now has production's body; removed: production no longer has it, nor does staging
+       * @enum {string}
+       */
+      op: 'copied' | 'removed';
+      entity: components['schemas']['Entity'] | null;
+    };
     ImportResult: {
       imported: number;
       created: number;
@@ -870,6 +919,16 @@ export interface components {
       changed: number;
       removed: number;
       unchanged: number;
+      /** @description entities that production changed since staging was in step with it */
+      drift?: number;
+    };
+    BodyChange: {
+      /** @enum {string} */
+      op: 'added' | 'changed' | 'removed';
+      /** @description changed: jsondiffpatch's delta */
+      delta?: unknown;
+      /** @description added: the new body; removed: the old one */
+      data?: unknown;
     };
     PreviewChange: {
       /** @enum {string} */
@@ -906,6 +965,10 @@ export interface components {
         /** @description null: not in this environment */
         version: number | null;
       };
+      /** @description production changed this entity since staging was last in step with it (its last reset or promotion) */
+      drift: boolean;
+      /** @description with drift: production's own change, from staging's base state to production's head */
+      productionChange?: components['schemas']['BodyChange'];
     };
     Preview: {
       /** @description what POST …/promotions must send back */
@@ -922,6 +985,8 @@ export interface components {
         changed: number;
         removed: number;
         unchanged: number;
+        /** @description entities that production changed since staging was in step with it */
+        drift: number;
         /** @description per content type */
         byType: {
           [key: string]: components['schemas']['ChangeCounts'];
@@ -2925,6 +2990,103 @@ export interface operations {
       };
     };
   };
+  adoptProductionContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description a content type */
+          type: string;
+          key: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptResult'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description `not_found`
+       *
+       *     `not_found`
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   getDomains: {
     parameters: {
       query?: never;
@@ -3906,6 +4068,8 @@ export interface operations {
           /** @description pin production as a snapshot before the swap */
           snapshot?: boolean;
           note?: string;
+          /** @description overwrite what production changed since staging was in step with it (else 409 production_drift) */
+          acknowledgeDrift?: boolean;
         };
       };
     };
@@ -3955,7 +4119,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress` */
+      /** @description `stale_preview`, `promotion_in_progress`, `production_drift` */
       409: {
         headers: {
           [name: string]: unknown;

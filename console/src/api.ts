@@ -1,4 +1,5 @@
 import type {
+  AdoptResult,
   ContentType,
   CreatedReviewLink,
   Entity,
@@ -94,8 +95,10 @@ export class Api {
 
   preview = (slug: string, params: { type?: string; cursor?: string; limit?: number } = {}) =>
     this.request<Preview>('GET', `${this.site(slug)}/promotion/preview${query(params)}`);
-  promote = (slug: string, body: { fingerprint: string; snapshot: boolean; note?: string }) =>
-    this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
+  promote = (
+    slug: string,
+    body: { fingerprint: string; snapshot: boolean; note?: string; acknowledgeDrift?: boolean },
+  ) => this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
   promotions = (slug: string, limit = 10) =>
     this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit })}`);
   getJob = (id: string) => this.request<Job>('GET', `/api/jobs/${enc(id)}`);
@@ -136,6 +139,9 @@ export class Api {
     this.request<Entity>('PUT', `${this.site(slug)}/staging/content/${type}/${enc(key)}`, { data });
   deleteContent = (slug: string, type: ContentType, key: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/staging/content/${type}/${enc(key)}`);
+  /** Keep production's version of one entity in staging (its answer to drift). */
+  adopt = (slug: string, type: ContentType, key: string) =>
+    this.request<AdoptResult>('POST', `${this.site(slug)}/staging/adopt`, { type, key });
   setPublished = (slug: string, type: ContentType, key: string, published: boolean) =>
     this.request<Entity>(
       'POST',

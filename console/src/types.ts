@@ -28,6 +28,7 @@ export type StagingBackup = Schemas['StagingBackup'];
 export type ReviewLink = Schemas['ReviewLink'];
 export type CreatedReviewLink = Schemas['CreatedReviewLink'];
 export type Entity = Schemas['Entity'];
+export type AdoptResult = Schemas['AdoptResult'];
 export type SiteToken = Schemas['SiteToken'];
 
 export const isOpen = (job: Pick<Job, 'status'>): boolean => job.status === 'queued' || job.status === 'running';
