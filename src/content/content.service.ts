@@ -134,7 +134,7 @@ export class ContentService {
     const type = checkTypeAndKey(rawType, key);
     return this.staging.run(site, async (tx, staging) => {
       const head = (await this.environments.find(site.id, 'production', tx)).headStateId!;
-      const production = await this.content.getInState(head, type, key, tx);
+      const production = await this.content.getInState(tx, head, type, key);
       const existing = await this.content.findStagingEntry(tx, site.id, type, key);
       if (!production && !existing) throw new AppError('not_found', `No ${type} "${key}" in production or in staging.`);
       if (production) {
@@ -142,7 +142,7 @@ export class ContentService {
         const entity = { index: 0, type, key, body: production.data, publish: true, hash: production.revision };
         await this.writes.write(tx, site, [entity], staging.version, () => null);
       } else await this.deleteEntry(tx, site, existing!);
-      const adopted = production ? await this.content.getStaging(site.id, type, key, tx) : null;
+      const adopted = production ? await this.content.getStaging(tx, site.id, type, key) : null;
       await this.recordAudit(
         tx,
         site,
