@@ -265,6 +265,59 @@ describe('web console (headless Chromium)', () => {
     await page.close();
   });
 
+  it("marks drift from a hot-fix, keeps production's version on request, and asks before overwriting the rest", async () => {
+    const other = await createSite(app, 'console-drift');
+    const staging = stagingClient(app, other);
+    await staging.put('popup', 'banner', { title: 'Welcome' });
+    await staging.put('popup', 'hours', { title: 'Open 8–18' });
+    await staging.promoteAll();
+    const hotFix = (key: string, data: object) =>
+      request(app.getHttpServer())
+        .put(`/api/sites/${other.slug}/production/content/popup/${key}`)
+        .set(auth(other.tokens.owner))
+        .set('X-Break-Glass', 'storm closure')
+        .send({ data })
+        .expect(200);
+    await hotFix('banner', { title: 'Closed today' });
+    await hotFix('hours', { title: 'Open 10–16' });
+    await staging.put('popup', 'sale', { title: 'Sale' }); // staging's own change: no drift
+
+    const page = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+    await page.getByTestId('drift-notice').getByText('Production changed 2 entities').waitFor();
+    await page.getByRole('button', { name: /^popup 3 changes.*2 changed in production/ }).click();
+    await page.getByRole('button', { name: /Changed banner\s*Changed in production/ }).click();
+    const drift = page.getByTestId('drift-detail');
+    expect(await drift.locator('.jsondiffpatch-delta').textContent()).toContain('Closed today');
+    await shot(page, 'console-drift');
+    await drift.getByRole('button', { name: 'Keep production’s version' }).click();
+    await page.getByText('Staging now has production’s version of popup “banner”.').waitFor();
+    await page.getByTestId('drift-notice').getByText('Production changed 1 entity').waitFor();
+    expect(
+      (await staging.http().get(`/api/sites/${other.slug}/staging/content/popup/banner`).set(auth())).body.data,
+    ).toEqual({
+      title: 'Closed today',
+    });
+
+    // The other hot-fix is overwritten only with the acknowledgement.
+    const promote = page.getByRole('button', { name: 'Promote to Production' });
+    expect(await promote.isDisabled()).toBe(true);
+    await page.getByLabel(/I understand, overwrite production’s changes/).check();
+    await promote.click();
+    const dialog = page.getByRole('dialog', { name: 'Promote to Production?' });
+    expect(await dialog.textContent()).toContain('This overwrites what production changed in 1 entity.');
+    await dialog.getByRole('button', { name: 'Promote 2 changes' }).click();
+    await page.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    await page.getByText('Nothing to promote').waitFor();
+    expect(await page.getByTestId('drift-notice').count()).toBe(0);
+    const production = (key: string) => staging.production('popup', key).then((r) => r.body.data.title);
+    expect([await production('banner'), await production('hours'), await production('sale')]).toEqual([
+      'Closed today',
+      'Open 8–18',
+      'Sale',
+    ]);
+    await page.close();
+  });
+
   it('resets staging only after the slug is typed, and lists the backup it keeps', async () => {
     const other = await createSite(app, 'console-reset');
     const staging = stagingClient(app, other);

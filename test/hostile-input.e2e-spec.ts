@@ -254,12 +254,14 @@ describe('hostile input', () => {
           },
         ],
       },
+      'POST /api/sites/:site/staging/adopt': { type: 'popup', key: 'readable' },
       'POST /api/admin/self-test': { sleepMs: 0 },
       'POST /api/sites/:site/promotions': {
         fingerprint: fingerprintOfPreview,
         snapshot: false,
         note: 'n',
         override: 'nothing is frozen',
+        acknowledgeDrift: true,
       },
       'POST /api/sites/:site/promotion/approvals': { fingerprint: fingerprintOfPreview, comment: 'ok' },
       'PATCH /api/sites/:site': {

@@ -17,6 +17,7 @@ const CRASH_POINTS = [
   'promotion:swap',
   'swap:leased',
   'promotion:after-swap',
+  'promotion:mark-staging-in-step',
   'promotion:finish',
 ];
 const KEYS = ['p0', 'p1', 'p2', 'p3'];
@@ -76,7 +77,9 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
       );
       const seen = await titles(sites[i]);
       expect([point, new Set(seen).size]).toEqual([point, 1]); // all old or all new, never a mix
-      const expected = ['promotion:after-swap', 'promotion:finish'].includes(point) ? 'new' : 'old';
+      const expected = ['promotion:after-swap', 'promotion:mark-staging-in-step', 'promotion:finish'].includes(point)
+        ? 'new'
+        : 'old';
       expect([point, seen[0]]).toEqual([point, expected]);
       // Killed holding the maintenance lease: the row still names the job as its holder (until a takeover ends
       // it; visitors get production back at its short expiry even if none comes). Any other point holds none.

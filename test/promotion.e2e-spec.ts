@@ -47,6 +47,7 @@ describe('promote to production', () => {
         'snapshot:succeeded',
         'build-state:succeeded',
         'swap:succeeded',
+        'mark-staging-in-step:succeeded',
         'finish:succeeded',
       ]);
       expect(job).toMatchObject({ progress: 100, fromVersion: 0, toVersion: 1, snapshotId: expect.any(String) });

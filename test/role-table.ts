@@ -64,6 +64,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('POST', '/api/sites/:site/staging/content/:type/:key/unpublish', EDITORS, 'unpublish a page or post'),
   route('POST', '/api/sites/:site/staging/import', EDITORS, 'import up to 1,000 entities at once'),
   route(
+    'POST',
+    '/api/sites/:site/staging/adopt',
+    EDITORS,
+    "keep production's version of one entity in staging (drift)",
+  ),
+  route(
     'PUT',
     '/api/sites/:site/production/content/:type/:key',
     OWNER,

@@ -75,6 +75,7 @@ describe('who may call what', () => {
     'POST /api/sites/:site/staging/import': async () => ({
       body: { entities: [{ type: 'popup', key: unique('import'), data: { title: 'Imported' } }] },
     }),
+    'POST /api/sites/:site/staging/adopt': async () => ({ body: { type: 'popup', key: 'readable' } }),
     'PUT /api/sites/:site/production/content/:type/:key': async () => ({
       params: { type: 'popup', key: unique('glass') },
       body: { data: { title: 'Break glass' } },

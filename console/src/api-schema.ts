@@ -224,6 +224,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/staging/adopt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Keep production's version of one entity in staging (its draft and published body; audited)
+     * @description Copies production's current revision of the entity into staging, or removes the entity from staging when production no longer has it; the entity then no longer shows as drift in the preview.
+     */
+    post: operations['adoptProductionContent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/{env}/domains': {
     parameters: {
       query?: never;
@@ -792,6 +812,7 @@ export interface components {
           | 'promotion_frozen'
           | 'schedule_exists'
           | 'undo_unavailable'
+          | 'production_drift'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -946,6 +967,34 @@ export interface components {
       /** Format: date-time */
       updatedAt?: string;
     };
+    AdoptResult: {
+      /** @enum {string} */
+      type:
+        | 'page'
+        | 'post'
+        | 'theme'
+        | 'stylesheet'
+        | 'layout'
+        | 'component_override'
+        | 'custom_object_type'
+        | 'custom_field'
+        | 'custom_object'
+        | 'form'
+        | 'popup'
+        | 'integration'
+        | 'site_settings'
+        | 'redirect'
+        | 'robots_txt'
+        | 'consent_rule'
+        | 'media';
+      key: string;
+      /**
+       * @description copied: staging now has production's body; removed: production no longer has it, nor does staging
+       * @enum {string}
+       */
+      op: 'copied' | 'removed';
+      entity: components['schemas']['Entity'] | null;
+    };
     ImportResult: {
       imported: number;
       created: number;
@@ -1040,6 +1089,16 @@ export interface components {
       changed: number;
       removed: number;
       unchanged: number;
+      /** @description entities that production changed since staging was in step with it */
+      drift?: number;
+    };
+    BodyChange: {
+      /** @enum {string} */
+      op: 'added' | 'changed' | 'removed';
+      /** @description changed: jsondiffpatch's delta */
+      delta?: unknown;
+      /** @description added: the new body; removed: the old one */
+      data?: unknown;
     };
     PreviewChange: {
       /** @enum {string} */
@@ -1076,6 +1135,10 @@ export interface components {
         /** @description null: not in this environment */
         version: number | null;
       };
+      /** @description production changed this entity since staging was last in step with it (its last reset or promotion) */
+      drift: boolean;
+      /** @description with drift: production's own change, from staging's base state to production's head */
+      productionChange?: components['schemas']['BodyChange'];
     };
     Preview: {
       /** @description what POST …/promotions must send back */
@@ -1092,6 +1155,8 @@ export interface components {
         changed: number;
         removed: number;
         unchanged: number;
+        /** @description entities that production changed since staging was in step with it */
+        drift: number;
         /** @description per content type */
         byType: {
           [key: string]: components['schemas']['ChangeCounts'];
@@ -3384,6 +3449,103 @@ export interface operations {
       };
     };
   };
+  adoptProductionContent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description a content type */
+          type: string;
+          key: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdoptResult'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `invalid_key` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description `not_found`
+       *
+       *     `not_found`
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   getDomains: {
     parameters: {
       query?: never;
@@ -4527,6 +4689,8 @@ export interface operations {
           runAt?: string;
           /** @description IANA time zone of a local runAt, e.g. Europe/Paris */
           timeZone?: string;
+          /** @description overwrite what production changed since staging was in step with it (else 409 production_drift) */
+          acknowledgeDrift?: boolean;
         };
       };
     };
@@ -4576,7 +4740,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift` */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1,6 +1,7 @@
 import type {
   Approval,
   ApprovalList,
+  AdoptResult,
   ContentType,
   CreatedReviewLink,
   Entity,
@@ -116,6 +117,7 @@ export class Api {
       snapshot: boolean;
       note?: string;
       override?: string;
+      acknowledgeDrift?: boolean;
       runAt?: string;
       timeZone?: string;
     },
@@ -173,6 +175,9 @@ export class Api {
     this.request<Entity>('PUT', `${this.site(slug)}/staging/content/${type}/${enc(key)}`, { data });
   deleteContent = (slug: string, type: ContentType, key: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/staging/content/${type}/${enc(key)}`);
+  /** Keep production's version of one entity in staging (its answer to drift). */
+  adopt = (slug: string, type: ContentType, key: string) =>
+    this.request<AdoptResult>('POST', `${this.site(slug)}/staging/adopt`, { type, key });
   setPublished = (slug: string, type: ContentType, key: string, published: boolean) =>
     this.request<Entity>(
       'POST',

@@ -28,6 +28,7 @@ export type StagingBackup = Schemas['StagingBackup'];
 export type ReviewLink = Schemas['ReviewLink'];
 export type CreatedReviewLink = Schemas['CreatedReviewLink'];
 export type Entity = Schemas['Entity'];
+export type AdoptResult = Schemas['AdoptResult'];
 export type SiteToken = Schemas['SiteToken'];
 export type Webhook = Schemas['Webhook'];
 export type CreatedWebhook = Schemas['CreatedWebhook'];

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
-import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
+import { dateTime, nullable, nullableRef, object, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const putContentSchema = {
   type: 'object',
@@ -24,6 +24,22 @@ export function contentSchemaName(type: string): string {
   return `${type.replace(/(^|_)(\w)/g, (_, __, c: string) => c.toUpperCase())}Data`;
 }
 
+export const adoptSchema = {
+  type: 'object',
+  required: ['type', 'key'],
+  additionalProperties: false,
+  // Bounded here; the type and key themselves are checked like a content route's (400 invalid_key).
+  properties: {
+    type: { type: 'string', maxLength: 50, description: 'a content type' },
+    key: { type: 'string', maxLength: 200 },
+  },
+};
+
+export interface AdoptBody {
+  type: string;
+  key: string;
+}
+
 export interface PutContentBody {
   data: unknown;
 }
@@ -45,4 +61,14 @@ export const contentResponseSchemas: Record<string, SchemaObject> = {
     },
     ['published', 'publishedRevision', 'updatedAt'],
   ),
+  AdoptResult: object({
+    type: contentTypeSchema,
+    key: { type: 'string' },
+    op: {
+      type: 'string',
+      enum: ['copied', 'removed'],
+      description: "copied: staging now has production's body; removed: production no longer has it, nor does staging",
+    },
+    entity: nullableRef('Entity'),
+  }),
 };

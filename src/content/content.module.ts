@@ -4,6 +4,7 @@ import { EnvironmentsModule } from '../environments/environments.module';
 import { MediaUploadsModule } from '../media/media-uploads.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { StatesModule } from '../states/states.module';
+import { ContentAdoptController } from './content-adopt.controller';
 import { ContentImportController } from './content-import.controller';
 import { ContentImportRepository } from './content-import.repository';
 import { ContentImportService } from './content-import.service';
@@ -32,5 +33,5 @@ import { StagingWrites } from './staging-writes';
 export class ContentModule {}
 
 /** The feature's HTTP routes, loaded only in processes with the api role. */
-@Module({ imports: [ContentModule], controllers: [ContentController, ContentImportController] })
+@Module({ imports: [ContentModule], controllers: [ContentController, ContentImportController, ContentAdoptController] })
 export class ContentApiModule {}

@@ -22,6 +22,14 @@ import { StagingTransaction } from './staging-transaction';
 import { StagingWrites } from './staging-writes';
 import { decodeCursor, keysetPage, textCursor } from '../platform/validation/keyset-cursor';
 
+/** What adopting production's version did to staging's entity. */
+export interface AdoptResult {
+  type: ContentType;
+  key: string;
+  op: 'copied' | 'removed';
+  entity: EntityDto | null;
+}
+
 export interface WriteContext {
   principal: Principal;
   requestId?: string;
@@ -104,8 +112,7 @@ export class ContentService {
     const type = checkTypeAndKey(rawType, key);
     await this.staging.run(site, async (tx) => {
       const existing = await this.requireStagingEntry(tx, site, type, key);
-      await this.content.deleteStagingEntry(tx, site.id, type, key);
-      if (existing.publishedRevisionId) await this.environments.bumpStaging(tx, site.id, 1);
+      await this.deleteEntry(tx, site, existing);
       await this.recordAudit(
         tx,
         site,
@@ -114,6 +121,38 @@ export class ContentService {
         { type, key, version: existing.version },
         existing.version,
       );
+    });
+  }
+
+  /**
+   * Keeps production's version of one entity (an editor pulls a hot-fix back instead of overwriting it): staging
+   * gets production's current revision as both its draft and its published body, or, when production no longer
+   * has the entity, loses it too (draft included). A staging write like any other, so versions follow the one
+   * rule; afterwards staging equals production for this entity, which is then no drift.
+   */
+  async adopt(site: Site, rawType: string, key: string, ctx: WriteContext): Promise<AdoptResult> {
+    const type = checkTypeAndKey(rawType, key);
+    return this.staging.run(site, async (tx, staging) => {
+      const head = (await this.environments.find(site.id, 'production', tx)).headStateId!;
+      const production = await this.content.getInState(tx, head, type, key);
+      const existing = await this.content.findStagingEntry(tx, site.id, type, key);
+      if (!production && !existing) throw new AppError('not_found', `No ${type} "${key}" in production or in staging.`);
+      if (production) {
+        // Production's body was validated when it was written; its hash names the very same revision.
+        const entity = { index: 0, type, key, body: production.data, publish: true, hash: production.revision };
+        await this.writes.write(tx, site, [entity], staging.version, () => null);
+      } else await this.deleteEntry(tx, site, existing!);
+      const adopted = production ? await this.content.getStaging(tx, site.id, type, key) : null;
+      await this.recordAudit(
+        tx,
+        site,
+        'content.adopted',
+        ctx,
+        adopted ?? { type, key, version: existing!.version },
+        existing?.version,
+        { productionRevision: production?.revision ?? null, op: production ? 'copied' : 'removed' },
+      );
+      return { type, key, op: production ? 'copied' : 'removed', entity: adopted };
     });
   }
 
@@ -147,6 +186,12 @@ export class ContentService {
     return (await this.environments.find(site.id, 'production')).headStateId!;
   }
 
+  /** Staging's version moves only when what it would promote changes (a published or non-page entity). */
+  private async deleteEntry(tx: EntityManager, site: Site, existing: StagingEntryRow): Promise<void> {
+    await this.content.deleteStagingEntry(tx, site.id, existing.type, existing.key);
+    if (existing.publishedRevisionId) await this.environments.bumpStaging(tx, site.id, 1);
+  }
+
   private async requireStagingEntry(
     tx: EntityManager,
     site: Site,
@@ -165,6 +210,7 @@ export class ContentService {
     ctx: WriteContext,
     entity: Pick<EntityDto, 'type' | 'key' | 'version'>,
     fromVersion?: number,
+    details: Record<string, unknown> = {},
   ): Promise<void> {
     await this.audit.record(
       {
@@ -172,7 +218,7 @@ export class ContentService {
         principal: ctx.principal,
         action,
         subject: `staging/${entity.type}/${entity.key}`,
-        details: { fromVersion: fromVersion ?? null, toVersion: entity.version },
+        details: { fromVersion: fromVersion ?? null, toVersion: entity.version, ...details },
         requestId: ctx.requestId,
       },
       tx,

@@ -4,7 +4,7 @@ import { queryRows } from '../platform/database/sql';
 import type { EnvironmentRow, EnvName } from '../sites/site.types';
 
 const COLUMNS = `site_id as "siteId", name, version::int as version, change_seq::int as "changeSeq",
-  head_state_id::int as "headStateId", reset_at as "resetAt", maintenance_reason as "maintenanceReason",
+  head_state_id::int as "headStateId", base_state_id::int as "baseStateId", reset_at as "resetAt", maintenance_reason as "maintenanceReason",
   maintenance_holder as "maintenanceHolder", maintenance_until as "maintenanceUntil"`;
 
 // Clears the lease columns when $holder holds the lease, else leaves them: shared by the swap (which ends
@@ -20,10 +20,11 @@ const RELEASE_IF_HELD_BY = (holder: string) => `
  */
 @Injectable()
 export class EnvironmentsRepository {
+  /** A new site: production on its initial state, staging (empty too) in step with it. */
   async createPair(tx: EntityManager, siteId: string, productionHeadStateId: number): Promise<void> {
     await tx.query(
-      `with pair as (insert into environments (site_id, name, head_state_id)
-                     values ($1, 'staging', null), ($1, 'production', $2))
+      `with pair as (insert into environments (site_id, name, head_state_id, base_state_id)
+                     values ($1, 'staging', null, $2), ($1, 'production', $2, null))
        insert into head_history (site_id, state_id) values ($1, $2)`,
       [siteId, productionHeadStateId],
     );
@@ -58,12 +59,24 @@ export class EnvironmentsRepository {
     return rows[0].version;
   }
 
-  /** Staging restarts at version 0; the change sequence still moves, so older fingerprints go stale. */
-  async resetStaging(tx: EntityManager, siteId: string): Promise<void> {
+  /**
+   * Staging restarts at version 0 as a copy of production's state `baseStateId`, which it is now in step with;
+   * the change sequence still moves, so older fingerprints go stale.
+   */
+  async resetStaging(tx: EntityManager, siteId: string, baseStateId: number): Promise<void> {
     await tx.query(
-      `update environments set version = 0, change_seq = change_seq + 1, reset_at = now() where site_id = $1 and name = 'staging'`,
-      [siteId],
+      `update environments set version = 0, change_seq = change_seq + 1, reset_at = now(), base_state_id = $2
+       where site_id = $1 and name = 'staging'`,
+      [siteId, baseStateId],
     );
+  }
+
+  /** A promotion from staging made production's state `stateId`: staging is in step with it from now on. */
+  async markStagingInStep(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+    await tx.query(`update environments set base_state_id = $2 where site_id = $1 and name = 'staging'`, [
+      siteId,
+      stateId,
+    ]);
   }
 
   /**

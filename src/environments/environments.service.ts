@@ -42,8 +42,16 @@ export class EnvironmentsService {
     return this.rows.bumpStaging(tx, siteId, changes);
   }
 
-  resetStaging(tx: EntityManager, siteId: string): Promise<void> {
-    return this.rows.resetStaging(tx, siteId);
+  resetStaging(tx: EntityManager, siteId: string, baseStateId: number): Promise<void> {
+    return this.rows.resetStaging(tx, siteId, baseStateId);
+  }
+
+  /**
+   * After a promotion's swap, in its own transaction: staging's row is locked by every staging write for the
+   * write's whole transaction, so touching it inside the swap would put an import's length in the window.
+   */
+  markStagingInStep(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+    return this.rows.markStagingInStep(tx, siteId, stateId);
   }
 
   async swapHead(

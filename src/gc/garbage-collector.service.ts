@@ -27,11 +27,11 @@ export interface CollectResult {
 }
 
 /**
- * Deletes what no retained state references: production states that are no head, snapshot, recent
- * promotion, open or scheduled job's (a schedule's pinned state), the state an undo of a head's promotion
- * would put back, or a head retired within the skew grace period; then revisions that no state, staging entry or
- * staging backup uses; then media
- * blobs that no remaining media revision names. It holds the content lock exclusively throughout, while
+ * Deletes what no retained state references: production states that are no head, staging base (drift is
+ * measured from it), snapshot, recent promotion, open or scheduled job's (a schedule's pinned state), the state
+ * an undo of a head's promotion would put back, or a head retired within the skew grace period; then revisions
+ * that no state, staging entry or staging backup uses; then media blobs that no remaining media revision names.
+ * It holds the content lock exclusively throughout, while
  * every writer holds it shared, so nothing can gain a reference to what it is deleting.
  */
 @Injectable()
@@ -67,6 +67,7 @@ export class GarbageCollector {
       tx,
       `with retained as (
          select head_state_id as id from environments where head_state_id is not null
+         union select base_state_id from environments where base_state_id is not null
          union select state_id from snapshots
          union select id from (select id, row_number() over (partition by site_id order by id desc) as rank
                                from content_states where origin <> 'initial') recent where rank <= $1

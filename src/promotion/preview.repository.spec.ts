@@ -10,6 +10,8 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
   // One site for every case: production holds four entities; staging keeps one, changes one, deletes one,
   // keeps a newer draft of the fourth unpublished, and adds two.
   let site: { id: string; head: number; revisions: Record<string, string> };
+  // Staging in step with production's head: no drift anywhere.
+  const inStep = () => ({ headStateId: site.head, baseStateId: site.head });
 
   beforeAll(async () => {
     database = await fileDatabase('preview');
@@ -39,15 +41,15 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
   afterAll(() => database.close());
 
   it('summarises each type: added, changed, removed and unchanged, drafts not counted', async () => {
-    expect(await preview.summary(db.manager, site.id, site.head)).toEqual([
-      { type: 'page', added: 1, changed: 1, removed: 1, unchanged: 2 },
-      { type: 'popup', added: 1, changed: 0, removed: 0, unchanged: 0 },
+    expect(await preview.summary(db.manager, site.id, inStep())).toEqual([
+      { type: 'page', added: 1, changed: 1, removed: 1, unchanged: 2, drift: 0 },
+      { type: 'popup', added: 1, changed: 0, removed: 0, unchanged: 0, drift: 0 },
     ]);
   });
 
   it('lists only what differs, in (type, key) order, with both sides’ revisions and versions', async () => {
     const { revisions } = site;
-    expect(await preview.changes(db.manager, site.id, site.head, { limit: 10 })).toEqual([
+    expect(await preview.changes(db.manager, site.id, inStep(), { limit: 10 })).toEqual([
       {
         type: 'page',
         key: 'added',
@@ -55,6 +57,8 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
         productionRevisionId: null,
         stagingVersion: 1,
         productionVersion: null,
+        drift: false,
+        baseRevisionId: null,
       },
       {
         type: 'page',
@@ -63,6 +67,8 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
         productionRevisionId: revisions.old,
         stagingVersion: 6,
         productionVersion: 5,
+        drift: false,
+        baseRevisionId: null,
       },
       {
         type: 'page',
@@ -71,6 +77,8 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
         productionRevisionId: revisions.deleted,
         stagingVersion: null,
         productionVersion: 1,
+        drift: false,
+        baseRevisionId: null,
       },
       {
         type: 'popup',
@@ -79,23 +87,57 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
         productionRevisionId: null,
         stagingVersion: 1,
         productionVersion: null,
+        drift: false,
+        baseRevisionId: null,
       },
     ]);
   });
 
   it('pages with a (type, key) cursor and filters by type', async () => {
     const keys = async (page: Parameters<PreviewRepository['changes']>[3]) =>
-      (await preview.changes(db.manager, site.id, site.head, page)).map((c) => `${c.type}/${c.key}`);
+      (await preview.changes(db.manager, site.id, inStep(), page)).map((c) => `${c.type}/${c.key}`);
     expect(await keys({ limit: 2 })).toEqual(['page/added', 'page/changed']);
     expect(await keys({ limit: 2, after: { type: 'page', key: 'changed' } })).toEqual(['page/deleted', 'popup/banner']);
     expect(await keys({ limit: 10, type: 'popup' })).toEqual(['popup/banner']);
     expect(await keys({ limit: 10, type: 'form' })).toEqual([]);
   });
 
+  it('marks as drift what production changed since staging’s base, added and removed included', async () => {
+    const { revisions } = site;
+    // Staging was in step with a state where "changed" was staging's body, "added" existed, "deleted" did not;
+    // "same" differed there too, but staging already equals production's head for it: nothing to overwrite.
+    const base = await rows.state(site.id, [
+      { type: 'page', key: 'same', revision: revisions.old, version: 1 },
+      { type: 'page', key: 'changed', revision: revisions.new, version: 4 },
+      { type: 'page', key: 'added', revision: revisions.added, version: 1 },
+      { type: 'page', key: 'drafted', revision: revisions.published, version: 1 },
+    ]);
+    const states = { headStateId: site.head, baseStateId: base };
+    expect(await preview.summary(db.manager, site.id, states)).toEqual([
+      { type: 'page', added: 1, changed: 1, removed: 1, unchanged: 2, drift: 3 },
+      { type: 'popup', added: 1, changed: 0, removed: 0, unchanged: 0, drift: 0 },
+    ]);
+    const changes = await preview.changes(db.manager, site.id, states, { limit: 10 });
+    expect(changes.map((c) => [`${c.type}/${c.key}`, c.drift, c.drift ? c.baseRevisionId : undefined])).toEqual([
+      ['page/added', true, revisions.added],
+      ['page/changed', true, revisions.new],
+      ['page/deleted', true, null],
+      ['popup/banner', false, undefined],
+    ]);
+    expect(await preview.drifted(db.manager, site.id, states, 2)).toEqual({
+      total: 3,
+      entities: [
+        { type: 'page', key: 'added' },
+        { type: 'page', key: 'changed' },
+      ],
+    });
+    expect(await preview.drifted(db.manager, site.id, inStep(), 10)).toEqual({ total: 0, entities: [] });
+  });
+
   it('sees nothing of another site’s staging', async () => {
     const other = await rows.site();
-    expect(await preview.summary(db.manager, other, site.head)).toEqual([
-      { type: 'page', added: 0, changed: 0, removed: 4, unchanged: 0 },
+    expect(await preview.summary(db.manager, other, inStep())).toEqual([
+      { type: 'page', added: 0, changed: 0, removed: 4, unchanged: 0, drift: 0 },
     ]);
   });
 

@@ -7,6 +7,7 @@ export interface TypeSummary {
   changed: number;
   removed: number;
   unchanged: number;
+  drift: number;
 }
 
 export interface ChangedEntry {
@@ -16,9 +17,19 @@ export interface ChangedEntry {
   productionRevisionId: string | null;
   stagingVersion: number | null;
   productionVersion: number | null;
+  /** Production changed this entity since staging's base state: promoting would overwrite that change. */
+  drift: boolean;
+  /** The base state's revision, for a drifted entity (null: the base did not have it). */
+  baseRevisionId: string | null;
 }
 
-// Staging's promotable manifest against a state.
+/** Which states a preview compares: production's head, and the one staging was last in step with. */
+export interface ComparedStates {
+  headStateId: number;
+  baseStateId: number | null;
+}
+
+// Staging's promotable manifest ($1) against a state ($2).
 const JOINED = `
   with s as (select type, key, revision_id as rev, version from staging_manifest where site_id = $1),
        p as (select type, key, revision_id as rev, version from state_entries where state_id = $2)
@@ -27,36 +38,80 @@ const JOINED = `
          s.version as "stagingVersion", p.version as "productionVersion"
   from s full join p on s.type = p.type and s.key = p.key`;
 
+// The three-way part: the base state ($3) is probed by primary key only for a row of the diff (staging differs
+// from production's head), and not at all while staging is in step with the head; so it costs what the change
+// costs, not what the site does. A row whose staging already equals production's head is never drift.
+const BASE_REVISION = (row: string) => `(select b.revision_id::text from state_entries b
+  where b.state_id = $3 and b.type = ${row}.type and b.key = ${row}.key)`;
+const DRIFTED = (row: string) => `case
+  when $3::bigint is null or $3::bigint = $2::bigint then false
+  when ${row}."stagingRevisionId" is not distinct from ${row}."productionRevisionId" then false
+  else ${BASE_REVISION(row)} is distinct from ${row}."productionRevisionId" end`;
+
 /** The diff as set-based SQL: one join of two manifests on (type, key), bodies only for what changed. */
 @Injectable()
 export class PreviewRepository {
-  async summary(tx: EntityManager, siteId: string, headStateId: number): Promise<TypeSummary[]> {
+  async summary(tx: EntityManager, siteId: string, states: ComparedStates): Promise<TypeSummary[]> {
     return tx.query(
       `select type,
          count(*) filter (where "productionRevisionId" is null)::int as added,
          count(*) filter (where "stagingRevisionId" is not null and "productionRevisionId" is not null
                           and "stagingRevisionId" <> "productionRevisionId")::int as changed,
          count(*) filter (where "stagingRevisionId" is null)::int as removed,
-         count(*) filter (where "stagingRevisionId" = "productionRevisionId")::int as unchanged
+         count(*) filter (where "stagingRevisionId" = "productionRevisionId")::int as unchanged,
+         count(*) filter (where ${DRIFTED('joined')})::int as drift
        from (${JOINED}) joined group by type order by type`,
-      [siteId, headStateId],
+      [siteId, states.headStateId, states.baseStateId],
     );
   }
 
   async changes(
     tx: EntityManager,
     siteId: string,
-    headStateId: number,
+    states: ComparedStates,
     page: { limit: number; after?: { type: string; key: string }; type?: string },
   ): Promise<ChangedEntry[]> {
+    // Every row of a page is in the diff; the base is looked up for the page's rows only, after the limit.
     return tx.query(
-      `select * from (${JOINED}) joined
-       where "stagingRevisionId" is distinct from "productionRevisionId"
-         and ($3::text is null or type = $3)
-         and ($4::text is null or (type, key) > ($4, $5))
-       order by type, key limit $6`,
-      [siteId, headStateId, page.type ?? null, page.after?.type ?? null, page.after?.key ?? null, page.limit],
+      `select page.*, base.looked and base.rev is distinct from page."productionRevisionId" as drift,
+         base.rev as "baseRevisionId"
+       from (
+         select * from (${JOINED}) joined
+         where "stagingRevisionId" is distinct from "productionRevisionId"
+           and ($4::text is null or type = $4)
+           and ($5::text is null or (type, key) > ($5, $6))
+         order by type, key limit $7
+       ) page
+       cross join lateral (
+         select coalesce($3::bigint <> $2::bigint, false) as looked,
+                case when $3::bigint <> $2::bigint then ${BASE_REVISION('page')} end as rev
+       ) base
+       order by type, key`,
+      [
+        siteId,
+        states.headStateId,
+        states.baseStateId,
+        page.type ?? null,
+        page.after?.type ?? null,
+        page.after?.key ?? null,
+        page.limit,
+      ],
     );
+  }
+
+  /** The entities that drifted (the first `limit`, in diff order) and how many there are. */
+  async drifted(
+    tx: EntityManager,
+    siteId: string,
+    states: ComparedStates,
+    limit: number,
+  ): Promise<{ total: number; entities: { type: string; key: string }[] }> {
+    const rows: { type: string; key: string; total: number }[] = await tx.query(
+      `select type, key, count(*) over ()::int as total from (${JOINED}) joined
+       where ${DRIFTED('joined')} order by type, key limit $4`,
+      [siteId, states.headStateId, states.baseStateId, limit],
+    );
+    return { total: rows[0]?.total ?? 0, entities: rows.map(({ type, key }) => ({ type, key })) };
   }
 
   async bodies(tx: EntityManager, revisionIds: string[]): Promise<Map<string, unknown>> {

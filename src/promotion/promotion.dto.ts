@@ -28,6 +28,10 @@ export const startPromotionSchema = {
         'ahead; without an offset it is local to timeZone. The candidate is built and pinned now.',
     },
     timeZone: { type: 'string', maxLength: 64, description: 'IANA time zone of a local runAt, e.g. Europe/Paris' },
+    acknowledgeDrift: {
+      type: 'boolean',
+      description: 'overwrite what production changed since staging was in step with it (else 409 production_drift)',
+    },
   },
 };
 
@@ -40,12 +44,22 @@ const counts = {
   changed: { type: 'integer' },
   removed: { type: 'integer' },
   unchanged: { type: 'integer' },
+  drift: { type: 'integer', description: 'entities that production changed since staging was in step with it' },
 };
 const entityVersion = object({ version: nullable({ type: 'integer', description: 'null: not in this environment' }) });
 
 /** The response schemas of the promotion API, named in the OpenAPI document. */
 export const promotionSchemas: Record<string, SchemaObject> = {
-  ChangeCounts: object(counts),
+  // Promotions recorded before drift was counted have no `drift`.
+  ChangeCounts: object(counts, ['drift']),
+  BodyChange: object(
+    {
+      op: { type: 'string', enum: ['added', 'changed', 'removed'] },
+      delta: { description: "changed: jsondiffpatch's delta" },
+      data: { description: 'added: the new body; removed: the old one' },
+    },
+    ['delta', 'data'],
+  ),
   PreviewChange: object(
     {
       type: { type: 'string', enum: CONTENT_TYPES as unknown as string[] },
@@ -55,8 +69,17 @@ export const promotionSchemas: Record<string, SchemaObject> = {
       data: { description: "added: staging's body; removed: production's body" },
       staging: entityVersion,
       production: entityVersion,
+      drift: {
+        type: 'boolean',
+        description:
+          'production changed this entity since staging was last in step with it (its last reset or promotion)',
+      },
+      productionChange: {
+        description: "with drift: production's own change, from staging's base state to production's head",
+        allOf: [ref('BodyChange')],
+      },
     },
-    ['delta', 'data'],
+    ['delta', 'data', 'productionChange'],
   ),
   Preview: object({
     fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },

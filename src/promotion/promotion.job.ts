@@ -1,5 +1,6 @@
 import type { MediaStore } from '../../libs/media-storage';
 import { AppError } from '../platform/errors/app-error';
+import { EnvironmentsService } from '../environments/environments.service';
 import { defineJob, type JobContext } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
@@ -40,7 +41,8 @@ const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result
 const PINNED = 'pinned when the promotion was scheduled';
 
 /**
- * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap.
+ * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap, and
+ * mark staging in step with the new state.
  * A step that already happened is recognised (the state and snapshot by the job, the swap by the head).
  * A scheduled promotion checks only production (staging may have moved on: it ships the pinned state).
  */
@@ -119,6 +121,15 @@ export const promotionJob = defineJob<PromotionParams>({
       (ctx) => seen(ctx.params).headStateId,
       (ctx, done) => (ctx.params.pinned ? pinnedState(ctx) : done['build-state']),
     ),
+    {
+      // Drift is measured from here on against what this promotion made production (a retry sets it again).
+      name: 'mark-staging-in-step',
+      transaction: {},
+      async run(ctx, done) {
+        const state = ctx.params.pinned ? pinnedState(ctx) : (done['build-state'] as number);
+        await ctx.use(EnvironmentsService).markStagingInStep(ctx.tx, ctx.siteId, state);
+      },
+    },
     finishSwapStep<PromotionParams>('promotion.succeeded', ({ params, job }, done) => ({
       fromVersion: done['check-fingerprint'].fromVersion,
       summary: params.summary,

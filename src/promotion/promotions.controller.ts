@@ -74,6 +74,7 @@ export class PromotionsController {
     'schedule_exists',
     'dangling_references',
     'variables_missing',
+    'production_drift',
   )
   startPromotion(
     @CurrentSite() site: Site,

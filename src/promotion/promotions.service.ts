@@ -14,6 +14,7 @@ import { assertCandidateValid } from './candidate-validation';
 import { CandidateRepository } from './candidate.repository';
 import { type Fingerprint, formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
 import type { PromotionParams } from './promotion.job';
+import type { ComparedStates } from './preview.repository';
 import { PreviewService } from './preview.service';
 import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
@@ -28,7 +29,12 @@ export interface StartPromotionBody {
   timeZone?: string;
   /** An owner's reason to promote inside a freeze window. */
   override?: string;
+  /** The editor saw that production changed entities since staging was in step, and overwrites them. */
+  acknowledgeDrift?: boolean;
 }
+
+// Enough entities for the console to name them; `total` says how many there are in all.
+const DRIFT_DETAILS_LIMIT = 100;
 
 @Injectable()
 export class PromotionsService {
@@ -67,8 +73,10 @@ export class PromotionsService {
       reuseIf: (open) => open.kind === JobKind.Promotion && open.params.fingerprint === fingerprint,
       before: async (tx) => {
         const start = await this.fresh(tx, site, seen);
+        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
         const gates = await this.releaseGates(tx, site, fingerprint, new Date(), body, principal);
-        return { ...start, params: { ...this.params(body, seen, await this.summary(tx, site, seen)), ...gates } };
+        const summary = await this.previews.totals(tx, site.id, start.states);
+        return { fromVersion: start.fromVersion, params: { ...this.params(body, seen, summary), ...gates } };
       },
       auditDetails,
     });
@@ -101,16 +109,17 @@ export class PromotionsService {
         open.runAt?.getTime() === runAt.getTime(),
       before: async (tx) => {
         const start = await this.fresh(tx, site, seen);
+        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
         // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
         await assertCandidateValid({ candidate: this.candidate, variables: this.variables }, tx, site.id);
         const params: PromotionParams = {
-          ...this.params(body, seen, await this.summary(tx, site, seen)),
+          ...this.params(body, seen, await this.previews.totals(tx, site.id, start.states)),
           ...gates,
           pinned: true,
           ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         };
-        return { ...start, params: { ...params } };
+        return { fromVersion: start.fromVersion, params: { ...params } };
       },
       afterInsert: async (tx, job) => {
         const state = await this.states.create(tx, site.id, 'promotion', job.id);
@@ -186,15 +195,19 @@ export class PromotionsService {
     };
   }
 
-  /** Refuses (with the fresh preview) unless staging and production are still what the preview saw. */
-  private async fresh(tx: EntityManager, site: Site, seen: Fingerprint): Promise<{ fromVersion: number }> {
+  /**
+   * Refuses (with the fresh preview) unless staging and production are still what the preview saw; answers
+   * the states a diff compares (production's head, and staging's base for drift).
+   */
+  private async fresh(
+    tx: EntityManager,
+    site: Site,
+    seen: Fingerprint,
+  ): Promise<{ fromVersion: number; states: ComparedStates }> {
     const now = await this.previews.current(tx, site.id);
     if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
-    return { fromVersion: now.productionVersion };
-  }
-
-  private summary(tx: EntityManager, site: Site, seen: Fingerprint) {
-    return this.previews.totals(tx, site.id, seen.headStateId);
+    const states = { headStateId: now.fingerprint.headStateId, baseStateId: now.baseStateId };
+    return { fromVersion: now.productionVersion, states };
   }
 
   private params(body: StartPromotionBody, seen: Fingerprint, summary: PromotionParams['summary']): PromotionParams {
@@ -227,6 +240,17 @@ export class PromotionsService {
           },
         },
       ],
+    );
+  }
+
+  /** Production changed entities since staging was in step with it: overwriting them takes an acknowledgement. */
+  private async refuseDrift(tx: EntityManager, siteId: string, states: ComparedStates): Promise<void> {
+    const { total, entities } = await this.previews.drifted(tx, siteId, states, DRIFT_DETAILS_LIMIT);
+    if (total === 0) return;
+    throw new AppError(
+      'production_drift',
+      `Production changed ${total} entit${total === 1 ? 'y' : 'ies'} since staging was last in step with it; promoting overwrites ${total === 1 ? 'that change' : 'those changes'}. Adopt production's version, or promote with acknowledgeDrift: true.`,
+      [{ total, entities }],
     );
   }
 

@@ -19,6 +19,8 @@ export interface EnvironmentRow {
   version: number;
   changeSeq: number;
   headStateId: number | null;
+  /** Staging only: the production state it was last in step with (last reset or promotion); drift is measured from it. */
+  baseStateId: number | null;
   resetAt: Date | null;
   maintenanceReason: string | null;
   maintenanceHolder: string | null;

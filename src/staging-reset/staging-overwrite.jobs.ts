@@ -82,7 +82,7 @@ export const resetStagingJob = stagingOverwrite(
     const environments = use(EnvironmentsService);
     const production = await environments.find(siteId, 'production', tx);
     const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, production.headStateId!);
-    await environments.resetStaging(tx, siteId);
+    await environments.resetStaging(tx, siteId, production.headStateId!);
     return entities;
   },
 );

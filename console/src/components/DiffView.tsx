@@ -7,6 +7,14 @@ import { type Change, CONTENT_TYPES, type ContentType, type Counts, isPublishabl
 import { PagePreview } from './PagePreview';
 import { ErrorMessage, Loading, useLoad } from './ui';
 
+/** What a change row needs beyond the change itself: who may adopt, and what to do after an adopt. */
+interface DriftActions {
+  /** Whether the caller may write staging ("Keep production's version"). */
+  canAdopt: boolean;
+  /** Staging took production's version of an entity: the diff is another one now. */
+  onAdopted: (message: string) => void;
+}
+
 // One page of changes at a time, fetched from the API's cursor pagination: a diff of 10,000 entities never
 // has more than this many rows in the DOM per open group.
 const PAGE_SIZE = 25;
@@ -14,13 +22,15 @@ const PAGE_SIZE = 25;
 const OP_TEXT = { added: 'Added', changed: 'Changed', removed: 'Removed' } as const;
 
 /** The diff, grouped by type with counts; a group opens to its changes, a page of them at a time. */
-export function DiffView(props: {
-  api: Api;
-  slug: string;
-  preview: Preview;
-  /** A page fetched for a group came with another fingerprint: staging or production changed meanwhile. */
-  onChangedMeanwhile: (fresh: Preview) => void;
-}) {
+export function DiffView(
+  props: {
+    api: Api;
+    slug: string;
+    preview: Preview;
+    /** A page fetched for a group came with another fingerprint: staging or production changed meanwhile. */
+    onChangedMeanwhile: (fresh: Preview) => void;
+  } & DriftActions,
+) {
   const byType = props.preview.summary.byType;
   const types = CONTENT_TYPES.filter((t) => {
     const c = byType[t];
@@ -36,14 +46,16 @@ export function DiffView(props: {
   );
 }
 
-function DiffGroup(props: {
-  api: Api;
-  slug: string;
-  type: ContentType;
-  counts: Counts;
-  preview: Preview;
-  onChangedMeanwhile: (fresh: Preview) => void;
-}) {
+function DiffGroup(
+  props: {
+    api: Api;
+    slug: string;
+    type: ContentType;
+    counts: Counts;
+    preview: Preview;
+    onChangedMeanwhile: (fresh: Preview) => void;
+  } & DriftActions,
+) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const total = props.counts.added + props.counts.changed + props.counts.removed;
@@ -62,6 +74,9 @@ function DiffGroup(props: {
           <span className="counts">
             {total.toLocaleString()} {total === 1 ? 'change' : 'changes'}: {describeCounts(props.counts)}
           </span>
+          {(props.counts.drift ?? 0) > 0 && (
+            <span className="badge drift"> {props.counts.drift!.toLocaleString()} changed in production</span>
+          )}
         </button>
       </h3>
       <div id={panelId} hidden={!open}>
@@ -71,14 +86,16 @@ function DiffGroup(props: {
   );
 }
 
-function ChangeList(props: {
-  api: Api;
-  slug: string;
-  type: ContentType;
-  total: number;
-  preview: Preview;
-  onChangedMeanwhile: (fresh: Preview) => void;
-}) {
+function ChangeList(
+  props: {
+    api: Api;
+    slug: string;
+    type: ContentType;
+    total: number;
+    preview: Preview;
+    onChangedMeanwhile: (fresh: Preview) => void;
+  } & DriftActions,
+) {
   const { api, slug, type, preview, onChangedMeanwhile } = props;
   // Cursors of the pages seen so far: "previous" goes back without the API needing a backwards cursor.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
@@ -97,7 +114,14 @@ function ChangeList(props: {
     <div className="change-list">
       <ul>
         {page.data.changes.map((change) => (
-          <ChangeRow key={`${change.type}/${change.key}`} api={api} slug={slug} change={change} />
+          <ChangeRow
+            key={`${change.type}/${change.key}`}
+            api={api}
+            slug={slug}
+            change={change}
+            canAdopt={props.canAdopt}
+            onAdopted={props.onAdopted}
+          />
         ))}
       </ul>
       {(cursors.length > 1 || page.data.nextCursor) && (
@@ -127,7 +151,7 @@ function ChangeList(props: {
   );
 }
 
-function ChangeRow({ api, slug, change }: { api: Api; slug: string; change: Change }) {
+function ChangeRow({ api, slug, change, ...drift }: { api: Api; slug: string; change: Change } & DriftActions) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -141,6 +165,12 @@ function ChangeRow({ api, slug, change }: { api: Api; slug: string; change: Chan
       >
         <Chevron />
         <span className={`badge op-${change.op}`}>{OP_TEXT[change.op]}</span> <span className="key">{change.key}</span>
+        {change.drift && (
+          <>
+            {' '}
+            <span className="badge drift">Changed in production</span>
+          </>
+        )}
         <span className="muted small-text">
           {' '}
           production {change.production.version === null ? '—' : `v${change.production.version}`} → staging{' '}
@@ -148,7 +178,7 @@ function ChangeRow({ api, slug, change }: { api: Api; slug: string; change: Chan
         </span>
       </button>
       <div id={panelId} hidden={!open}>
-        {open && <ChangeDetail api={api} slug={slug} change={change} />}
+        {open && <ChangeDetail api={api} slug={slug} change={change} {...drift} />}
       </div>
     </li>
   );
@@ -166,7 +196,7 @@ const pathOf = (body: unknown): string | null => {
 };
 
 /** A change as a readable delta (jsondiffpatch's HTML over production's body) and, for pages, both renderings. */
-function ChangeDetail({ api, slug, change }: { api: Api; slug: string; change: Change }) {
+function ChangeDetail({ api, slug, change, ...drift }: { api: Api; slug: string; change: Change } & DriftActions) {
   const bodies = useLoad(async () => {
     // Production's body is the delta's left side; staging's published body gives a page's staging path.
     const production =
@@ -183,6 +213,7 @@ function ChangeDetail({ api, slug, change }: { api: Api; slug: string; change: C
   const { production, staging } = bodies.data;
   return (
     <div className="change-detail">
+      {change.drift && <DriftDetail api={api} slug={slug} change={change} {...drift} />}
       {change.op === 'changed' ? (
         <div
           className="delta"
@@ -208,6 +239,65 @@ function ChangeDetail({ api, slug, change }: { api: Api; slug: string; change: C
           <PagePreview api={api} slug={slug} env="staging" path={change.op === 'removed' ? null : pathOf(staging)} />
         </div>
       )}
+    </div>
+  );
+}
+
+const PRODUCTION_OP_TEXT = {
+  added: 'Production added this entity since staging was last in step with it:',
+  changed: 'Production changed this entity since staging was last in step with it (a hot-fix or a restore):',
+  removed: 'Production removed this entity since staging was last in step with it; it was:',
+} as const;
+
+/** Production's own change (from staging's base to production's head), and the way to keep it. */
+function DriftDetail({
+  api,
+  slug,
+  change,
+  canAdopt,
+  onAdopted,
+}: { api: Api; slug: string; change: Change } & DriftActions) {
+  const [adopting, setAdopting] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const own = change.productionChange;
+  const adopt = async () => {
+    setAdopting(true);
+    setError(undefined);
+    try {
+      const result = await api.adopt(slug, change.type, change.key);
+      onAdopted(
+        result.op === 'removed'
+          ? `Staging no longer has ${typeLabel(change.type)} “${change.key}”, like production.`
+          : `Staging now has production’s version of ${typeLabel(change.type)} “${change.key}”.`,
+      );
+    } catch (e) {
+      setError(e);
+      setAdopting(false);
+    }
+  };
+  return (
+    <div className="drift-detail notice notice-warning" data-testid="drift-detail">
+      <p>
+        <strong>Promoting overwrites a change made in production.</strong> {own ? PRODUCTION_OP_TEXT[own.op] : null}
+      </p>
+      {own?.op === 'changed' ? (
+        <div
+          className="delta"
+          // The formatter escapes every key and value it prints (jsondiffpatch's htmlEscape).
+          dangerouslySetInnerHTML={{ __html: formatDeltaHtml(own.delta as Delta) ?? '' }}
+        />
+      ) : own ? (
+        <pre>{JSON.stringify(own.data, null, 2)}</pre>
+      ) : null}
+      {canAdopt && (
+        <p>
+          <button type="button" className="button secondary small" disabled={adopting} onClick={adopt}>
+            {adopting ? 'Keeping…' : 'Keep production’s version'}
+          </button>{' '}
+          <span className="hint">Staging takes production’s version of this entity (its draft too).</span>
+        </p>
+      )}
+      <ErrorMessage error={error} title="Staging did not take production’s version." />
     </div>
   );
 }

@@ -39,6 +39,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const [note, setNote] = useState('');
   const [override, setOverride] = useState('');
   const [approvalsKey, setApprovalsKey] = useState(0);
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [adoptNotice, setAdoptNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -67,6 +69,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const takeSnapshot = snapshot ?? loaded.data.latestSnapshot === null;
   const { summary } = preview;
   const changeCount = summary.added + summary.changed + summary.removed;
+  const drift = summary.drift;
   const jobRunning = job !== null && finished === null;
 
   const refreshed = (fresh: Preview, why: string) => {
@@ -86,6 +89,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         snapshot: takeSnapshot,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(override.trim() ? { override: override.trim() } : {}),
+        ...(drift > 0 ? { acknowledgeDrift: acknowledged } : {}),
       });
       setFinished(null);
       setJob({ id: started.id, byOther: false });
@@ -96,6 +100,12 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         refreshed(
           fresh,
           `Staging or production changed after you opened this diff (staging is now version ${fresh.staging.version}, production version ${fresh.production.version}), so nothing was promoted. The diff below is the fresh one: review it, then promote again.`,
+        );
+      } else if (e instanceof ApiError && e.code === 'production_drift') {
+        setAcknowledged(false);
+        refreshed(
+          await api.preview(site.slug, { limit: 1 }),
+          'Production changed entities that this promotion would overwrite, so nothing was promoted. They are marked “Changed in production” below: keep production’s version, or confirm that you overwrite them.',
         );
       } else if (e instanceof ApiError && e.code === 'promotion_in_progress' && typeof details?.jobId === 'string') {
         setFinished(null);
@@ -139,6 +149,19 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           Refresh the diff
         </button>
       </p>
+
+      {drift > 0 && (
+        <div className="notice notice-warning" role="status" data-testid="drift-notice">
+          <strong>Production changed {plural(drift, 'entity', 'entities')}</strong> since staging was last in step with
+          it (a hot-fix or a restore). Promoting overwrites {drift === 1 ? 'that change' : 'those changes'}: open the
+          changes marked “Changed in production” to see them, and keep production’s version where it should stay.
+        </div>
+      )}
+      {adoptNotice && (
+        <p className="notice notice-success" role="status">
+          {adoptNotice}
+        </p>
+      )}
 
       {staleNotice && (
         <div className="notice notice-warning" role="alert" tabIndex={-1} ref={noticeRef} data-testid="stale-notice">
@@ -193,6 +216,11 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           api={api}
           slug={site.slug}
           preview={preview}
+          canAdopt={canEdit(ctx) && !jobRunning}
+          onAdopted={async (message) => {
+            setAdoptNotice(message);
+            setPreview(await api.preview(site.slug, { limit: 1 }));
+          }}
           onChangedMeanwhile={(fresh) =>
             refreshed(
               fresh,
@@ -246,9 +274,22 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
                 </p>
               </div>
             )}
+            {drift > 0 && (
+              <div className="check">
+                <input
+                  id="acknowledge-drift"
+                  type="checkbox"
+                  checked={acknowledged}
+                  onChange={(e) => setAcknowledged(e.target.checked)}
+                />
+                <label htmlFor="acknowledge-drift">
+                  I understand, overwrite production’s changes ({plural(drift, 'entity', 'entities')})
+                </label>
+              </div>
+            )}
           </fieldset>
           <ErrorMessage error={error} title="The promotion did not start." />
-          <button type="submit" className="button primary big" disabled={starting}>
+          <button type="submit" className="button primary big" disabled={starting || (drift > 0 && !acknowledged)}>
             {starting ? 'Starting…' : 'Promote to Production'}
           </button>
         </form>
@@ -278,6 +319,11 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
             : 'No snapshot is taken first.'}{' '}
           Visitors see the maintenance page only during the final swap, which takes milliseconds.
         </p>
+        {drift > 0 && (
+          <p>
+            <strong>This overwrites what production changed in {plural(drift, 'entity', 'entities')}.</strong>
+          </p>
+        )}
       </ConfirmDialog>
     </section>
   );

@@ -12,6 +12,7 @@ import { BackfillMediaUploads1764000001301 } from './1764000001301-BackfillMedia
 import { AddSiteTrustedCustomCode1764000001400 } from './1764000001400-AddSiteTrustedCustomCode';
 import { CreateWebhooks1764000001600 } from './1764000001600-CreateWebhooks';
 import { CreateStagingManifestView1764000001700 } from './1764000001700-CreateStagingManifestView';
+import { AddStagingBaseState1764000001850 } from './1764000001850-AddStagingBaseState';
 import { CreateHeadHistory1764000001900 } from './1764000001900-CreateHeadHistory';
 import { CreateEnvironmentVariables1764000001950 } from './1764000001950-CreateEnvironmentVariables';
 import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteReleaseGates';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AddSiteTrustedCustomCode1764000001400,
   CreateWebhooks1764000001600,
   CreateStagingManifestView1764000001700,
+  AddStagingBaseState1764000001850,
   CreateHeadHistory1764000001900,
   CreateEnvironmentVariables1764000001950,
   AddSiteReleaseGates1764000001500,
