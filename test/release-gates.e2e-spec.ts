@@ -149,7 +149,9 @@ describe('release gates: approvals and freeze windows', () => {
       const after = await staging.preview();
       expect(after.fingerprint).not.toBe(before.fingerprint);
       expect((await approvals(site)).items).toMatchObject([{ current: false, production: { version: 0 } }]);
-      expect((await staging.promote(after.fingerprint).expect(409)).body.error.code).toBe('approval_required');
+      // The hot fix is drift too: acknowledged here, so the approval is what the promotion lacks.
+      const refused = await staging.promote(after.fingerprint, { acknowledgeDrift: true }).expect(409);
+      expect(refused.body.error.code).toBe('approval_required');
     });
 
     it('refuses bad approval bodies and other sites', async () => {
