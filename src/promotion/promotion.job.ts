@@ -13,6 +13,7 @@ import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
+import type { AcknowledgedChecks } from './launch-checks.service';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -22,6 +23,8 @@ export interface PromotionParams {
   summary: { added: number; changed: number; removed: number; unchanged: number };
   /** The approvals that let it start (ids), when the site requires some. */
   approvals?: string[];
+  /** The error launch checks it went ahead over, and who acknowledged them. */
+  acknowledgedChecks?: AcknowledgedChecks;
   /** The freeze window an owner overrode to start it, and why. */
   freezeOverride?: { reason: string; window: FrozenWindow };
   /**

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ContentModule } from '../content/content.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ReleaseGatesModule } from '../release-gates/release-gates.module';
@@ -7,6 +8,9 @@ import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
 import { CandidateRepository } from './candidate.repository';
+import { LaunchChecksController } from './launch-checks.controller';
+import { LaunchChecksRepository } from './launch-checks.repository';
+import { LaunchChecksService } from './launch-checks.service';
 import { PreviewRepository } from './preview.repository';
 import { PreviewService } from './preview.service';
 import { promotionJob } from './promotion.job';
@@ -17,6 +21,7 @@ import { PromotionsService } from './promotions.service';
 @Module({
   imports: [
     AuditModule,
+    ContentModule,
     EnvironmentsModule,
     JobsModule,
     ReleaseGatesModule,
@@ -24,7 +29,14 @@ import { PromotionsService } from './promotions.service';
     StatesModule,
     VariablesModule,
   ],
-  providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionsService],
+  providers: [
+    CandidateRepository,
+    LaunchChecksRepository,
+    LaunchChecksService,
+    PreviewRepository,
+    PreviewService,
+    PromotionsService,
+  ],
   exports: [PreviewService, PromotionsService],
 })
 export class PromotionModule implements OnModuleInit {
@@ -36,5 +48,5 @@ export class PromotionModule implements OnModuleInit {
 }
 
 /** The feature's HTTP routes, loaded only in processes with the api role. */
-@Module({ imports: [PromotionModule], controllers: [PromotionsController] })
+@Module({ imports: [PromotionModule], controllers: [PromotionsController, LaunchChecksController] })
 export class PromotionApiModule {}
