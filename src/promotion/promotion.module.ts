@@ -37,7 +37,7 @@ import { PromotionsService } from './promotions.service';
     PreviewService,
     PromotionsService,
   ],
-  exports: [PreviewService, PromotionsService],
+  exports: [PreviewService, PromotionsService, LaunchChecksService],
 })
 export class PromotionModule implements OnModuleInit {
   constructor(private readonly definitions: JobDefinitions) {}

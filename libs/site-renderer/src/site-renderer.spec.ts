@@ -222,7 +222,7 @@ describe('SiteRenderer', () => {
 
   it('marks a page noindex on production when the page or the site asks for it, and only then', () => {
     const robots = '<meta name="robots" content="noindex, nofollow">';
-    const render = (seo: object, settings: object) =>
+    const render = (seo: Record<string, unknown>, settings: Record<string, unknown>) =>
       renderer.page(
         'page',
         { title: 'Home', path: '/', blocks: [], seo },
