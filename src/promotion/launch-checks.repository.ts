@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import type { CandidateState, KeyedBody, LaunchState, PageLinks, ServedRoute } from '../../libs/launch-checks';
 
@@ -9,6 +10,8 @@ const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
 const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
 
 type Side = 'c' | 'p';
+type PageParts = Pick<PageLinks, 'blocks' | 'ogImage'> & { noindex: boolean };
+const PAGE_PARTS_CACHED = 200_000;
 
 /**
  * What the launch checks read of the candidate (staging's promotable manifest, $1) and production's head ($2):
@@ -16,6 +19,10 @@ type Side = 'c' | 'p';
  */
 @Injectable()
 export class LaunchChecksRepository {
+  // A revision is immutable, so what the checks read of it is too: kept by revision id, a report after an edit
+  // reads the edited pages' bodies only. Bounded by count (an entry is a few blocks at most).
+  private readonly pageParts = new LRUCache<string, PageParts>({ max: PAGE_PARTS_CACHED });
+
   async load(
     tx: EntityManager,
     siteId: string,
@@ -36,13 +43,7 @@ export class LaunchChecksRepository {
          where e.state_id = $2 and e.type = any($4::text[])`,
       [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES],
     );
-    const pages: (PageLinks & { noindex: boolean })[] = await tx.query(
-      `select s.type, s.key, s.route, jsonb_path_query_array(r.body, ${LINKING_BLOCKS}) as blocks,
-         r.body->'seo'->'ogImage' as "ogImage", coalesce(r.body->'seo'->'noindex' = 'true'::jsonb, false) as noindex
-       from staging_manifest s join revisions r on r.id = s.revision_id
-       where s.site_id = $1 and s.type in ('page', 'post')`,
-      [siteId],
-    );
+    const pages = await this.candidatePages(tx, siteId);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
@@ -80,5 +81,25 @@ export class LaunchChecksRepository {
       },
       production: side('p'),
     };
+  }
+
+  /** The candidate's pages and posts with the link-bearing parts of their bodies (from the cache when it has them). */
+  private async candidatePages(tx: EntityManager, siteId: string): Promise<(PageLinks & { noindex: boolean })[]> {
+    const rows: { type: string; key: string; route: string | null; revisionId: string }[] = await tx.query(
+      `select type, key, route, revision_id::text as "revisionId" from staging_manifest
+       where site_id = $1 and type in ('page', 'post')`,
+      [siteId],
+    );
+    const missing = [...new Set(rows.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
+    if (missing.length) {
+      const parts: (PageParts & { id: string })[] = await tx.query(
+        `select id::text, jsonb_path_query_array(body, ${LINKING_BLOCKS}) as blocks, body->'seo'->'ogImage' as "ogImage",
+           coalesce(body->'seo'->'noindex' = 'true'::jsonb, false) as noindex
+         from revisions where id = any($1::bigint[])`,
+        [missing],
+      );
+      for (const { id, ...part } of parts) this.pageParts.set(id, part);
+    }
+    return rows.map(({ revisionId, ...row }) => ({ ...row, ...this.pageParts.get(revisionId)! }));
   }
 }
