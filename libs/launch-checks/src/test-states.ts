@@ -1,4 +1,4 @@
-import type { CandidateState, KeyedBody, LaunchState, PageLinks } from './launch-check';
+import type { CandidateState, KeyedBody, PageLinks } from './launch-check';
 
 // Builders for the specs: a state from pages (path → blocks) and entities, with everything else empty.
 type Page = {
@@ -47,4 +47,3 @@ export function state(spec: StateSpec = {}): CandidateState {
   };
 }
 
-export const production = (spec: StateSpec = {}): LaunchState => state(spec);
