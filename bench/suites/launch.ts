@@ -3,7 +3,7 @@ import { EnvironmentsService } from '../../src/environments/environments.service
 import { fingerprintOf } from '../../src/promotion/fingerprint';
 import { LaunchChecksService } from '../../src/promotion/launch-checks.service';
 import { Transactions } from '../../src/platform/database/transactions';
-import { api, benchServices, bootApp, median, round, timed } from '../harness';
+import { api, benchServices, bootApp, median, round, timed, waitForJob } from '../harness';
 import { writeSuiteResult } from '../results';
 
 const SIZES = (process.env.BENCH_LAUNCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -38,7 +38,7 @@ export async function runLaunchBench(): Promise<void> {
         fingerprint: first.fingerprint,
         acknowledgeChecks: first.checks.filter((c: any) => c.severity === 'error').map((c: any) => c.code),
       });
-      while ((await admin('GET', `/api/jobs/${job.id}`)).status !== 'succeeded') await sleep(50);
+      await waitForJob(admin, job.id);
 
       // The fingerprint is read in the report's own transaction: a preview would fill the cache first.
       const measure = () =>
@@ -109,4 +109,3 @@ function mutate(entities: SiteEntity[], round: number): SiteEntity[] {
   );
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
