@@ -12,6 +12,7 @@ import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
+import { RevisionReferences } from '../content/revision-references.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
 
 export interface PromotionParams {
@@ -71,7 +72,15 @@ export const promotionJob = defineJob<PromotionParams>({
       name: 'validate',
       skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
       run: ({ use, siteId, tx }) =>
-        assertCandidateValid({ candidate: use(CandidateRepository), variables: use(VariablesService) }, tx, siteId),
+        assertCandidateValid(
+          {
+            candidate: use(CandidateRepository),
+            references: use(RevisionReferences),
+            variables: use(VariablesService),
+          },
+          tx,
+          siteId,
+        ),
     },
     {
       name: 'copy-media',

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { ContentModule } from '../content/content.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { ReleaseGatesModule } from '../release-gates/release-gates.module';
@@ -17,6 +18,7 @@ import { PromotionsService } from './promotions.service';
 @Module({
   imports: [
     AuditModule,
+    ContentModule,
     EnvironmentsModule,
     JobsModule,
     ReleaseGatesModule,

@@ -19,6 +19,7 @@ import { PreviewService } from './preview.service';
 import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
+import { RevisionReferences } from '../content/revision-references.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
@@ -46,6 +47,7 @@ export class PromotionsService {
     private readonly snapshots: SnapshotsService,
     private readonly gates: ReleaseGates,
     private readonly variables: VariablesService,
+    private readonly references: RevisionReferences,
   ) {}
 
   /**
@@ -112,7 +114,11 @@ export class PromotionsService {
         if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
         // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
-        await assertCandidateValid({ candidate: this.candidate, variables: this.variables }, tx, site.id);
+        await assertCandidateValid(
+          { candidate: this.candidate, references: this.references, variables: this.variables },
+          tx,
+          site.id,
+        );
         const params: PromotionParams = {
           ...this.params(body, seen, await this.previews.totals(tx, site.id, start.states)),
           ...gates,
