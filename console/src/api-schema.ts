@@ -478,6 +478,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/promotions/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revert some entities to before a promotion
+     * @description Production's head with these entities as they were before the promotion (removed where they did not exist), and what they refer to that production lacks; a restore job (production version + 1).
+     */
+    post: operations['revertPromotionEntities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/promotion/approvals': {
     parameters: {
       query?: never;
@@ -596,6 +616,26 @@ export interface paths {
     put?: never;
     /** Restore a snapshot into production */
     post: operations['restoreSnapshot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/snapshots/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revert some entities of production to a snapshot
+     * @description Production's head with these entities taken from the snapshot (removed where it lacks them), and what they refer to that production lacks; a restore job (production version + 1). 409 dangling_references or route_taken fail the job.
+     */
+    post: operations['revertToSnapshot'];
     delete?: never;
     options?: never;
     head?: never;
@@ -812,6 +852,7 @@ export interface components {
           | 'promotion_frozen'
           | 'schedule_exists'
           | 'undo_unavailable'
+          | 'revert_unavailable'
           | 'production_drift'
           | 'payload_too_large'
           | 'range_not_satisfiable'
@@ -4838,6 +4879,120 @@ export interface operations {
       };
     };
   };
+  revertPromotionEntities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entities: {
+            /** @enum {string} */
+            type:
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media';
+            key: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description the restore job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `revert_unavailable`, `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   listApprovals: {
     parameters: {
       query?: never;
@@ -5701,6 +5856,119 @@ export interface operations {
       };
       /** @description `promotion_in_progress` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revertToSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entities: {
+            /** @enum {string} */
+            type:
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media';
+            key: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -183,6 +183,31 @@ export class PromotionsService {
     );
   }
 
+  /**
+   * Takes these entities back to what production had before this promotion (whatever production holds now),
+   * with what they refer to that production lacks: a restore job of just those entities.
+   */
+  async revertEntities(
+    site: Site,
+    promotionId: string,
+    entities: { type: string; key: string }[],
+    principal: Principal,
+    requestId?: string,
+  ): Promise<JobDto> {
+    const promotion = await this.jobs.findForSite(site.id, promotionId);
+    if (!promotion || promotion.kind !== JobKind.Promotion)
+      throw new AppError('not_found', `No promotion ${promotionId}.`);
+    const { fromStateId } = promotion.result as { fromStateId?: number };
+    if (promotion.status !== 'succeeded' || fromStateId === undefined)
+      throw new AppError(
+        'revert_unavailable',
+        `Only entities of a promotion that succeeded can be reverted (this one ${promotion.status}).`,
+        [{ promotionId, status: promotion.status }],
+      );
+    const label = `Revert of ${entities.length} entit${entities.length === 1 ? 'y' : 'ies'} to before promotion ${promotionId}`;
+    return this.snapshots.restoreState(site, { stateId: fromStateId, label, entities }, principal, requestId);
+  }
+
   async history(site: Site, page: { limit: number; cursor?: string; status?: JobStatus }) {
     const rows = await this.jobs.listForSite(site.id, [JobKind.Promotion], {
       limit: page.limit + 1,

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   promotion_frozen: 409,
   schedule_exists: 409,
   undo_unavailable: 409,
+  revert_unavailable: 409,
   production_drift: 409,
   payload_too_large: 413,
   range_not_satisfiable: 416,
