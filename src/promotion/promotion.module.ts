@@ -2,7 +2,9 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { PublicSiteRenderingModule } from '../public-site/public-site-rendering.module';
 import { ReleaseGatesModule } from '../release-gates/release-gates.module';
+import { SitesModule } from '../sites/sites.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
@@ -19,7 +21,9 @@ import { PromotionsService } from './promotions.service';
     AuditModule,
     EnvironmentsModule,
     JobsModule,
+    PublicSiteRenderingModule,
     ReleaseGatesModule,
+    SitesModule,
     SnapshotsModule,
     StatesModule,
     VariablesModule,
