@@ -563,7 +563,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited */
+    /** Change site settings (trusted custom code, required approvals, freeze windows, smoke checks), all or none, audited */
     patch: operations['updateSite'];
     trace?: never;
   };
@@ -857,6 +857,7 @@ export interface components {
       trustedCustomCode: boolean;
       requiredApprovals: number;
       freezeWindows: (components['schemas']['OneOffFreezeWindow'] | components['schemas']['WeeklyFreezeWindow'])[];
+      smokeChecks: components['schemas']['SmokeCheck'][];
       environments: {
         staging: {
           version: number;
@@ -902,6 +903,14 @@ export interface components {
       timeZone: string;
       /** @description shown to whoever is refused */
       reason: string;
+    };
+    SmokeCheck: {
+      /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+      path: string;
+      /** @description the HTTP status it must answer */
+      status: number;
+      /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+      contains?: string;
     };
     SiteToken: {
       /** Format: uuid */
@@ -1038,7 +1047,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1058,6 +1067,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1065,7 +1076,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -1176,7 +1187,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1196,6 +1207,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1203,7 +1216,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -4596,7 +4609,7 @@ export interface operations {
       query?: {
         limit?: string;
         cursor?: string;
-        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       };
       header?: never;
       path: {
@@ -5428,6 +5441,15 @@ export interface operations {
                 reason: string;
               }
           )[];
+          /** @description what the post-swap check of every promotion requests besides the home page and the changed pages; a check that fails rolls the promotion back (replaces the whole list) */
+          smokeChecks?: {
+            /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+            path: string;
+            /** @description the HTTP status it must answer */
+            status: number;
+            /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+            contains?: string;
+          }[];
         };
       };
     };
