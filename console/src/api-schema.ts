@@ -583,7 +583,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited */
+    /** Change site settings (trusted custom code, required approvals, freeze windows, smoke checks), all or none, audited */
     patch: operations['updateSite'];
     trace?: never;
   };
@@ -898,6 +898,7 @@ export interface components {
       trustedCustomCode: boolean;
       requiredApprovals: number;
       freezeWindows: (components['schemas']['OneOffFreezeWindow'] | components['schemas']['WeeklyFreezeWindow'])[];
+      smokeChecks: components['schemas']['SmokeCheck'][];
       environments: {
         staging: {
           version: number;
@@ -943,6 +944,14 @@ export interface components {
       timeZone: string;
       /** @description shown to whoever is refused */
       reason: string;
+    };
+    SmokeCheck: {
+      /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+      path: string;
+      /** @description the HTTP status it must answer */
+      status: number;
+      /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+      contains?: string;
     };
     SiteToken: {
       /** Format: uuid */
@@ -1079,7 +1088,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1099,6 +1108,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1106,7 +1117,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -1217,7 +1228,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1237,6 +1248,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1244,7 +1257,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -4637,7 +4650,7 @@ export interface operations {
       query?: {
         limit?: string;
         cursor?: string;
-        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       };
       header?: never;
       path: {
@@ -5583,6 +5596,15 @@ export interface operations {
                 reason: string;
               }
           )[];
+          /** @description what the post-swap check of every promotion requests besides the home page and the changed pages; a check that fails rolls the promotion back (replaces the whole list) */
+          smokeChecks?: {
+            /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+            path: string;
+            /** @description the HTTP status it must answer */
+            status: number;
+            /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+            contains?: string;
+          }[];
         };
       };
     };

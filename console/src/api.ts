@@ -7,6 +7,7 @@ import type {
   Entity,
   Env,
   FreezeWindow,
+  SmokeCheck,
   Job,
   Me,
   Page,
@@ -96,7 +97,12 @@ export class Api {
   getSite = (slug: string) => this.request<Site>('GET', this.site(slug));
   updateSite = (
     slug: string,
-    body: { trustedCustomCode?: boolean; requiredApprovals?: number; freezeWindows?: FreezeWindow[] },
+    body: {
+      trustedCustomCode?: boolean;
+      requiredApprovals?: number;
+      freezeWindows?: FreezeWindow[];
+      smokeChecks?: SmokeCheck[];
+    },
   ) => this.request<Site>('PATCH', this.site(slug), body);
 
   /** Who this token is: the admin, or a site token with its role and site. */

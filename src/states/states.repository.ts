@@ -178,6 +178,23 @@ export class StatesRepository {
     );
   }
 
+  /**
+   * The routes of the pages and posts that `toStateId` adds or changes against `fromStateId`, in route order,
+   * at most `limit`. One statement: the new state's routes in index order, each probed in the old state by key.
+   */
+  async changedPageRoutes(tx: EntityManager, fromStateId: number, toStateId: number, limit: number): Promise<string[]> {
+    const rows = await queryRows<{ route: string }>(
+      tx,
+      `select b.route from state_entries b
+       left join state_entries a on a.state_id = $1 and a.type = b.type and a.key = b.key
+       where b.state_id = $2 and b.route is not null and b.type in ('page', 'post')
+         and a.revision_id is distinct from b.revision_id
+       order by b.route limit $3`,
+      [fromStateId, toStateId, limit],
+    );
+    return rows.map((r) => r.route);
+  }
+
   async countEntries(tx: EntityManager, stateId: number): Promise<number> {
     const rows = await queryRows<{ entityCount: number }>(
       tx,

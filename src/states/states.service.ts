@@ -54,6 +54,11 @@ export class StatesService {
     return this.states.dangling(tx, stateId, limit);
   }
 
+  /** The pages and posts a swap from one state to the other changes, by route (the first `limit`). */
+  changedPageRoutes(tx: EntityManager, fromStateId: number, toStateId: number, limit: number): Promise<string[]> {
+    return this.states.changedPageRoutes(tx, fromStateId, toStateId, limit);
+  }
+
   fillWithOneChange(
     tx: EntityManager,
     stateId: number,
