@@ -6,6 +6,7 @@ import { actorOf } from '../jobs/job-actor';
 import { defineJob, type JobContext, type JobStep } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { SiteEventsService } from '../site-events/site-events.service';
+import { SnapshotsService } from '../snapshots/snapshots.service';
 import { elapsedMs } from '../states/swap-step';
 import { BackupsRepository } from './backups.repository';
 
@@ -73,16 +74,36 @@ function stagingOverwrite(
   });
 }
 
-/** Staging becomes a copy of production's head: every entity, and staging itself, at version 0. */
+export interface ResetParams {
+  /** A snapshot to rehearse a restore with: staging becomes its state instead of production's head. */
+  snapshotId?: string;
+}
+
+/** The state staging becomes a copy of: the snapshot's (still there: it may be deleted meanwhile), else production's head. */
+async function resetSource({ use, siteId, params }: JobContext<ResetParams>, tx: EntityManager): Promise<number> {
+  if (!params.snapshotId) return (await use(EnvironmentsService).find(siteId, 'production', tx)).headStateId!;
+  const snapshot = await use(SnapshotsService).find(params.snapshotId, tx);
+  if (!snapshot || snapshot.siteId !== siteId)
+    throw new AppError('not_found', 'The snapshot was deleted before staging could be reset to it.', [
+      { snapshotId: params.snapshotId },
+    ]);
+  return snapshot.stateId;
+}
+
+/**
+ * Staging becomes a copy of production's head, or of a snapshot's state (a rehearsed restore): every entity,
+ * and staging itself, at version 0. Staging is then in step with that state, so a rehearsal's preview marks
+ * as drift what production changed since the snapshot: exactly what restoring it would overwrite.
+ */
 export const resetStagingJob = stagingOverwrite(
   JobKind.Reset,
   'reset',
   'copy-production',
-  async ({ use, tx, siteId }) => {
-    const environments = use(EnvironmentsService);
-    const production = await environments.find(siteId, 'production', tx);
-    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, production.headStateId!);
-    await environments.resetStaging(tx, siteId, production.headStateId!);
+  async (ctx) => {
+    const { use, tx, siteId } = ctx;
+    const stateId = await resetSource(ctx, tx);
+    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
+    await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
     return entities;
   },
 );
