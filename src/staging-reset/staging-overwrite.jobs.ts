@@ -95,18 +95,13 @@ async function resetSource({ use, siteId, params }: JobContext<ResetParams>, tx:
  * and staging itself, at version 0. Staging is then in step with that state, so a rehearsal's preview marks
  * as drift what production changed since the snapshot: exactly what restoring it would overwrite.
  */
-export const resetStagingJob = stagingOverwrite(
-  JobKind.Reset,
-  'reset',
-  'copy-production',
-  async (ctx) => {
-    const { use, tx, siteId } = ctx;
-    const stateId = await resetSource(ctx, tx);
-    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
-    await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
-    return entities;
-  },
-);
+export const resetStagingJob = stagingOverwrite(JobKind.Reset, 'reset', 'copy-production', async (ctx) => {
+  const { use, tx, siteId } = ctx;
+  const stateId = await resetSource(ctx, tx);
+  const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
+  await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
+  return entities;
+});
 
 /** Staging gets a backup's manifest back, drafts included; that is one more staging change. */
 export const restoreStagingBackupJob = stagingOverwrite(
