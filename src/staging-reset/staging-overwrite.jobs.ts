@@ -22,11 +22,15 @@ function stagingOverwrite(
   reason: 'reset' | 'backup_restore',
   overwriteStep: string,
   overwrite: Overwrite,
+  /** Refuses before anything is written, e.g. when the source is gone (the overwrite checks it again). */
+  assertSource?: (ctx: JobContext<any> & { tx: EntityManager }) => Promise<unknown>,
 ) {
   const backUp: JobStep<any> = {
     name: 'back-up-staging',
     transaction: { contentLock: 'shared' },
-    async run({ use, tx, siteId, job }) {
+    async run(ctx) {
+      const { use, tx, siteId, job } = ctx;
+      await assertSource?.(ctx);
       await use(EnvironmentsService).lock(tx, siteId, 'staging');
       const backup = await use(BackupsRepository).backUpStaging(tx, siteId, reason, job.id);
       return { backupId: backup.id };
@@ -79,7 +83,7 @@ export interface ResetParams {
   snapshotId?: string;
 }
 
-/** The state staging becomes a copy of: the snapshot's (still there: it may be deleted meanwhile), else production's head. */
+/** What staging becomes a copy of: the snapshot's state (if not deleted meanwhile), else production's head. */
 async function resetSource({ use, siteId, params }: JobContext<ResetParams>, tx: EntityManager): Promise<number> {
   if (!params.snapshotId) return (await use(EnvironmentsService).find(siteId, 'production', tx)).headStateId!;
   const snapshot = await use(SnapshotsService).find(params.snapshotId, tx);
@@ -95,13 +99,19 @@ async function resetSource({ use, siteId, params }: JobContext<ResetParams>, tx:
  * and staging itself, at version 0. Staging is then in step with that state, so a rehearsal's preview marks
  * as drift what production changed since the snapshot: exactly what restoring it would overwrite.
  */
-export const resetStagingJob = stagingOverwrite(JobKind.Reset, 'reset', 'copy-production', async (ctx) => {
-  const { use, tx, siteId } = ctx;
-  const stateId = await resetSource(ctx, tx);
-  const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
-  await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
-  return entities;
-});
+export const resetStagingJob = stagingOverwrite(
+  JobKind.Reset,
+  'reset',
+  'copy-production',
+  async (ctx) => {
+    const { use, tx, siteId } = ctx;
+    const stateId = await resetSource(ctx, tx);
+    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
+    await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
+    return entities;
+  },
+  (ctx) => resetSource(ctx, ctx.tx),
+);
 
 /** Staging gets a backup's manifest back, drafts included; that is one more staging change. */
 export const restoreStagingBackupJob = stagingOverwrite(
