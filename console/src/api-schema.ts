@@ -668,7 +668,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reset staging to a copy of production (old staging kept as a backup) */
+    /** Reset staging to a copy of production, or of a snapshot's state (old staging kept as a backup) */
     post: operations['resetStaging'];
     delete?: never;
     options?: never;
@@ -6082,6 +6082,8 @@ export interface operations {
         'application/json': {
           /** @description the site's slug, typed to confirm */
           confirm: string;
+          /** @description a snapshot's id: staging becomes its state instead of production's (rehearse a restore) */
+          fromSnapshot?: string;
         };
       };
     };
@@ -6121,7 +6123,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `not_found` */
+      /**
+       * @description `not_found`
+       *
+       *     `not_found`
+       */
       404: {
         headers: {
           [name: string]: unknown;

@@ -144,8 +144,9 @@ export class Api {
   deleteSnapshot = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/snapshots/${enc(id)}`);
 
-  resetStaging = (slug: string, confirm: string) =>
-    this.request<Job>('POST', `${this.site(slug)}/staging/reset`, { confirm });
+  /** With a snapshot, staging becomes its content instead of production's (a rehearsed restore). */
+  resetStaging = (slug: string, confirm: string, fromSnapshot?: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/staging/reset`, { confirm, fromSnapshot });
   listBackups = (slug: string) =>
     this.request<Page<StagingBackup>>('GET', `${this.site(slug)}/staging/backups${query({ limit: 20 })}`);
   restoreBackup = (slug: string, id: string) =>
