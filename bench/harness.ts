@@ -52,16 +52,28 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
   return { ms: performance.now() - started, value };
 }
 
-/** A tiny fetch wrapper for benchmarks: JSON in and out, throws on a non-2xx answer. */
+/**
+ * A tiny fetch wrapper for benchmarks: JSON in and out, throws on a non-2xx answer. A request that never got an
+ * answer (the connection reset under it) is sent once more: every call the benchmarks make is idempotent (an
+ * import of the same entities, a promotion of the same fingerprint answers the same job).
+ */
 export function api(url: string, token: string) {
   return async <T = any>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(url + route, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const send = () =>
+      fetch(url + route, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const response = await send().catch((error: unknown) => {
+      if (!(error instanceof TypeError)) throw error;
+      process.stderr.write(
+        `  ${method} ${route}: ${String((error as { cause?: unknown }).cause ?? error)}; once more\n`,
+      );
+      return send();
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${route} → ${response.status} ${text.slice(0, 300)}`);

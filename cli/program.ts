@@ -12,7 +12,7 @@ import { errorJson, errorLine, EXIT, exitCodeOf, Refusal } from './outcome';
 const EXIT_CODES = `
 Exit codes:
   0  done (with --wait: the job succeeded)
-  1  failed: the job failed or was cancelled, the server could not be reached, or it answered 5xx
+  1  failed: the job failed, was cancelled or was rolled back, the server could not be reached, or it answered 5xx
   2  refused: the API answered 4xx (its error code is printed), or the command line was wrong`;
 
 function program(): Command {

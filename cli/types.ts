@@ -14,7 +14,7 @@ export interface Job {
   finishedAt?: string | null;
 }
 
-export const FINAL_STATUSES = new Set(['succeeded', 'failed', 'cancelled']);
+export const FINAL_STATUSES = new Set(['succeeded', 'failed', 'cancelled', 'rolled_back']);
 
 export interface Site {
   id: string;

@@ -221,6 +221,39 @@ describe('the promote CLI against the running service', () => {
     expect(result.stderr).toMatch(/^refused: not_found — /);
   });
 
+  it('undoes a promotion with --wait, and refuses an undo once production moved on', async () => {
+    const site = await newSite('cli-undo-done');
+    const client = stagingClient(app, site);
+    await client.put('popup', 'sale', { title: 'First' });
+    await client.promoteAll();
+    await client.put('popup', 'sale', { title: 'Second' });
+    const second = await client.promoteAll();
+    const undone = await run(['undo', site.slug, second.id, '--wait'], { env: env(site, site.tokens.editor) });
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toMatch(/^restore [0-9a-f-]+ succeeded: production v2 → v3/);
+    expect((await client.production('popup', 'sale')).body.data).toEqual({ title: 'First' });
+    const again = await run(['undo', site.slug, second.id], { env: env(site, site.tokens.editor) });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^refused: undo_unavailable — /);
+  });
+
+  it('schedules a promotion with --at and shows it in the status; a past time is refused', async () => {
+    const site = await newSite('cli-schedule');
+    const client = stagingClient(app, site);
+    await client.put('popup', 'sale', { title: 'Later' });
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await run(['promote', site.slug, '--at', at, '--json'], { env: env(site, site.tokens.editor) });
+    expect(scheduled.code).toBe(0);
+    expect(json(scheduled)).toMatchObject({ status: 'scheduled', runAt: at });
+    const status = json(await run(['status', site.slug, '--json'], { env: env(site, site.tokens.reviewer) }));
+    expect(status.openPromotions).toMatchObject([{ status: 'scheduled' }]);
+    const past = await run(['promote', site.slug, '--at', '2020-01-01T00:00:00Z'], {
+      env: env(site, site.tokens.editor),
+    });
+    expect(past.code).toBe(2);
+    expect(past.stderr).toMatch(/^refused: validation_failed — /);
+  });
+
   it('fails (exit 1) when the server cannot be reached', async () => {
     const nowhere = `http://127.0.0.1:${await freePort()}`;
     const result = await run(['status', 'any', '--url', nowhere, '--token', 'x']);

@@ -337,6 +337,47 @@ describe('web console (headless Chromium)', () => {
     await page.close();
   });
 
+  it("rehearses a snapshot's restore on staging after the slug is typed, production untouched", async () => {
+    const other = await createSite(app, 'console-rehearse');
+    const staging = stagingClient(app, other);
+    await staging.put('page', 'home', home('Autumn menu', 'Pumpkin spice.'));
+    await staging.publish('page', 'home');
+    await staging.promoteAll();
+    await staging
+      .http()
+      .post(`/api/sites/${other.slug}/snapshots`)
+      .set(auth(other.tokens.owner))
+      .send({ label: 'Autumn' })
+      .expect(201);
+    await staging.put('page', 'home', home('Winter menu', 'Hot chocolate.'));
+    await staging.publish('page', 'home');
+    await staging.promoteAll();
+
+    const page = await signIn(other.tokens.owner, `/console/sites/${other.slug}/snapshots`);
+    await page.getByRole('button', { name: 'Rehearse on staging “Autumn”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rehearse this restore on staging?' });
+    expect(await dialog.textContent()).toContain('Production does not change');
+    const confirm = dialog.getByRole('button', { name: 'Rehearse on staging' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel(/Type the site’s slug/).fill(other.slug);
+    await confirm.click();
+    const done = page.locator('[data-job-status="succeeded"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain('Staging now has the snapshot’s content');
+    const { body: home0 } = await staging
+      .http()
+      .get(`/api/sites/${other.slug}/staging/content/page/home`)
+      .set(auth())
+      .expect(200);
+    expect(home0).toMatchObject({ published: { title: 'Home' }, version: 0 });
+    expect(JSON.stringify(home0.published.blocks)).toContain('Autumn menu');
+    expect(await productionHome(other.slug)).toContain('Winter menu');
+    await page.getByRole('link', { name: 'See what restoring it would change' }).click();
+    // Staging is in step with the snapshot: what production changed since is what the restore would overwrite.
+    await page.getByTestId('drift-notice').getByText('Production changed 1 entity').waitFor();
+    await page.close();
+  });
+
   it('lets an editor create, copy and revoke a review link', async () => {
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     const page = await signIn(site.tokens.editor, `/console/sites/${site.slug}/review`);

@@ -16,6 +16,13 @@ describe('service foundation', () => {
     for (const check of Object.values(body.checks) as { status: string }[]) expect(check.status).toBe('up');
   });
 
+  it('keeps an idle keep-alive connection open past the 5 s at which Node would close it', async () => {
+    const server = app.getHttpServer() as import('node:http').Server;
+    // Longer than the 60 s load balancers keep an idle connection, so they never reuse one this closed.
+    expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
+
   it('answers an unknown route with the JSON error shape and a request id', async () => {
     const response = await http().get('/no/such/route').expect(404);
     expect(response.body).toEqual({ error: { code: 'not_found', message: expect.any(String), details: [] } });

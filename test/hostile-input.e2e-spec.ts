@@ -273,6 +273,8 @@ describe('hostile input', () => {
         ],
       },
       'POST /api/sites/:site/snapshots': { label: 'hostile' },
+      'POST /api/sites/:site/snapshots/:id/revert': { entities: [{ type: 'popup', key: 'readable' }] },
+      'POST /api/sites/:site/promotions/:id/revert': { entities: [{ type: 'popup', key: 'readable' }] },
       'POST /api/sites/:site/staging/reset': { confirm: site.slug },
       'POST /api/admin/gc': { graceSeconds: 3600, keepRecentStates: 3 },
       'PUT /api/sites/:site/production/maintenance': { reason: 'hostile', ttlSeconds: 60 },

@@ -1,25 +1,41 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { type HeldLock, SiteLock } from '../src/jobs/site-lock';
-import { createTestApp } from './app';
+import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, TestSite } from './factories';
 import { workerProcesses } from './service-process';
 import { stagingClient } from './staging';
 
-// Every point a promotion can die at: before each step, with the maintenance lease held, and after the swap.
-const CRASH_POINTS = [
-  'promotion:check-fingerprint',
-  'promotion:validate',
-  'promotion:copy-media',
-  'promotion:snapshot',
-  'promotion:build-state',
-  'promotion:swap',
-  'swap:leased',
+// Every point a promotion can die at: before each step, with the maintenance lease held, after the swap and
+// around the post-swap check; the last two again for a promotion whose check fails, so it rolls back.
+const CASES: { point: string; rollsBack?: boolean }[] = [
+  { point: 'promotion:check-fingerprint' },
+  { point: 'promotion:validate' },
+  { point: 'promotion:copy-media' },
+  { point: 'promotion:snapshot' },
+  { point: 'promotion:build-state' },
+  { point: 'promotion:swap' },
+  { point: 'swap:leased' },
+  { point: 'promotion:after-swap' },
+  { point: 'promotion:verify' },
+  { point: 'promotion:after-verify' },
+  { point: 'promotion:mark-staging-in-step' },
+  { point: 'promotion:finish' },
+  { point: 'promotion:verify', rollsBack: true },
+  { point: 'promotion:after-verify', rollsBack: true },
+];
+const CRASH_POINTS = CASES.map((c) => c.point);
+// Production's head is the new state from the swap on, until a failed check swaps it back.
+const LIVE = [
   'promotion:after-swap',
+  'promotion:verify',
+  'promotion:after-verify',
   'promotion:mark-staging-in-step',
   'promotion:finish',
 ];
+// The swap keeps the lease until the check's verdict: production is dark for the whole check.
+const LEASE_HELD = ['swap:leased', 'promotion:after-swap', 'promotion:verify'];
 const KEYS = ['p0', 'p1', 'p2', 'p3'];
 
 describe('a worker killed with SIGKILL at each step of a promotion', () => {
@@ -47,6 +63,14 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
       await client.put('stylesheet', 'css', { css: 'body{color:old}' });
       await client.promoteAll();
       for (const key of KEYS) await client.put('popup', key, { title: 'new' });
+      // A site without a home page answers 404 at '/': this check fails, and the promotion rolls back.
+      if (CASES[i].rollsBack)
+        await client
+          .http()
+          .patch(`/api/sites/${site.slug}`)
+          .set(auth(site.tokens.owner))
+          .send({ smokeChecks: [{ path: '/', status: 200 }] })
+          .expect(200);
       sites.push(site);
     }
     setup.child.kill('SIGTERM');
@@ -77,19 +101,19 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
       );
       const seen = await titles(sites[i]);
       expect([point, new Set(seen).size]).toEqual([point, 1]); // all old or all new, never a mix
-      const expected = ['promotion:after-swap', 'promotion:mark-staging-in-step', 'promotion:finish'].includes(point)
-        ? 'new'
-        : 'old';
+      const rolledBack = CASES[i].rollsBack && point === 'promotion:after-verify';
+      const expected = LIVE.includes(point) && !rolledBack ? 'new' : 'old';
       expect([point, seen[0]]).toEqual([point, expected]);
-      // Killed holding the maintenance lease: the row still names the job as its holder (until a takeover ends
-      // it; visitors get production back at its short expiry even if none comes). Any other point holds none.
+      // Killed holding the maintenance lease (taking it, or checking the swapped state): the row still names the
+      // job as its holder (until a takeover ends it; visitors get production back at its short expiry even if
+      // none comes). Any other point holds none.
       const [lease] = await db.query(
         `select maintenance_holder as holder,
            extract(epoch from least(now(), maintenance_until) - maintenance_since) * 1000 as "darkMs"
          from environments where site_id = $1 and name = 'production'`,
         [sites[i].id],
       );
-      expect([point, lease.holder]).toEqual([point, point === 'swap:leased' ? `job:${job.id}` : null]);
+      expect([point, lease.holder]).toEqual([point, LEASE_HELD.includes(point) ? `job:${job.id}` : null]);
       if (point === 'swap:leased') darkBeforeTakeover = Number(lease.darkMs);
     }
     for (const lock of held) await lock.release();
@@ -98,10 +122,12 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
     const fresh = await worker();
     for (const [i, id] of jobs.entries()) {
       const client = stagingClient(api, sites[i]);
+      const rollsBack = CASES[i].rollsBack === true;
       const job = await eventually(
         async () => {
           const body = await client.job(id);
-          expect([CRASH_POINTS[i], body.status]).toEqual([CRASH_POINTS[i], 'succeeded']);
+          const status = rollsBack ? 'rolled_back' : 'succeeded';
+          expect([CRASH_POINTS[i], body.status]).toEqual([CRASH_POINTS[i], status]);
           return body;
         },
         { timeoutMs: 90_000, intervalMs: 250 },
@@ -110,6 +136,23 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
       // The recorded window covers the dead attempt's dark time too, not only the retry's own swap.
       if (CRASH_POINTS[i] === 'swap:leased')
         expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(darkBeforeTakeover);
+      if (rollsBack) {
+        // Swapped back once, whichever attempt did it: the first promotion, this one's swap, its rollback.
+        expect(await titles(sites[i])).toEqual(KEYS.map(() => 'old'));
+        expect([CRASH_POINTS[i], (await client.site()).environments.production]).toEqual([
+          CRASH_POINTS[i],
+          expect.objectContaining({ version: 3, maintenance: null }),
+        ]);
+        expect(job.error.details).toEqual([expect.objectContaining({ check: 'smoke', path: '/', status: 404 })]);
+        const { body: audit } = await client
+          .http()
+          .get(`/api/sites/${sites[i].slug}/audit?limit=50`)
+          .set(auth(sites[i].tokens.owner))
+          .expect(200);
+        const rollbacks = audit.items.filter((e: { action: string }) => e.action === 'promotion.rolled_back');
+        expect([CRASH_POINTS[i], rollbacks.length]).toEqual([CRASH_POINTS[i], 1]);
+        continue;
+      }
       expect(await titles(sites[i])).toEqual(KEYS.map(() => 'new'));
       expect((await client.site()).environments.production).toMatchObject({ version: 2, maintenance: null });
     }
@@ -119,5 +162,5 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
     expect(snapshots).toBe(jobs.length); // one each, however many attempts took one
     fresh.child.kill('SIGTERM');
     await fresh.exited;
-  });
+  }, 240_000); // a worker process started and killed per point, one after the other
 });

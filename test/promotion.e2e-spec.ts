@@ -47,12 +47,15 @@ describe('promote to production', () => {
         'snapshot:succeeded',
         'build-state:succeeded',
         'swap:succeeded',
+        'verify:succeeded',
         'mark-staging-in-step:succeeded',
         'finish:succeeded',
+        'finish-rollback:skipped',
       ]);
       expect(job).toMatchObject({ progress: 100, fromVersion: 0, toVersion: 1, snapshotId: expect.any(String) });
       expect(job.timings.totalMs).toBeGreaterThan(0);
       expect(job.timings.maintenanceMs).toBeGreaterThanOrEqual(0);
+      expect(job.result.verification).toMatchObject({ verdict: 'passed', failures: [] });
     });
 
     it('puts every type in production at version 1, the published revision rather than a later draft', async () => {

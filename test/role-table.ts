@@ -120,12 +120,14 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
     EDITORS,
     'undo a promotion while production still serves its result',
   ),
+  route('POST', '/api/sites/:site/promotions/:id/revert', OWNER, 'revert some entities to before a promotion'),
 
   route('POST', '/api/sites/:site/snapshots', OWNER, 'snapshot production'),
   route('GET', '/api/sites/:site/snapshots', ALL, 'list snapshots'),
   route('POST', '/api/sites/:site/snapshots/:id/restore', OWNER, 'restore a snapshot'),
+  route('POST', '/api/sites/:site/snapshots/:id/revert', OWNER, 'revert some entities to a snapshot'),
   route('DELETE', '/api/sites/:site/snapshots/:id', OWNER, 'delete a snapshot'),
-  route('POST', '/api/sites/:site/staging/reset', OWNER, 'reset staging from production'),
+  route('POST', '/api/sites/:site/staging/reset', OWNER, "reset staging from production, or from a snapshot's state"),
   route('GET', '/api/sites/:site/staging/backups', EDITORS, 'staging backups'),
   route('POST', '/api/sites/:site/staging/backups/:id/restore', OWNER, 'restore a staging backup'),
 

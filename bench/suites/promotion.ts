@@ -35,7 +35,8 @@ export async function runPromotionBench(): Promise<void> {
       {
         title: 'Promotion of a staging site with 1% of entities changed and 100 media files',
         note:
-          'Medians over rounds (each round changes a fresh 1%). Maintenance window: as recorded by the job (lease taken to lease released) ' +
+          'Medians over rounds (each round changes a fresh 1%). Maintenance window: as recorded by the job (lease taken to lease released, ' +
+          'which now includes the post-swap check of up to 50 changed pages) ' +
           'and as a visitor process saw it (first to last 503). Naive: the same content copied table to table inside the same lease, on the same data.',
         rows,
       },
@@ -64,6 +65,7 @@ async function measureSize(
   const previewMs: number[] = [];
   const totalMs: number[] = [];
   const maintenanceMs: number[] = [];
+  const verifyMs: number[] = [];
   const probedMs: number[] = [];
   const storageBytes: number[] = [];
   for (let round = 0; round < (ROUNDS[size] ?? 3); round++) {
@@ -77,6 +79,7 @@ async function measureSize(
     storageBytes.push((await storage(dataSource)) - before);
     totalMs.push(job.endToEndMs);
     maintenanceMs.push(job.timings.maintenanceMs);
+    verifyMs.push(job.timings.verifyMs);
     if (seen.windows.length) probedMs.push(Math.max(...seen.windows.map((w) => w.end - w.start)));
     process.stderr.write(
       `  ${size}: round ${round}: ${Math.round(job.endToEndMs)} ms end to end, window ${job.timings.maintenanceMs} ms\n`,
@@ -99,6 +102,7 @@ async function measureSize(
     'promotion end-to-end median (ms)': Math.round(median(totalMs)),
     'maintenance window, job (ms)': round(median(maintenanceMs), 2),
     'maintenance window, prober (ms)': probedMs.length ? round(median(probedMs), 2) : 'no 503 seen',
+    'post-swap check, swap to verdict (ms)': round(median(verifyMs), 1),
     'restore end-to-end (ms)': Math.round(restore.ms),
     'restore swap window (ms)': restore.value.timings.maintenanceMs,
     'storage added per promotion (KB)': Math.round(median(storageBytes) / 1024),

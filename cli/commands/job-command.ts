@@ -8,7 +8,7 @@ import type { CommandContext } from '../context';
 
 /**
  * Starts a job (the API answers 202 with it) and, with `--wait`, follows it to its end: exit 0 once it
- * succeeded, a failure (exit 1) naming the job's error when it failed or was cancelled.
+ * succeeded, a failure (exit 1) naming the job's error when it failed, was cancelled or was rolled back.
  */
 export async function runJobCommand(ctx: CommandContext, request: ApiRequest, wait: boolean): Promise<void> {
   const client = await ctx.client();

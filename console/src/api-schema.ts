@@ -478,6 +478,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/promotions/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revert some entities to before a promotion
+     * @description Production's head with these entities as they were before the promotion (removed where they did not exist), and what they refer to that production lacks; a restore job (production version + 1).
+     */
+    post: operations['revertPromotionEntities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/promotion/checks/fix': {
     parameters: {
       query?: never;
@@ -583,7 +603,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited */
+    /** Change site settings (trusted custom code, required approvals, freeze windows, smoke checks), all or none, audited */
     patch: operations['updateSite'];
     trace?: never;
   };
@@ -622,6 +642,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/snapshots/{id}/revert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revert some entities of production to a snapshot
+     * @description Production's head with these entities taken from the snapshot (removed where it lacks them), and what they refer to that production lacks; a restore job (production version + 1). 409 dangling_references or route_taken fail the job.
+     */
+    post: operations['revertToSnapshot'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/snapshots/{id}': {
     parameters: {
       query?: never;
@@ -648,7 +688,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reset staging to a copy of production (old staging kept as a backup) */
+    /** Reset staging to a copy of production, or of a snapshot's state (old staging kept as a backup) */
     post: operations['resetStaging'];
     delete?: never;
     options?: never;
@@ -832,6 +872,7 @@ export interface components {
           | 'promotion_frozen'
           | 'schedule_exists'
           | 'undo_unavailable'
+          | 'revert_unavailable'
           | 'production_drift'
           | 'launch_checks_failed'
           | 'check_not_found'
@@ -880,6 +921,7 @@ export interface components {
       trustedCustomCode: boolean;
       requiredApprovals: number;
       freezeWindows: (components['schemas']['OneOffFreezeWindow'] | components['schemas']['WeeklyFreezeWindow'])[];
+      smokeChecks: components['schemas']['SmokeCheck'][];
       environments: {
         staging: {
           version: number;
@@ -925,6 +967,14 @@ export interface components {
       timeZone: string;
       /** @description shown to whoever is refused */
       reason: string;
+    };
+    SmokeCheck: {
+      /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+      path: string;
+      /** @description the HTTP status it must answer */
+      status: number;
+      /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+      contains?: string;
     };
     SiteToken: {
       /** Format: uuid */
@@ -1061,7 +1111,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1081,6 +1131,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1088,7 +1140,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -1250,7 +1302,7 @@ export interface components {
        */
       site: string | null;
       /** @enum {string} */
-      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      status: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       /** @description the step running or last run */
       step: string | null;
       progress: number;
@@ -1270,6 +1322,8 @@ export interface components {
       timings: {
         totalMs?: number;
         maintenanceMs?: number;
+        /** @description a promotion's post-swap check: from the swap to the verdict */
+        verifyMs: number;
       } | null;
       error: {
         code: string;
@@ -1277,7 +1331,7 @@ export interface components {
         details?: unknown[];
       } | null;
       note: string | null;
-      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery) */
+      /** @description what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, `lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: `verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, check, expected, status, error?}]}`) */
       result: {
         [key: string]: unknown;
       };
@@ -4676,7 +4730,7 @@ export interface operations {
       query?: {
         limit?: string;
         cursor?: string;
-        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+        status?: 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
       };
       header?: never;
       path: {
@@ -4916,6 +4970,120 @@ export interface operations {
       };
       /** @description `undo_unavailable`, `promotion_in_progress` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  revertPromotionEntities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entities: {
+            /** @enum {string} */
+            type:
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media';
+            key: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description the restore job */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `revert_unavailable`, `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -5631,6 +5799,15 @@ export interface operations {
                 reason: string;
               }
           )[];
+          /** @description what the post-swap check of every promotion requests besides the home page and the changed pages; a check that fails rolls the promotion back (replaces the whole list) */
+          smokeChecks?: {
+            /** @description a path of the site starting with '/' (no query, fragment, spaces or '..' segments) */
+            path: string;
+            /** @description the HTTP status it must answer */
+            status: number;
+            /** @description text the body must contain, as served or HTML-escaped (so "Tea & cake" matches "Tea &amp; cake") */
+            contains?: string;
+          }[];
         };
       };
     };
@@ -5922,6 +6099,119 @@ export interface operations {
       };
     };
   };
+  revertToSnapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          entities: {
+            /** @enum {string} */
+            type:
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media';
+            key: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Job'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   deleteSnapshot: {
     parameters: {
       query?: never;
@@ -5995,6 +6285,8 @@ export interface operations {
         'application/json': {
           /** @description the site's slug, typed to confirm */
           confirm: string;
+          /** @description a snapshot's id: staging becomes its state instead of production's (rehearse a restore) */
+          fromSnapshot?: string;
         };
       };
     };
@@ -6034,7 +6326,11 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `not_found` */
+      /**
+       * @description `not_found`
+       *
+       *     `not_found`
+       */
       404: {
         headers: {
           [name: string]: unknown;

@@ -7,6 +7,7 @@ import type {
   Entity,
   Env,
   FreezeWindow,
+  SmokeCheck,
   Job,
   Me,
   Page,
@@ -97,7 +98,12 @@ export class Api {
   getSite = (slug: string) => this.request<Site>('GET', this.site(slug));
   updateSite = (
     slug: string,
-    body: { trustedCustomCode?: boolean; requiredApprovals?: number; freezeWindows?: FreezeWindow[] },
+    body: {
+      trustedCustomCode?: boolean;
+      requiredApprovals?: number;
+      freezeWindows?: FreezeWindow[];
+      smokeChecks?: SmokeCheck[];
+    },
   ) => this.request<Site>('PATCH', this.site(slug), body);
 
   /** Who this token is: the admin, or a site token with its role and site. */
@@ -143,8 +149,9 @@ export class Api {
   deleteSnapshot = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/snapshots/${enc(id)}`);
 
-  resetStaging = (slug: string, confirm: string) =>
-    this.request<Job>('POST', `${this.site(slug)}/staging/reset`, { confirm });
+  /** With a snapshot, staging becomes its content instead of production's (a rehearsed restore). */
+  resetStaging = (slug: string, confirm: string, fromSnapshot?: string) =>
+    this.request<Job>('POST', `${this.site(slug)}/staging/reset`, { confirm, fromSnapshot });
   listBackups = (slug: string) =>
     this.request<Page<StagingBackup>>('GET', `${this.site(slug)}/staging/backups${query({ limit: 20 })}`);
   restoreBackup = (slug: string, id: string) =>

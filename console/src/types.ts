@@ -41,5 +41,6 @@ export type ApprovalList = Schemas['ApprovalList'];
 export type OneOffFreezeWindow = Schemas['OneOffFreezeWindow'];
 export type WeeklyFreezeWindow = Schemas['WeeklyFreezeWindow'];
 export type FreezeWindow = OneOffFreezeWindow | WeeklyFreezeWindow;
+export type SmokeCheck = Schemas['SmokeCheck'];
 
 export const isOpen = (job: Pick<Job, 'status'>): boolean => job.status === 'queued' || job.status === 'running';

@@ -9,6 +9,7 @@ export { validateContent } from './src/validate-content';
 export type { ValidationResult } from './src/validate-content';
 export type { ValidationError } from './src/validation-errors';
 export { routeOf, normalizeRoute } from './src/routes';
+export { PATH_PATTERN } from './src/schema-fragments';
 export { ENV_REFERENCE, referenceKeys, referencesOf } from './src/references';
 export type { ContentReference } from './src/references';
 export type * from './src/content-bodies';

@@ -12,6 +12,7 @@ import { ContentController } from './content.controller';
 import { ContentRepository } from './content.repository';
 import { ContentService } from './content.service';
 import { ProductionWritesService } from './production-writes.service';
+import { RevisionReferences } from './revision-references.service';
 import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
 import { StagingWrites } from './staging-writes';
@@ -21,6 +22,7 @@ import { StagingWrites } from './staging-writes';
   providers: [
     ContentRepository,
     RevisionsRepository,
+    RevisionReferences,
     StagingTransaction,
     StagingWrites,
     ContentService,
@@ -28,7 +30,7 @@ import { StagingWrites } from './staging-writes';
     ContentImportRepository,
     ContentImportService,
   ],
-  exports: [ContentService, ProductionWritesService, ContentImportService],
+  exports: [ContentService, ProductionWritesService, ContentImportService, RevisionReferences],
 })
 export class ContentModule {}
 

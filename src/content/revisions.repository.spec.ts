@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { fileDatabase, type FileDatabase } from '../../test/file-database';
+import { fileDatabase, ManifestRows, type FileDatabase } from '../../test/file-database';
 import { RevisionsRepository } from './revisions.repository';
 
 describe('RevisionsRepository (SQL on a database of its own)', () => {
@@ -29,5 +29,22 @@ describe('RevisionsRepository (SQL on a database of its own)', () => {
     await other.commitTransaction();
     await other.release();
     expect(await ours).toEqual(theirs);
+  });
+
+  it('lists staging’s promotable revisions whose references were never computed, and stores them', async () => {
+    const rows = new ManifestRows(db);
+    const siteId = await rows.site();
+    const bulk = await rows.revision('page', { title: 'Bulk' });
+    const done = await rows.revision('popup', { title: 'Done' });
+    await revisions.setRefs(db.manager, [{ id: done, refs: [] }]);
+    await rows.staging(siteId, { type: 'page', key: 'bulk', data: bulk, published: bulk, route: '/' });
+    await rows.staging(siteId, { type: 'popup', key: 'done', data: done, published: done });
+    expect(await revisions.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([
+      { id: bulk, type: 'page', body: { title: 'Bulk' } },
+    ]);
+    await revisions.setRefs(db.manager, [{ id: bulk, refs: [{ type: 'form', key: 'x' }] }]);
+    expect(await revisions.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([]);
+    const [{ refs }] = await db.query(`select refs from revisions where id = $1`, [bulk]);
+    expect(refs).toEqual([{ type: 'form', key: 'x' }]);
   });
 });

@@ -55,4 +55,25 @@ export class RevisionsRepository {
     }
     return ids;
   }
+
+  /** Revisions of staging's promotable manifest whose references were never computed (a bulk path wrote them). */
+  revisionsWithoutRefs(
+    tx: EntityManager,
+    siteId: string,
+    limit: number,
+  ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
+    return tx.query(
+      `select r.id::text, r.type, r.body from staging_manifest s join revisions r on r.id = s.revision_id
+       where s.site_id = $1 and r.refs is null limit $2`,
+      [siteId, limit],
+    );
+  }
+
+  async setRefs(tx: EntityManager, refs: { id: string; refs: unknown[] }[]): Promise<void> {
+    if (!refs.length) return;
+    await tx.query(
+      `update revisions r set refs = v.refs from (select unnest($1::bigint[]) as id, unnest($2::jsonb[]) as refs) v where r.id = v.id`,
+      [refs.map((r) => r.id), refs.map((r) => JSON.stringify(r.refs))],
+    );
+  }
 }

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TransactionOptions } from '../platform/database/transactions';
 import type { JobKind } from './job-names';
-import type { JobRow } from './job.types';
+import type { FinishedStatus, JobRow } from './job.types';
 
 /** What a step may record on the job for the API and the history (never scratch data between steps). */
 export type JobRecord = Partial<Pick<JobRow, 'fromVersion' | 'toVersion' | 'snapshotId' | 'timings' | 'result'>>;
@@ -22,8 +22,8 @@ export type StepOutputs = Readonly<Record<string, any>>;
 
 export interface JobStep<Params> {
   name: string;
-  /** A reason to skip the step (recorded on it), or null to run it. */
-  skipIf?: (ctx: JobContext<Params>) => string | null;
+  /** A reason to skip the step (recorded on it), or null to run it; `done`: the earlier steps' outputs. */
+  skipIf?: (ctx: JobContext<Params>, done: StepOutputs) => string | null;
   /**
    * Run the step in one transaction through the door: the step's success is recorded inside it, so the job
    * never shows a step as done whose work did not commit.
@@ -40,10 +40,17 @@ export interface JobStep<Params> {
 export interface JobDefinition<Params = any> {
   kind: JobKind;
   steps: readonly JobStep<Params>[];
+  /** How the job ends once every step ran (default: succeeded), e.g. rolled back with the reason as its error. */
+  outcome?(done: StepOutputs): JobOutcome | null;
   /** After every step has committed (e.g. tell other nodes to look again). */
   succeeded?(ctx: JobContext<Params>): Promise<void>;
   /** Cleanup after the last failed attempt (e.g. give back a maintenance lease still held). */
   onFailed?(ctx: JobContext<Params>): Promise<void>;
+}
+
+export interface JobOutcome {
+  status: FinishedStatus;
+  error?: NonNullable<JobRow['error']>;
 }
 
 export function defineJob<Params>(definition: JobDefinition<Params>): JobDefinition<Params> {

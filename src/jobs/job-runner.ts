@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Transactions } from '../platform/database/transactions';
 import { CrashPoints } from './crash-points';
-import type { JobContext, JobDefinition } from './job-definition';
+import type { JobContext, JobDefinition, JobOutcome } from './job-definition';
 import { JobEvents } from './job-events';
 import { JobSteps } from './job-steps';
 import type { JobRow } from './job.types';
@@ -19,7 +19,8 @@ export class JobRunner {
     private readonly crash: CrashPoints,
   ) {}
 
-  async run(definition: JobDefinition, job: JobRow): Promise<void> {
+  /** Answers how the job ends (its definition's outcome, else succeeded). */
+  async run(definition: JobDefinition, job: JobRow): Promise<JobOutcome> {
     const ctx = this.context(definition, job);
     const steps = new JobSteps(job, this.transactions, this.jobs, this.events);
     const done: Record<string, unknown> = {};
@@ -29,7 +30,7 @@ export class JobRunner {
         done[step.name] = earlier.output;
         continue;
       }
-      const skip = step.skipIf?.(ctx);
+      const skip = step.skipIf?.(ctx, done);
       if (skip) {
         await steps.skip(step.name, skip);
         continue;
@@ -56,6 +57,7 @@ export class JobRunner {
       }
     }
     await definition.succeeded?.(ctx);
+    return definition.outcome?.(done) ?? { status: 'succeeded' };
   }
 
   /** After the last failed attempt. */

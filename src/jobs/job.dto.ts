@@ -13,7 +13,7 @@ export interface JobDto {
   fromVersion: number | null;
   toVersion: number | null;
   snapshotId: string | null;
-  timings: { totalMs?: number; maintenanceMs?: number } | null;
+  timings: { totalMs?: number; maintenanceMs?: number; verifyMs?: number } | null;
   error: { code: string; message: string; details?: unknown[] } | null;
   note: string | null;
   result: Record<string, unknown>;
@@ -50,7 +50,7 @@ export function toJobDto(job: JobRow): JobDto {
   };
 }
 
-export const JOB_STATUSES = ['scheduled', 'queued', 'running', 'succeeded', 'failed', 'cancelled'];
+export const JOB_STATUSES = ['scheduled', 'queued', 'running', 'succeeded', 'failed', 'cancelled', 'rolled_back'];
 const STEP_STATUSES = ['pending', 'running', 'succeeded', 'failed', 'skipped'];
 
 export const jobProperties: Record<string, SchemaObject> = {
@@ -73,7 +73,14 @@ export const jobProperties: Record<string, SchemaObject> = {
   toVersion: nullable({ type: 'integer' }),
   snapshotId: nullable({ type: 'string', format: 'uuid' }),
   timings: nullable(
-    object({ totalMs: { type: 'integer' }, maintenanceMs: { type: 'integer' } }, ['totalMs', 'maintenanceMs']),
+    object(
+      {
+        totalMs: { type: 'integer' },
+        maintenanceMs: { type: 'integer' },
+        verifyMs: { type: 'number', description: "a promotion's post-swap check: from the swap to the verdict" },
+      },
+      ['totalMs', 'maintenanceMs'],
+    ),
   ),
   error: nullable(
     object({ code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: {} } }, [
@@ -86,7 +93,9 @@ export const jobProperties: Record<string, SchemaObject> = {
     additionalProperties: true,
     description:
       'what the job reports (a scheduled promotion: `stateId`, the state pinned when it was scheduled; once it fires, ' +
-      '`lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery)',
+      '`lateByMs` from runAt to its start and `late`, true when it was missed and ran on recovery; a promotion: ' +
+      '`verification`, its post-swap check, `{verdict: "passed"|"rolled_back", checked, failures: [{url, path, ' +
+      'check, expected, status, error?}]}`)',
   },
   createdBy: nullable({ type: 'string', description: '"admin" or "token:<id>"' }),
   attempts: { type: 'integer' },

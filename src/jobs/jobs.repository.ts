@@ -188,13 +188,13 @@ export class JobsRepository {
   async finish(
     tx: EntityManager,
     id: string,
-    status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled'>,
+    status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled' | 'rolled_back'>,
     error?: JobRow['error'],
   ): Promise<boolean> {
     const rows = await queryRows(
       tx,
-      `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 = 'succeeded' then 100 else progress end,
-         step = case when $2 = 'succeeded' then null else step end
+      `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 in ('succeeded', 'rolled_back') then 100 else progress end,
+         step = case when $2 in ('succeeded', 'rolled_back') then null else step end
        where id = $1 and status in ('queued', 'running') returning id`,
       [id, status, error ? JSON.stringify(error) : null],
     );

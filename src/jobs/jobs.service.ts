@@ -22,7 +22,7 @@ import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 import { SiteLock } from './site-lock';
 
-const FINAL = new Set<string>(['succeeded', 'failed', 'cancelled']);
+const FINAL = new Set<string>(['succeeded', 'failed', 'cancelled', 'rolled_back']);
 // How often an open stream asks again whether its site token still stands: a revoked token's stream ends this late.
 const STREAM_REAUTHORISE_MS = 2000;
 

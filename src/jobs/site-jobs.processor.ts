@@ -65,8 +65,8 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       if (!running) return;
       attempts = running.attempts;
       await this.events.publish(row.id);
-      await this.runner.run(definition, running);
-      await this.jobs.finish(this.transactions.autocommit, row.id, 'succeeded');
+      const outcome = await this.runner.run(definition, running);
+      await this.jobs.finish(this.transactions.autocommit, row.id, outcome.status, outcome.error);
       await this.events.publish(row.id);
     } catch (thrown) {
       clearInterval(heartbeat);

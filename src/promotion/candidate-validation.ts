@@ -1,21 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { referenceKeys } from '../../libs/content-model';
+import type { RevisionReferences } from '../content/revision-references.service';
 import { AppError } from '../platform/errors/app-error';
 import type { VariablesService } from '../variables/variables.service';
 import type { CandidateRepository } from './candidate.repository';
 
 /** Refuses a candidate (staging's promotable manifest) whose references dangle: promoting it would break pages. */
 export async function assertCandidateValid(
-  { candidate, variables }: { candidate: CandidateRepository; variables: VariablesService },
+  {
+    candidate,
+    references,
+    variables,
+  }: { candidate: CandidateRepository; references: RevisionReferences; variables: VariablesService },
   tx: EntityManager,
   siteId: string,
 ) {
-  // References of bodies written by bulk paths are computed once, here, then kept on the revision.
-  for (let batch; (batch = await candidate.revisionsWithoutRefs(tx, siteId, 500)).length;)
-    await candidate.setRefs(
-      tx,
-      batch.map((r) => ({ id: r.id, refs: referenceKeys(r.type, r.body) })),
-    );
+  await references.computeMissing(tx, siteId);
   const { total, sample } = await candidate.dangling(tx, siteId, 100);
   if (total > 0)
     throw new AppError(

@@ -44,21 +44,6 @@ describe('CandidateRepository (SQL on a database of its own)', () => {
     expect((await candidate.dangling(db.manager, siteId, 1)).total).toBe(2);
   });
 
-  it('lists the candidate’s revisions whose references were never computed, and stores them', async () => {
-    const siteId = await rows.site();
-    const bulk = await rows.revision('page', { title: 'Bulk' });
-    const done = await rows.revision('popup', { title: 'Done' });
-    await setRefs(done, []);
-    await rows.staging(siteId, { type: 'page', key: 'bulk', data: bulk, published: bulk, route: '/' });
-    await rows.staging(siteId, { type: 'popup', key: 'done', data: done, published: done });
-    expect(await candidate.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([
-      { id: bulk, type: 'page', body: { title: 'Bulk' } },
-    ]);
-    await candidate.setRefs(db.manager, [{ id: bulk, refs: [{ type: 'form', key: 'x' }] }]);
-    expect(await candidate.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([]);
-    expect((await candidate.dangling(db.manager, siteId, 10)).total).toBe(1);
-  });
-
   it('names the media blobs the candidate uses that production’s head does not', async () => {
     const siteId = await rows.site();
     const [kept, added, draftOnly] = await Promise.all([media('a'.repeat(64)), media('b'.repeat(64)), media('c')]);

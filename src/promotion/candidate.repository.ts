@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ENV_REFERENCE, type ContentType } from '../../libs/content-model';
+import { ENV_REFERENCE } from '../../libs/content-model';
 
 export interface DanglingReference {
   type: string;
@@ -15,27 +15,6 @@ export interface DanglingReference {
  */
 @Injectable()
 export class CandidateRepository {
-  /** Revisions of the candidate whose references were never computed (written by a bulk path). */
-  revisionsWithoutRefs(
-    tx: EntityManager,
-    siteId: string,
-    limit: number,
-  ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
-    return tx.query(
-      `select r.id::text, r.type, r.body from staging_manifest s join revisions r on r.id = s.revision_id
-       where s.site_id = $1 and r.refs is null limit $2`,
-      [siteId, limit],
-    );
-  }
-
-  async setRefs(tx: EntityManager, refs: { id: string; refs: unknown[] }[]): Promise<void> {
-    if (!refs.length) return;
-    await tx.query(
-      `update revisions r set refs = v.refs from (select unnest($1::bigint[]) as id, unnest($2::jsonb[]) as refs) v where r.id = v.id`,
-      [refs.map((r) => r.id), refs.map((r) => JSON.stringify(r.refs))],
-    );
-  }
-
   /** Every reference of the candidate that points at nothing the candidate carries: one join. */
   async dangling(
     tx: EntityManager,

@@ -12,8 +12,11 @@ import { CandidateRepository } from './candidate.repository';
 import { parseFingerprint, sameFingerprint } from './fingerprint';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
+import { RevisionReferences } from '../content/revision-references.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
 import type { AcknowledgedChecks } from './launch-checks.service';
+import { rollbackFinishStep } from './rollback-finish-step';
+import { rolledBack, verifyOutcome, verifyStep } from './verify-step';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -42,10 +45,12 @@ const stale = (params: PromotionParams, details: Record<string, unknown> = {}) =
 const seen = (params: PromotionParams) => parseFingerprint(params.fingerprint)!;
 const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result.stateId;
 const PINNED = 'pinned when the promotion was scheduled';
+const ROLLED_BACK = 'the post-swap check rolled production back';
 
 /**
- * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap, and
- * mark staging in step with the new state.
+ * The promotion: check, validate, copy media, snapshot if asked, build the state (keyed by the job), swap, check
+ * production's pages while it is still dark (rolling back to the previous state if one fails), and mark staging
+ * in step with the new state.
  * A step that already happened is recognised (the state and snapshot by the job, the swap by the head).
  * A scheduled promotion checks only production (staging may have moved on: it ships the pinned state).
  */
@@ -74,7 +79,15 @@ export const promotionJob = defineJob<PromotionParams>({
       name: 'validate',
       skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
       run: ({ use, siteId, tx }) =>
-        assertCandidateValid({ candidate: use(CandidateRepository), variables: use(VariablesService) }, tx, siteId),
+        assertCandidateValid(
+          {
+            candidate: use(CandidateRepository),
+            references: use(RevisionReferences),
+            variables: use(VariablesService),
+          },
+          tx,
+          siteId,
+        ),
     },
     {
       name: 'copy-media',
@@ -123,22 +136,30 @@ export const promotionJob = defineJob<PromotionParams>({
       'Promotion in progress',
       (ctx) => seen(ctx.params).headStateId,
       (ctx, done) => (ctx.params.pinned ? pinnedState(ctx) : done['build-state']),
+      { holdLease: true },
     ),
+    verifyStep<PromotionParams>(),
     {
       // Drift is measured from here on against what this promotion made production (a retry sets it again).
       name: 'mark-staging-in-step',
+      skipIf: (_ctx, done) => (rolledBack(done) ? ROLLED_BACK : null),
       transaction: {},
       async run(ctx, done) {
         const state = ctx.params.pinned ? pinnedState(ctx) : (done['build-state'] as number);
         await ctx.use(EnvironmentsService).markStagingInStep(ctx.tx, ctx.siteId, state);
       },
     },
-    finishSwapStep<PromotionParams>('promotion.succeeded', ({ params, job }, done) => ({
-      fromVersion: done['check-fingerprint'].fromVersion,
-      summary: params.summary,
-      note: params.note ?? null,
-      ...(params.pinned ? { scheduled: true, runAt: job.runAt, late: job.result.late ?? false } : {}),
-    })),
+    {
+      ...finishSwapStep<PromotionParams>('promotion.succeeded', ({ params, job }, done) => ({
+        fromVersion: done['check-fingerprint'].fromVersion,
+        summary: params.summary,
+        note: params.note ?? null,
+        ...(params.pinned ? { scheduled: true, runAt: job.runAt, late: job.result.late ?? false } : {}),
+      })),
+      skipIf: (_ctx, done) => (rolledBack(done) ? ROLLED_BACK : null),
+    },
+    rollbackFinishStep<PromotionParams>(),
   ],
+  outcome: verifyOutcome,
   onFailed: releaseSwapLease,
 });

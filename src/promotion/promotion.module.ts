@@ -3,7 +3,9 @@ import { AuditModule } from '../audit/audit.module';
 import { ContentModule } from '../content/content.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { PublicSiteRenderingModule } from '../public-site/public-site-rendering.module';
 import { ReleaseGatesModule } from '../release-gates/release-gates.module';
+import { SitesModule } from '../sites/sites.module';
 import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
@@ -24,7 +26,9 @@ import { PromotionsService } from './promotions.service';
     ContentModule,
     EnvironmentsModule,
     JobsModule,
+    PublicSiteRenderingModule,
     ReleaseGatesModule,
+    SitesModule,
     SnapshotsModule,
     StatesModule,
     VariablesModule,

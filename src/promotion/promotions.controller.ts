@@ -23,6 +23,7 @@ import { PromotionsService, type StartPromotionBody } from './promotions.service
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
 import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
 import { pageOf, ref } from '../platform/openapi/schema-ref';
+import { type RevertBody, revertSchema } from '../snapshots/snapshot.dto';
 
 @ApiTags('promotion')
 @ApiBearerAuth()
@@ -118,5 +119,27 @@ export class PromotionsController {
     @RequestId() requestId: string,
   ) {
     return this.promotions.undo(site, id, principal, requestId);
+  }
+
+  @Post('promotions/:id/revert')
+  @Roles('owner')
+  @HttpCode(202)
+  @ApiBody({ schema: revertSchema })
+  @ApiOperation({
+    summary: 'Revert some entities to before a promotion',
+    description:
+      "Production's head with these entities as they were before the promotion (removed where they did not exist), " +
+      'and what they refer to that production lacks; a restore job (production version + 1).',
+  })
+  @ApiAcceptedResponse({ description: 'the restore job', schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS, 'revert_unavailable', 'promotion_in_progress')
+  revertPromotionEntities(
+    @CurrentSite() site: Site,
+    @Param('id', new IdPipe('promotion')) id: string,
+    @Body(new SchemaPipe(revertSchema)) body: RevertBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.promotions.revertEntities(site, id, body.entities, principal, requestId);
   }
 }

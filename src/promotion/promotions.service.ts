@@ -20,6 +20,7 @@ import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
 import { LaunchChecksService } from './launch-checks.service';
+import { RevisionReferences } from '../content/revision-references.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
@@ -50,6 +51,7 @@ export class PromotionsService {
     private readonly gates: ReleaseGates,
     private readonly variables: VariablesService,
     private readonly launchChecks: LaunchChecksService,
+    private readonly references: RevisionReferences,
   ) {}
 
   /**
@@ -118,7 +120,11 @@ export class PromotionsService {
         const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal);
         // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
-        await assertCandidateValid({ candidate: this.candidate, variables: this.variables }, tx, site.id);
+        await assertCandidateValid(
+          { candidate: this.candidate, references: this.references, variables: this.variables },
+          tx,
+          site.id,
+        );
         const params: PromotionParams = {
           ...this.params(body, seen, await this.previews.totals(tx, site.id, start.states)),
           ...gates,
@@ -182,6 +188,31 @@ export class PromotionsService {
         if (production.headStateId !== stateId) throw await this.moved(tx, promotionId, production);
       },
     );
+  }
+
+  /**
+   * Takes these entities back to what production had before this promotion (whatever production holds now),
+   * with what they refer to that production lacks: a restore job of just those entities.
+   */
+  async revertEntities(
+    site: Site,
+    promotionId: string,
+    entities: { type: string; key: string }[],
+    principal: Principal,
+    requestId?: string,
+  ): Promise<JobDto> {
+    const promotion = await this.jobs.findForSite(site.id, promotionId);
+    if (!promotion || promotion.kind !== JobKind.Promotion)
+      throw new AppError('not_found', `No promotion ${promotionId}.`);
+    const { fromStateId } = promotion.result as { fromStateId?: number };
+    if (promotion.status !== 'succeeded' || fromStateId === undefined)
+      throw new AppError(
+        'revert_unavailable',
+        `Only entities of a promotion that succeeded can be reverted (this one ${promotion.status}).`,
+        [{ promotionId, status: promotion.status }],
+      );
+    const label = `Revert of ${entities.length} entit${entities.length === 1 ? 'y' : 'ies'} to before promotion ${promotionId}`;
+    return this.snapshots.restoreState(site, { stateId: fromStateId, label, entities }, principal, requestId);
   }
 
   async history(site: Site, page: { limit: number; cursor?: string; status?: JobStatus }) {

@@ -2,7 +2,6 @@ import { Module, NestModule } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request } from 'express';
-import { SiteRenderer } from '../../libs/site-renderer';
 import { AuthModule } from '../auth/auth.module';
 import { DomainsModule } from '../domains/domains.module';
 import { EnvironmentsModule } from '../environments/environments.module';
@@ -10,22 +9,18 @@ import { ReleaseGatesModule } from '../release-gates/release-gates.module';
 import { ReviewLinksModule } from '../review-links/review-links.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { SitesModule } from '../sites/sites.module';
-import { VariablesModule } from '../variables/variables.module';
 import { VisitorDataModule } from '../visitor-data/visitor-data.module';
 import { EnvironmentCache } from './environment-cache.service';
 import { HostDirectory } from './host-directory.service';
 import { PreviewAccessService } from './preview-access.service';
-import { PublicContentRepository } from './public-content.repository';
 import { PublicSiteEntry } from './public-site-entry';
 import { PublicSiteErrorFilter } from './public-site-error.filter';
+import { PublicSiteRenderingModule } from './public-site-rendering.module';
 import { PublicSiteController } from './public-site.controller';
 import { PublicSiteService } from './public-site.service';
-import { SiteDesignService } from './site-design.service';
 import { SiteDirectory } from './site-directory.service';
-import { SitePagesService } from './site-pages.service';
 import { SiteTargetGuard } from './site-target.guard';
 import { SiteTargetResolver } from './site-target.resolver';
-import { VariablesCache } from './variables-cache.service';
 
 // Ten form posts a minute per visitor IP and site, counted in this process on purpose: form posts must keep
 // working when Redis does not answer (so N API nodes allow N times this). 'default' gives plain Retry-After.
@@ -40,8 +35,8 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     ReleaseGatesModule,
     ReviewLinksModule,
     SiteEventsModule,
+    PublicSiteRenderingModule,
     SitesModule,
-    VariablesModule,
     VisitorDataModule,
     ThrottlerModule.forRoot({
       throttlers: [FORM_POSTS],
@@ -49,14 +44,9 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     }),
   ],
   providers: [
-    { provide: SiteRenderer, useValue: new SiteRenderer() },
-    PublicContentRepository,
     EnvironmentCache,
-    VariablesCache,
     SiteDirectory,
     HostDirectory,
-    SiteDesignService,
-    SitePagesService,
     PreviewAccessService,
     SiteTargetResolver,
     SiteTargetGuard,

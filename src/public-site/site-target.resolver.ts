@@ -55,7 +55,8 @@ export class SiteTargetResolver {
 
 const PRODUCTION_PATH = new RegExp(`^/${MOUNT_PREFIX.production}/([a-z0-9-]+)(?:/|$)`);
 
-function targetOf(
+/** The target of a request for an environment's site, mounted on its domain (`host`) or its path prefix. */
+export function targetOf(
   site: Site,
   environment: EnvironmentRow,
   variables: RenderVariables,

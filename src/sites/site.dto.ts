@@ -2,7 +2,8 @@ import { SITE_SLUG_PATTERN } from '../platform/validation/id.pipe';
 import { dateTime, nullable, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
 import type { FreezeWindow } from '../../libs/freeze-windows';
 import { freezeWindowsSchema, oneOffFreezeWindowSchema, weeklyFreezeWindowSchema } from './freeze-windows.schema';
-import type { EnvironmentRow, Site } from './site.types';
+import type { EnvironmentRow, Site, SmokeCheck } from './site.types';
+import { smokeCheckSchema, smokeChecksSchema } from './smoke-checks.schema';
 
 export const createSiteSchema = {
   type: 'object',
@@ -41,12 +42,14 @@ export const updateSiteSchema = {
       description: 'current approvals by others than its starter that a promotion needs (default 0)',
     },
     freezeWindows: freezeWindowsSchema,
+    smokeChecks: smokeChecksSchema,
   },
 };
 export interface UpdateSiteBody {
   trustedCustomCode?: boolean;
   requiredApprovals?: number;
   freezeWindows?: FreezeWindow[];
+  smokeChecks?: SmokeCheck[];
 }
 
 export interface SiteDto {
@@ -57,6 +60,7 @@ export interface SiteDto {
   trustedCustomCode: boolean;
   requiredApprovals: number;
   freezeWindows: FreezeWindow[];
+  smokeChecks: SmokeCheck[];
   environments: {
     staging: { version: number; resetAt: Date | null };
     production: {
@@ -110,6 +114,7 @@ export const siteSchemas: Record<string, SchemaObject> = {
     trustedCustomCode: { type: 'boolean' },
     requiredApprovals: { type: 'integer', minimum: 0, maximum: 5 },
     freezeWindows: { type: 'array', items: { oneOf: [ref('OneOffFreezeWindow'), ref('WeeklyFreezeWindow')] } },
+    smokeChecks: { type: 'array', items: ref('SmokeCheck') },
     environments: object({
       staging: object({ version: { type: 'integer' }, resetAt: nullable(dateTime) }),
       production: object({
@@ -123,6 +128,7 @@ export const siteSchemas: Record<string, SchemaObject> = {
   }),
   OneOffFreezeWindow: oneOffFreezeWindowSchema as SchemaObject,
   WeeklyFreezeWindow: weeklyFreezeWindowSchema as SchemaObject,
+  SmokeCheck: smokeCheckSchema as SchemaObject,
   SiteToken: object(siteToken),
   CreatedSiteToken: object({
     ...siteToken,

@@ -11,6 +11,16 @@ export interface Site {
   requiredApprovals: number;
   /** When promotions are refused unless an owner overrides. */
   freezeWindows: FreezeWindow[];
+  /** What the post-swap check of a promotion requests besides the home page and the changed pages. */
+  smokeChecks: SmokeCheck[];
+}
+
+/** A page production must answer after a promotion's swap, else the promotion is rolled back. */
+export interface SmokeCheck {
+  path: string;
+  status: number;
+  /** Text the response body must contain (as served, or HTML-escaped). */
+  contains?: string;
 }
 
 export interface EnvironmentRow {

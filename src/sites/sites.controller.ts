@@ -54,7 +54,8 @@ export class SitesController {
   @Roles('owner')
   @ApiBody({ schema: updateSiteSchema })
   @ApiOperation({
-    summary: 'Change site settings (trusted custom code, required approvals, freeze windows), all or none, audited',
+    summary:
+      'Change site settings (trusted custom code, required approvals, freeze windows, smoke checks), all or none, audited',
   })
   @ApiOkResponse({ schema: ref('Site') })
   @ApiErrors(...BODY_ERRORS)

@@ -3,16 +3,18 @@ import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import { isUuid } from '../platform/validation/id.pipe';
 import type { FreezeWindow } from '../../libs/freeze-windows';
-import type { Site } from './site.types';
+import type { Site, SmokeCheck } from './site.types';
 
 const SITE = `id, slug, name, created_at as "createdAt", trusted_custom_code as "trustedCustomCode",
-  required_approvals as "requiredApprovals", freeze_windows as "freezeWindows"`;
+  required_approvals as "requiredApprovals", freeze_windows as "freezeWindows",
+  smoke_checks as "smokeChecks"`;
 
 /** The owner's settings of a site; an absent one keeps its value. */
 export interface SiteSettings {
   trustedCustomCode?: boolean;
   requiredApprovals?: number;
   freezeWindows?: FreezeWindow[];
+  smokeChecks?: SmokeCheck[];
 }
 
 @Injectable()
@@ -41,13 +43,15 @@ export class SitesRepository {
     const [site] = await queryRows<Site>(
       tx,
       `update sites set trusted_custom_code = coalesce($2, trusted_custom_code),
-         required_approvals = coalesce($3, required_approvals), freeze_windows = coalesce($4::jsonb, freeze_windows)
+         required_approvals = coalesce($3, required_approvals), freeze_windows = coalesce($4::jsonb, freeze_windows),
+         smoke_checks = coalesce($5::jsonb, smoke_checks)
        where id = $1 returning ${SITE}`,
       [
         siteId,
         settings.trustedCustomCode ?? null,
         settings.requiredApprovals ?? null,
         settings.freezeWindows ? JSON.stringify(settings.freezeWindows) : null,
+        settings.smokeChecks ? JSON.stringify(settings.smokeChecks) : null,
       ],
     );
     return site;

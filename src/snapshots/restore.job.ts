@@ -15,6 +15,8 @@ export interface RestoreParams {
   stateId?: number;
   /** The promotion an undo undoes. */
   undoOf?: string;
+  /** A revert: only these entities (and what they need that production lacks) come from the source. */
+  entities?: { type: string; key: string }[];
 }
 
 /** The state to restore, still there (a snapshot may be deleted meanwhile). */
@@ -29,9 +31,21 @@ async function sourceState({ use, params }: JobContext<RestoreParams>, tx: Entit
   return params.stateId!;
 }
 
+/** A revert must not leave production referring to what it no longer holds. */
+async function assertNothingDangles(states: StatesService, tx: EntityManager, stateId: number): Promise<void> {
+  const dangling = await states.dangling(tx, stateId, 100);
+  if (dangling.length)
+    throw new AppError(
+      'dangling_references',
+      'Reverting these entities would leave references to entities neither production nor the snapshot has.',
+      dangling,
+    );
+}
+
 /**
  * Rolls production back to a snapshot or to the state before a promotion (an undo): a new state with that
- * content, versions counted on (production's version + 1), then the same swap as promotion.
+ * content (or, a revert, production's head with some entities from it), versions counted on (production's
+ * version + 1), then the same swap as promotion.
  */
 export const restoreJob = defineJob<RestoreParams>({
   kind: JobKind.Restore,
@@ -44,9 +58,16 @@ export const restoreJob = defineJob<RestoreParams>({
         const source = await sourceState(ctx, tx);
         const states = use(StatesService);
         const state = await states.create(tx, siteId, 'restore', job.id);
-        if (!state.built) await states.fillFromState(tx, state.id, source, params.baseStateId);
+        let reverted: Awaited<ReturnType<StatesService['fillWithEntitiesOf']>> | undefined;
+        if (!state.built && params.entities) {
+          reverted = await states.fillWithEntitiesOf(tx, state.id, params.baseStateId, source, params.entities);
+          await assertNothingDangles(states, tx, state.id);
+        } else if (!state.built) await states.fillFromState(tx, state.id, source, params.baseStateId);
         await record(
-          { ...(params.snapshotId ? { snapshotId: params.snapshotId } : {}), result: { stateId: state.id } },
+          {
+            ...(params.snapshotId ? { snapshotId: params.snapshotId } : {}),
+            result: { stateId: state.id, ...(reverted ? { reverted } : {}) },
+          },
           tx,
         );
         return state.id;
@@ -58,6 +79,7 @@ export const restoreJob = defineJob<RestoreParams>({
       ({ params, job }) => ({
         snapshotId: params.snapshotId ?? null,
         ...(params.undoOf ? { undoOf: params.undoOf } : {}),
+        ...(params.entities ? { entities: params.entities } : {}),
         fromVersion: job.fromVersion,
       }),
       ({ params, job }, done) =>

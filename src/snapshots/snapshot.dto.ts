@@ -1,3 +1,4 @@
+import { CONTENT_TYPES, KEY_MAX_LENGTH, KEY_PATTERN } from '../../libs/content-model';
 import { dateTime, nullable, object, type SchemaObject } from '../platform/openapi/schema-ref';
 import type { SnapshotRow } from './snapshots.repository';
 
@@ -7,6 +8,33 @@ export const createSnapshotSchema = {
   additionalProperties: false,
   properties: { label: { type: 'string', minLength: 1, maxLength: 200 } },
 };
+
+/** The entities a revert takes back, each with what it needs that production lacks. */
+export const revertSchema: SchemaObject = {
+  type: 'object',
+  required: ['entities'],
+  additionalProperties: false,
+  properties: {
+    entities: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        required: ['type', 'key'],
+        additionalProperties: false,
+        properties: {
+          type: { type: 'string', enum: [...CONTENT_TYPES] },
+          key: { type: 'string', minLength: 1, maxLength: KEY_MAX_LENGTH, pattern: KEY_PATTERN },
+        },
+      },
+    },
+  },
+};
+
+export interface RevertBody {
+  entities: { type: string; key: string }[];
+}
 
 export function toSnapshotDto(s: SnapshotRow) {
   return {

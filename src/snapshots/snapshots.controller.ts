@@ -16,7 +16,7 @@ import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../platform/validation/body.pipe';
 import { IdPipe } from '../platform/validation/id.pipe';
 import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
-import { createSnapshotSchema } from './snapshot.dto';
+import { createSnapshotSchema, type RevertBody, revertSchema } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
 import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
@@ -66,6 +66,29 @@ export class SnapshotsController {
     @RequestId() requestId: string,
   ) {
     return this.snapshots.restore(site, id, principal, requestId);
+  }
+
+  @Post(':id/revert')
+  @Roles('owner')
+  @HttpCode(202)
+  @ApiBody({ schema: revertSchema })
+  @ApiOperation({
+    summary: 'Revert some entities of production to a snapshot',
+    description:
+      "Production's head with these entities taken from the snapshot (removed where it lacks them), and what they " +
+      'refer to that production lacks; a restore job (production version + 1). 409 dangling_references or ' +
+      'route_taken fail the job.',
+  })
+  @ApiAcceptedResponse({ schema: ref('Job') })
+  @ApiErrors(...BODY_ERRORS, 'promotion_in_progress')
+  revertToSnapshot(
+    @CurrentSite() site: Site,
+    @Param('id', new IdPipe('snapshot')) id: string,
+    @Body(new SchemaPipe(revertSchema)) body: RevertBody,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string,
+  ) {
+    return this.snapshots.revert(site, id, body.entities, principal, requestId);
   }
 
   @Delete(':id')

@@ -11,6 +11,7 @@ import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { toSnapshotDto } from './snapshot.dto';
 import { SnapshotsRepository } from './snapshots.repository';
+import type { RestoreParams } from './restore.job';
 
 @Injectable()
 export class SnapshotsService {
@@ -75,32 +76,49 @@ export class SnapshotsService {
 
   /** Production's content becomes the snapshot's (version + 1), as a job with the same swap as promotion. */
   async restore(site: Site, id: string, principal: Principal, requestId?: string) {
-    const snapshot = await this.snapshots.find(this.transactions.autocommit, id);
-    if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id}.`);
-    const job = await this.jobs.start(JobKind.Restore, {
-      siteId: site.id,
-      params: { snapshotId: snapshot.id, label: snapshot.label },
-      principal,
-      requestId,
-      before: async (tx) => {
-        const production = await this.environments.find(site.id, 'production', tx);
-        return { fromVersion: production.version, params: { baseStateId: production.headStateId } };
-      },
-      auditDetails: () => ({ snapshotId: snapshot.id, label: snapshot.label }),
-    });
+    const snapshot = await this.ownSnapshot(site, id);
+    const job = await this.startRestore(site, { snapshotId: snapshot.id, label: snapshot.label }, principal, requestId);
     return { ...job, snapshotId: snapshot.id };
   }
 
   /**
-   * Production's content becomes an earlier state's (an undo puts back the state before a promotion), as a
-   * restore job. `assertStillUndoable` sees production in the job's own transaction and may refuse.
+   * Production's head with only these entities taken back from a snapshot (or removed, where the snapshot
+   * lacks them), with what they refer to that production lacks: a restore job (production's version + 1).
+   */
+  async revert(site: Site, id: string, entities: EntityRef[], principal: Principal, requestId?: string) {
+    const snapshot = await this.ownSnapshot(site, id);
+    const label = `Revert of ${describeEntities(entities)} to snapshot ${snapshot.label}`;
+    const job = await this.startRestore(site, { snapshotId: snapshot.id, label, entities }, principal, requestId);
+    return { ...job, snapshotId: snapshot.id };
+  }
+
+  /**
+   * Production's content becomes an earlier state's (an undo puts back the state before a promotion; a revert
+   * takes some entities from it), as a restore job. `check` sees production in the job's own transaction and
+   * may refuse.
    */
   restoreState(
     site: Site,
-    source: { stateId: number; label: string; undoOf: string },
+    source: { stateId: number; label: string; undoOf?: string; entities?: EntityRef[] },
     principal: Principal,
     requestId: string | undefined,
-    assertStillUndoable: (production: { headStateId: number; version: number }, tx: EntityManager) => Promise<void>,
+    check?: (production: { headStateId: number; version: number }, tx: EntityManager) => Promise<void>,
+  ) {
+    return this.startRestore(site, source, principal, requestId, check);
+  }
+
+  private async ownSnapshot(site: Site, id: string) {
+    const snapshot = await this.snapshots.find(this.transactions.autocommit, id);
+    if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id}.`);
+    return snapshot;
+  }
+
+  private startRestore(
+    site: Site,
+    source: Omit<RestoreParams, 'baseStateId'>,
+    principal: Principal,
+    requestId: string | undefined,
+    check?: (production: { headStateId: number; version: number }, tx: EntityManager) => Promise<void>,
   ) {
     return this.jobs.start(JobKind.Restore, {
       siteId: site.id,
@@ -109,10 +127,25 @@ export class SnapshotsService {
       requestId,
       before: async (tx) => {
         const production = await this.environments.find(site.id, 'production', tx);
-        await assertStillUndoable({ headStateId: production.headStateId!, version: production.version }, tx);
+        await check?.({ headStateId: production.headStateId!, version: production.version }, tx);
         return { fromVersion: production.version, params: { baseStateId: production.headStateId } };
       },
-      auditDetails: () => ({ undoOf: source.undoOf, stateId: source.stateId, label: source.label }),
+      auditDetails: () => ({
+        ...(source.snapshotId ? { snapshotId: source.snapshotId } : { stateId: source.stateId }),
+        label: source.label,
+        ...(source.undoOf ? { undoOf: source.undoOf } : {}),
+        ...(source.entities ? { entities: source.entities } : {}),
+      }),
     });
   }
+}
+
+export interface EntityRef {
+  type: string;
+  key: string;
+}
+
+function describeEntities(entities: EntityRef[]): string {
+  const named = entities.slice(0, 3).map((e) => `${e.type} ${e.key}`);
+  return entities.length > 3 ? `${named.join(', ')} and ${entities.length - 3} more` : named.join(', ');
 }

@@ -6,6 +6,7 @@ import { actorOf } from '../jobs/job-actor';
 import { defineJob, type JobContext, type JobStep } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { SiteEventsService } from '../site-events/site-events.service';
+import { SnapshotsService } from '../snapshots/snapshots.service';
 import { elapsedMs } from '../states/swap-step';
 import { BackupsRepository } from './backups.repository';
 
@@ -21,11 +22,15 @@ function stagingOverwrite(
   reason: 'reset' | 'backup_restore',
   overwriteStep: string,
   overwrite: Overwrite,
+  /** Refuses before anything is written, e.g. when the source is gone (the overwrite checks it again). */
+  assertSource?: (ctx: JobContext<any> & { tx: EntityManager }) => Promise<unknown>,
 ) {
   const backUp: JobStep<any> = {
     name: 'back-up-staging',
     transaction: { contentLock: 'shared' },
-    async run({ use, tx, siteId, job }) {
+    async run(ctx) {
+      const { use, tx, siteId, job } = ctx;
+      await assertSource?.(ctx);
       await use(EnvironmentsService).lock(tx, siteId, 'staging');
       const backup = await use(BackupsRepository).backUpStaging(tx, siteId, reason, job.id);
       return { backupId: backup.id };
@@ -73,18 +78,39 @@ function stagingOverwrite(
   });
 }
 
-/** Staging becomes a copy of production's head: every entity, and staging itself, at version 0. */
+export interface ResetParams {
+  /** A snapshot to rehearse a restore with: staging becomes its state instead of production's head. */
+  snapshotId?: string;
+}
+
+/** What staging becomes a copy of: the snapshot's state (if not deleted meanwhile), else production's head. */
+async function resetSource({ use, siteId, params }: JobContext<ResetParams>, tx: EntityManager): Promise<number> {
+  if (!params.snapshotId) return (await use(EnvironmentsService).find(siteId, 'production', tx)).headStateId!;
+  const snapshot = await use(SnapshotsService).find(params.snapshotId, tx);
+  if (!snapshot || snapshot.siteId !== siteId)
+    throw new AppError('not_found', 'The snapshot was deleted before staging could be reset to it.', [
+      { snapshotId: params.snapshotId },
+    ]);
+  return snapshot.stateId;
+}
+
+/**
+ * Staging becomes a copy of production's head, or of a snapshot's state (a rehearsed restore): every entity,
+ * and staging itself, at version 0. Staging is then in step with that state, so a rehearsal's preview marks
+ * as drift what production changed since the snapshot: exactly what restoring it would overwrite.
+ */
 export const resetStagingJob = stagingOverwrite(
   JobKind.Reset,
   'reset',
   'copy-production',
-  async ({ use, tx, siteId }) => {
-    const environments = use(EnvironmentsService);
-    const production = await environments.find(siteId, 'production', tx);
-    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, production.headStateId!);
-    await environments.resetStaging(tx, siteId, production.headStateId!);
+  async (ctx) => {
+    const { use, tx, siteId } = ctx;
+    const stateId = await resetSource(ctx, tx);
+    const entities = await use(BackupsRepository).replaceStagingWithState(tx, siteId, stateId);
+    await use(EnvironmentsService).resetStaging(tx, siteId, stateId);
     return entities;
   },
+  (ctx) => resetSource(ctx, ctx.tx),
 );
 
 /** Staging gets a backup's manifest back, drafts included; that is one more staging change. */

@@ -7,7 +7,7 @@ import type { Site } from '../sites/site.types';
 import { SchemaPipe } from '../platform/validation/body.pipe';
 import { IdPipe } from '../platform/validation/id.pipe';
 import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
-import { StagingResetService } from './staging-reset.service';
+import { type ResetRequest, StagingResetService } from './staging-reset.service';
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
 import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
 import { pageOf, ref } from '../platform/openapi/schema-ref';
@@ -16,7 +16,14 @@ const resetSchema = {
   type: 'object',
   required: ['confirm'],
   additionalProperties: false,
-  properties: { confirm: { type: 'string', maxLength: 100, description: "the site's slug, typed to confirm" } },
+  properties: {
+    confirm: { type: 'string', maxLength: 100, description: "the site's slug, typed to confirm" },
+    fromSnapshot: {
+      type: 'string',
+      maxLength: 100,
+      description: "a snapshot's id: staging becomes its state instead of production's (rehearse a restore)",
+    },
+  },
 };
 
 @ApiTags('staging reset')
@@ -29,16 +36,18 @@ export class StagingResetController {
   @Roles('owner')
   @HttpCode(202)
   @ApiBody({ schema: resetSchema })
-  @ApiOperation({ summary: 'Reset staging to a copy of production (old staging kept as a backup)' })
+  @ApiOperation({
+    summary: "Reset staging to a copy of production, or of a snapshot's state (old staging kept as a backup)",
+  })
   @ApiAcceptedResponse({ schema: ref('Job') })
-  @ApiErrors(...BODY_ERRORS, 'invalid_confirmation', 'promotion_in_progress')
+  @ApiErrors(...BODY_ERRORS, 'invalid_confirmation', 'not_found', 'promotion_in_progress')
   resetStaging(
     @CurrentSite() site: Site,
-    @Body(new SchemaPipe(resetSchema)) body: { confirm: string },
+    @Body(new SchemaPipe(resetSchema)) body: ResetRequest,
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string,
   ) {
-    return this.resets.reset(site, body.confirm, principal, requestId);
+    return this.resets.reset(site, body, principal, requestId);
   }
 
   @Get('backups')

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { EnvironmentsModule } from '../environments/environments.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
+import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { BackupsRepository } from './backups.repository';
 import { StagingResetController } from './staging-reset.controller';
 import { resetStagingJob, restoreStagingBackupJob } from './staging-overwrite.jobs';
@@ -10,7 +11,7 @@ import { JobDefinitions } from '../jobs/job-definitions';
 import { StagingResetService } from './staging-reset.service';
 
 @Module({
-  imports: [AuditModule, EnvironmentsModule, JobsModule, SiteEventsModule],
+  imports: [AuditModule, EnvironmentsModule, JobsModule, SiteEventsModule, SnapshotsModule],
   providers: [BackupsRepository, StagingResetService],
   exports: [StagingResetService],
 })

@@ -7,7 +7,14 @@ import { JobKind } from '../jobs/job-names';
 import { JobsService } from '../jobs/jobs.service';
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
+import { isUuid } from '../platform/validation/id.pipe';
+import { SnapshotsService } from '../snapshots/snapshots.service';
 import { BackupsRepository } from './backups.repository';
+
+export interface ResetRequest {
+  confirm: string;
+  fromSnapshot?: string;
+}
 
 @Injectable()
 export class StagingResetService {
@@ -16,22 +23,37 @@ export class StagingResetService {
     private readonly jobs: JobsService,
     private readonly backups: BackupsRepository,
     private readonly environments: EnvironmentsService,
+    private readonly snapshots: SnapshotsService,
   ) {}
 
-  /** Staging becomes a copy of production (versions 0); the overwritten staging is kept as a backup. */
-  async reset(site: Site, confirm: string, principal: Principal, requestId?: string) {
-    if (confirm !== site.slug)
+  /**
+   * Staging becomes a copy of production, or of a snapshot's state to rehearse restoring it (versions 0); the
+   * overwritten staging is kept as a backup. Production is never touched.
+   */
+  async reset(site: Site, body: ResetRequest, principal: Principal, requestId?: string) {
+    if (body.confirm !== site.slug)
       throw new AppError(
         'invalid_confirmation',
         `Type the site's slug "${site.slug}" to confirm that staging will be overwritten.`,
         [{ path: 'body.confirm', message: `must be "${site.slug}"` }],
       );
+    const snapshot = body.fromSnapshot === undefined ? null : await this.snapshotOf(site, body.fromSnapshot);
     return this.jobs.start(JobKind.Reset, {
       siteId: site.id,
+      params: snapshot ? { snapshotId: snapshot.id } : {},
       principal,
       requestId,
       before: async (tx) => ({ fromVersion: (await this.environments.find(site.id, 'staging', tx)).version }),
+      auditDetails: () => (snapshot ? { snapshotId: snapshot.id, label: snapshot.label } : {}),
+      afterInsert: snapshot ? async () => ({ snapshotId: snapshot.id }) : undefined,
     });
+  }
+
+  /** Another site's snapshot, a deleted one and an id that is no snapshot's all answer the same 404. */
+  private async snapshotOf(site: Site, id: string) {
+    const snapshot = isUuid(id) ? await this.snapshots.find(id) : null;
+    if (!snapshot || snapshot.siteId !== site.id) throw new AppError('not_found', `No snapshot ${id.slice(0, 60)}.`);
+    return snapshot;
   }
 
   async listBackups(site: Site, limit: number, cursor?: string) {

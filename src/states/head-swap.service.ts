@@ -39,11 +39,13 @@ export class HeadSwapService {
     fromStateId: number,
     toStateId: number,
     reason: string,
+    options: { holdLease?: boolean } = {},
   ): Promise<SwapResult> {
     const production = await this.environments.find(siteId, 'production');
     if (production.headStateId === toStateId) {
       // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
-      await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId)).catch(() => false);
+      if (!options.holdLease)
+        await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId)).catch(() => false);
       return { productionVersion: production.version, maintenanceMs: 0, alreadySwapped: true };
     }
     if (production.headStateId !== fromStateId)
@@ -74,7 +76,7 @@ export class HeadSwapService {
         const swap = await this.environments.swapHead(tx, siteId, {
           fromStateId,
           toStateId,
-          releaseLeaseOf: leased ? holder : undefined,
+          releaseLeaseOf: leased && !options.holdLease ? holder : undefined,
         });
         if (!swap.swapped)
           throw new AppError(
@@ -91,6 +93,20 @@ export class HeadSwapService {
     await this.events.publish({ siteId, env: 'production', kind: 'head' });
     const maintenanceMs = (lease?.heldMs ?? 0) + performance.now() - started;
     return { productionVersion: version, maintenanceMs, alreadySwapped: false };
+  }
+
+  /**
+   * Keeps production dark for this job a while longer (SWAP_LEASE_SECONDS from now): a post-swap check holds
+   * it until its verdict. Answers how long the job's lease has kept production dark, or null when an owner's
+   * own window covers production (it is dark anyway).
+   */
+  async hold(siteId: string, jobId: string, reason: string): Promise<{ heldMs: number } | null> {
+    return this.maintenance
+      .take(siteId, 'production', { holder: jobLeaseHolder(jobId), reason, ttlSeconds: SWAP_LEASE_SECONDS })
+      .catch((error) => {
+        if (error instanceof AppError && error.code === 'conflict') return null;
+        throw error;
+      });
   }
 
   /** After a failed attempt: give production back if this job still holds its lease. */

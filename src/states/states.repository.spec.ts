@@ -122,4 +122,37 @@ describe('StatesRepository (SQL on a database of its own)', () => {
     const [{ count }] = await db.query(`select entity_count as count from content_states where id = $1`, [base]);
     expect(count).toBe(2);
   });
+
+  it('takes named entities from another state with what they need that the base lacks, and nothing else', async () => {
+    const siteId = await rows.site();
+    const [formV1, homeV1, homeV2, aboutV2] = await Promise.all([
+      rows.revision('form', { title: 'Contact' }),
+      rows.revision('page', { title: 'Home v1' }),
+      rows.revision('page', { title: 'Home v2' }),
+      rows.revision('page', { title: 'About v2' }),
+    ]);
+    await db.query(`update revisions set refs = $2 where id = $1`, [
+      homeV1,
+      JSON.stringify([{ type: 'form', key: 'contact' }]),
+    ]);
+    const snapshot = await rows.state(siteId, [
+      { type: 'form', key: 'contact', revision: formV1, version: 1 },
+      { type: 'page', key: 'home', revision: homeV1, version: 1, route: '/' },
+    ]);
+    const head = await rows.state(siteId, [
+      { type: 'page', key: 'home', revision: homeV2, version: 2, route: '/' },
+      { type: 'page', key: 'about', revision: aboutV2, version: 1, route: '/about' },
+    ]);
+    const { id } = await states.create(db.manager, siteId, 'restore', crypto.randomUUID());
+    expect(await states.fillWithEntitiesOf(db.manager, id, head, snapshot, [{ type: 'page', key: 'home' }])).toEqual([
+      { type: 'form', key: 'contact', op: 'taken', requested: false },
+      { type: 'page', key: 'home', op: 'taken', requested: true },
+    ]);
+    expect(await rows.entriesOf(id)).toEqual([
+      { type: 'form', key: 'contact', revision: formV1, version: 1 },
+      { type: 'page', key: 'about', revision: aboutV2, version: 1 },
+      { type: 'page', key: 'home', revision: homeV1, version: 3 },
+    ]);
+    expect(await states.dangling(db.manager, id, 10)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+import { AppError } from '../platform/errors/app-error';
 import { StatesRepository, type StateOrigin } from './states.repository';
 
 /** Immutable content states, for every feature that builds one (promotion, restore, break-glass, new sites). */
@@ -26,6 +27,36 @@ export class StatesService {
 
   fillFromState(tx: EntityManager, stateId: number, sourceStateId: number, baseStateId: number): Promise<number> {
     return this.states.fillFromState(tx, stateId, sourceStateId, baseStateId);
+  }
+
+  async fillWithEntitiesOf(
+    tx: EntityManager,
+    stateId: number,
+    baseStateId: number,
+    sourceStateId: number,
+    entities: { type: string; key: string }[],
+  ) {
+    try {
+      return await this.states.fillWithEntitiesOf(tx, stateId, baseStateId, sourceStateId, entities);
+    } catch (error) {
+      // An entity taken back serves a path that another of production's entities serves now.
+      const pg = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
+      if (pg?.constraint === 'state_entries_route')
+        throw new AppError(
+          'route_taken',
+          'A reverted entity would serve a path production already serves with another.',
+        );
+      throw error;
+    }
+  }
+
+  dangling(tx: EntityManager, stateId: number, limit: number) {
+    return this.states.dangling(tx, stateId, limit);
+  }
+
+  /** The pages and posts a swap from one state to the other changes, by route (the first `limit`). */
+  changedPageRoutes(tx: EntityManager, fromStateId: number, toStateId: number, limit: number): Promise<string[]> {
+    return this.states.changedPageRoutes(tx, fromStateId, toStateId, limit);
   }
 
   fillWithOneChange(

@@ -12,23 +12,30 @@ export function swapStep<Params>(
   reason: string,
   startedOn: (ctx: JobContext<Params>) => number,
   goesLive: (ctx: JobContext<Params>, done: StepOutputs) => number = (_ctx, done) => done['build-state'] as number,
+  options: { holdLease?: boolean } = {},
 ): JobStep<Params> {
   return {
     name: 'swap',
     async run(ctx, done: StepOutputs): Promise<SwapStepResult> {
       const stateId = goesLive(ctx, done);
-      const swap = await ctx.use(HeadSwapService).swap(ctx.siteId, ctx.job.id, startedOn(ctx), stateId, reason);
+      const swap = await ctx
+        .use(HeadSwapService)
+        .swap(ctx.siteId, ctx.job.id, startedOn(ctx), stateId, reason, options);
       await ctx.record({
         toVersion: swap.productionVersion,
         ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: Math.round(swap.maintenanceMs * 100) / 100 } }),
       });
-      return { ...swap, stateId };
+      return { ...swap, stateId, fromStateId: startedOn(ctx), swappedAt: Date.now() };
     },
   };
 }
 
-interface SwapStepResult extends SwapResult {
+export interface SwapStepResult extends SwapResult {
   stateId: number;
+  /** The head it swapped away from (what a post-swap check swaps back to). */
+  fromStateId: number;
+  /** When the head moved (epoch ms), for the time from the swap to a post-swap check's verdict. */
+  swappedAt: number;
 }
 
 interface AuditEntry {

@@ -12,7 +12,10 @@ const STEP_LABELS: Record<string, string> = {
   snapshot: 'Snapshot production',
   'build-state': 'Build the new content state',
   swap: 'Swap production (maintenance window)',
+  verify: 'Check production’s pages (still in maintenance)',
+  'mark-staging-in-step': 'Mark staging in step with production',
   finish: 'Finish',
+  'finish-rollback': 'Record the rollback',
 };
 const STATUS_TEXT: Record<string, string> = {
   pending: 'waiting',
@@ -50,7 +53,7 @@ export function JobProgress(props: {
   }, [api, jobId]);
 
   const open = !job || isOpen(job);
-  const progress = job?.status === 'succeeded' ? 100 : (job?.progress ?? 0);
+  const progress = job?.status === 'succeeded' || job?.status === 'rolled_back' ? 100 : (job?.progress ?? 0);
   const failedStep = job?.steps.find((s) => s.status === 'failed')?.name ?? job?.step ?? null;
   const done = job?.steps.filter((s) => s.status === 'succeeded' || s.status === 'skipped').length ?? 0;
 
@@ -74,6 +77,7 @@ export function JobProgress(props: {
         )}
         {job?.status === 'cancelled' && 'The job was cancelled.'}
       </p>
+      {job?.status === 'rolled_back' && <RolledBack job={job} />}
       {job?.status === 'failed' && (
         <div className="notice notice-error" role="alert">
           <strong>Failed at step “{stepLabel(failedStep ?? 'unknown')}”.</strong>{' '}
@@ -101,5 +105,31 @@ export function JobProgress(props: {
       )}
       {open && error !== undefined && <ErrorMessage error={error} title="Lost track of the job:" />}
     </section>
+  );
+}
+
+interface CheckFailure {
+  url: string;
+  expected: string;
+  status: number;
+  error?: string;
+}
+
+/** A promotion its post-swap check swapped back: which URLs failed, and what they answered. */
+function RolledBack({ job }: { job: Job }) {
+  const failures = (job.error?.details ?? []) as CheckFailure[];
+  return (
+    <div className="notice notice-error" role="alert" data-rolled-back>
+      <strong>Rolled back: production is on its previous state again.</strong> {job.error?.message} Checked in{' '}
+      {duration(job.timings?.verifyMs)} after the swap.
+      <ul className="field-errors">
+        {failures.slice(0, 20).map((failure, i) => (
+          <li key={i}>
+            <code>{failure.url}</code> answered {failure.status}, expected {failure.expected}
+            {failure.error ? `: ${failure.error}` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

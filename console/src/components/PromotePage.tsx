@@ -132,7 +132,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const onJobEnd = async (ended: Job) => {
     setFinished(ended);
     await ctx.reloadSite();
-    if (ended.status === 'succeeded' || job?.byOther) setPreview(await api.preview(site.slug, { limit: 1 }));
+    if (ended.status === 'succeeded' || ended.status === 'rolled_back' || job?.byOther)
+      setPreview(await api.preview(site.slug, { limit: 1 }));
   };
 
   const byType = CONTENT_TYPES.flatMap((t) => {

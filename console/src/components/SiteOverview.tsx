@@ -3,6 +3,7 @@ import { canEdit, isOwner, type SiteContext } from '../site-context';
 import { useState } from 'react';
 import { isOpen } from '../types';
 import { ReleaseSettings } from './ReleaseSettings';
+import { SmokeChecksSettings } from './SmokeChecksSettings';
 import { ErrorMessage, Link, Loading, useLoad } from './ui';
 
 /** Staging and production side by side, the maintenance state, and the last promotions. */
@@ -75,6 +76,7 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
       )}
 
       {isOwner(ctx) && <ReleaseSettings ctx={ctx} />}
+      {isOwner(ctx) && <SmokeChecksSettings ctx={ctx} />}
 
       <h3>Last promotions</h3>
       <ErrorMessage error={history.error} title="Cannot read the promotion history." />
@@ -111,7 +113,9 @@ export function SiteOverview({ ctx }: { ctx: SiteContext }) {
                   <td>{actorName(p.createdBy, ctx.actors)}</td>
                   <td>
                     <span className={`badge status-${p.status}`}>{p.status}</span>
-                    {p.status === 'failed' && p.error && <span className="small-text"> {p.error.message}</span>}
+                    {(p.status === 'failed' || p.status === 'rolled_back') && p.error && (
+                      <span className="small-text"> {p.error.message}</span>
+                    )}
                   </td>
                   <td>
                     {p.fromVersion ?? '—'} → {p.toVersion ?? '—'}

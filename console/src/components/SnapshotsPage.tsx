@@ -3,9 +3,17 @@ import { actorName, when } from '../format';
 import { isOwner, type SiteContext } from '../site-context';
 import type { Snapshot } from '../types';
 import { JobProgress } from './JobProgress';
-import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
+import { ConfirmDialog, ErrorMessage, Link, Loading, useLoad } from './ui';
 
-/** Production's snapshots: everyone may list them; owners take, restore and delete them. */
+type Action = 'restore' | 'rehearse' | 'delete';
+
+const DIALOG: Record<Action, { title: string; confirmLabel: string }> = {
+  restore: { title: 'Restore this snapshot?', confirmLabel: 'Restore to production' },
+  rehearse: { title: 'Rehearse this restore on staging?', confirmLabel: 'Rehearse on staging' },
+  delete: { title: 'Delete this snapshot?', confirmLabel: 'Delete snapshot' },
+};
+
+/** Production's snapshots: everyone may list them; owners take, restore, rehearse (on staging) and delete them. */
 export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
   const { api, site } = ctx;
   const owner = isOwner(ctx);
@@ -15,8 +23,9 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
   const [label, setLabel] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<{ action: 'restore' | 'delete'; snapshot: Snapshot } | null>(null);
-  const [restoreJob, setRestoreJob] = useState<{ id: string; snapshot: Snapshot } | null>(null);
+  const [confirm, setConfirm] = useState<{ action: Action; snapshot: Snapshot } | null>(null);
+  const [typed, setTyped] = useState('');
+  const [restoreJob, setRestoreJob] = useState<{ id: string; snapshot: Snapshot; rehearsal: boolean } | null>(null);
 
   const reload = () => {
     setMore([]);
@@ -81,10 +90,25 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
           key={restoreJob.id}
           api={api}
           jobId={restoreJob.id}
-          title={`Restoring “${restoreJob.snapshot.label}”`}
-          describeSuccess={(job) => `Production is now version ${job.toVersion ?? '?'}, with the snapshot’s content.`}
+          title={
+            restoreJob.rehearsal
+              ? `Rehearsing “${restoreJob.snapshot.label}” on staging`
+              : `Restoring “${restoreJob.snapshot.label}”`
+          }
+          describeSuccess={(job) =>
+            restoreJob.rehearsal
+              ? 'Staging now has the snapshot’s content, at version 0; the previous staging is kept as a backup.'
+              : `Production is now version ${job.toVersion ?? '?'}, with the snapshot’s content.`
+          }
           onEnd={() => void ctx.reloadSite()}
         />
+      )}
+      {restoreJob?.rehearsal && (
+        <p>
+          <Link to={{ name: 'site', slug: site.slug, section: 'promote' }}>See what restoring it would change</Link>{' '}
+          (staging against production) or{' '}
+          <Link to={{ name: 'site', slug: site.slug, section: 'staging' }}>put the previous staging back</Link>.
+        </p>
       )}
 
       <ErrorMessage error={snapshots.error} title="Cannot list the snapshots." />
@@ -127,6 +151,17 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
                       </button>
                       <button
                         type="button"
+                        className="button secondary small"
+                        disabled={busy}
+                        onClick={() => {
+                          setTyped('');
+                          setConfirm({ action: 'rehearse', snapshot: s });
+                        }}
+                      >
+                        Rehearse on staging<span className="visually-hidden"> “{s.label}”</span>
+                      </button>
+                      <button
+                        type="button"
                         className="button danger-outline small"
                         disabled={busy}
                         onClick={() => setConfirm({ action: 'delete', snapshot: s })}
@@ -159,8 +194,9 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
 
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm?.action === 'restore' ? 'Restore this snapshot?' : 'Delete this snapshot?'}
-        confirmLabel={confirm?.action === 'restore' ? 'Restore to production' : 'Delete snapshot'}
+        title={DIALOG[confirm?.action ?? 'restore'].title}
+        confirmLabel={DIALOG[confirm?.action ?? 'restore'].confirmLabel}
+        confirmDisabled={confirm?.action === 'rehearse' && typed !== site.slug}
         danger
         onCancel={() => setConfirm(null)}
         onConfirm={() => {
@@ -169,7 +205,10 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
           void act(async () => {
             if (chosen.action === 'restore') {
               const job = await api.restoreSnapshot(site.slug, chosen.snapshot.id);
-              setRestoreJob({ id: job.id, snapshot: chosen.snapshot });
+              setRestoreJob({ id: job.id, snapshot: chosen.snapshot, rehearsal: false });
+            } else if (chosen.action === 'rehearse') {
+              const job = await api.resetStaging(site.slug, typed, chosen.snapshot.id);
+              setRestoreJob({ id: job.id, snapshot: chosen.snapshot, rehearsal: true });
             } else {
               await api.deleteSnapshot(site.slug, chosen.snapshot.id);
               reload();
@@ -183,6 +222,27 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
             {confirm.snapshot.label}” (taken at production version {confirm.snapshot.productionVersion}), as production
             version {site.environments.production.version + 1}. Visitors see the maintenance page only during the swap.
           </p>
+        ) : confirm?.action === 'rehearse' ? (
+          <>
+            <p>
+              Staging (now version {site.environments.staging.version}) is overwritten with the content of “
+              {confirm.snapshot.label}” (production version {confirm.snapshot.productionVersion}), at version 0, so you
+              can look at the rolled-back site through a review link and see what restoring it would change. Production
+              does not change. The current staging, drafts included, is kept as a backup.
+            </p>
+            <div className="field">
+              <label htmlFor="rehearse-confirm">
+                Type the site’s slug <code>{site.slug}</code> to confirm
+              </label>
+              <input
+                id="rehearse-confirm"
+                value={typed}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setTyped(e.target.value)}
+              />
+            </div>
+          </>
         ) : (
           <p>
             “{confirm?.snapshot.label}” (production version {confirm?.snapshot.productionVersion}) will be deleted; you

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +13,15 @@ import { verifyJsonBody } from '../validation/json-body-guard';
 export const JSON_BODY_LIMIT = '10mb';
 
 /** Builds the application for a role; main.ts and the tests boot it the same way. */
+// Node closes an idle keep-alive connection after 5 s, racing a client (or a load balancer, which keeps them
+// 60 s) that sends its next request on it just then: that request fails with a reset. Outlast the balancer.
+const KEEP_ALIVE_MS = 65_000;
+
+function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+}
+
 export async function createApp(
   config: RuntimeConfig,
   roles: { api: boolean; worker: boolean },
@@ -24,6 +34,7 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // Names the framework to every visitor, for nothing.
   app.disable('x-powered-by');
+  keepIdleConnectionsOpen(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   // Depth, lone surrogates and U+0000 are refused from the raw text, before JSON.parse and any recursive walk.
   // Nest's types leave out `verify` because its rawBody option would replace it; this app has no rawBody.

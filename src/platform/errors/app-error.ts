@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   promotion_frozen: 409,
   schedule_exists: 409,
   undo_unavailable: 409,
+  revert_unavailable: 409,
   production_drift: 409,
   launch_checks_failed: 409,
   check_not_found: 409,

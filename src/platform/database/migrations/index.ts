@@ -19,6 +19,8 @@ import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteRelease
 import { CreatePromotionApprovals1764000001510 } from './1764000001510-CreatePromotionApprovals';
 import { AddScheduledJobs1764000001800 } from './1764000001800-AddScheduledJobs';
 import { BackfillPromotionFromState1764000001801 } from './1764000001801-BackfillPromotionFromState';
+import { AddSiteSmokeChecks1764000002050 } from './1764000002050-AddSiteSmokeChecks';
+import { AddRolledBackJobStatus1764000002051 } from './1764000002051-AddRolledBackJobStatus';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   CreatePromotionApprovals1764000001510,
   AddScheduledJobs1764000001800,
   BackfillPromotionFromState1764000001801,
+  AddSiteSmokeChecks1764000002050,
+  AddRolledBackJobStatus1764000002051,
 ];
