@@ -108,4 +108,3 @@ function mutate(entities: SiteEntity[], round: number): SiteEntity[] {
     mutateEntity(pages[(round * count + i) % pages.length], round * 100_000 + i),
   );
 }
-

@@ -46,4 +46,3 @@ export function state(spec: StateSpec = {}): CandidateState {
     mediaKeys: spec.media ?? [],
   };
 }
-
