@@ -22,7 +22,10 @@ export async function bootApp(
   env: Record<string, string>,
   roles = { api: true, worker: true },
 ): Promise<{ app: NestExpressApplication; url: string; config: RuntimeConfig }> {
-  const config = loadConfig(env) as RuntimeConfig;
+  const config = loadConfig({
+    ...env,
+    ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
+  }) as RuntimeConfig;
   const app = await createApp(config, roles);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };

@@ -33,12 +33,7 @@ export async function runLaunchBench(): Promise<void> {
       );
       process.stderr.write(`  ${size}: importing ${entities.length} entities\n`);
       await importAll(admin, slug, entities);
-      const first = await admin('GET', `/api/sites/${slug}/promotion/preview?limit=1`);
-      const job = await admin('POST', `/api/sites/${slug}/promotions`, {
-        fingerprint: first.fingerprint,
-        acknowledgeChecks: first.checks.filter((c: any) => c.severity === 'error').map((c: any) => c.code),
-      });
-      await waitForJob(admin, job.id);
+      const production = await promoteAcknowledged(admin, slug);
 
       // The fingerprint is read in the report's own transaction: a preview would fill the cache first.
       const measure = () =>
@@ -66,6 +61,7 @@ export async function runLaunchBench(): Promise<void> {
       }
       rows.push({
         entities: size,
+        production,
         'checks found': found,
         'report uncached, median (ms)': round(median(uncached)),
         'report cached, median (ms)': round(median(cached), 2),
@@ -90,6 +86,27 @@ export async function runLaunchBench(): Promise<void> {
       },
     ],
   });
+}
+
+// At 100,000 entities build-state's REPEATABLE READ transaction can lose a race with the job's own heartbeat
+// (serialization failure on the jobs row, a bug outside this suite): promote again, up to three times.
+// If all three fail, the report is measured against the empty production the site started with (the candidate's
+// side, which dominates the cost, is the same), and the row says so.
+async function promoteAcknowledged(admin: Api, slug: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const first = await admin('GET', `/api/sites/${slug}/promotion/preview?limit=1`);
+    const job = await admin('POST', `/api/sites/${slug}/promotions`, {
+      fingerprint: first.fingerprint,
+      acknowledgeChecks: [...new Set(first.checks.filter((c: any) => c.severity === 'error').map((c: any) => c.code))],
+    });
+    try {
+      await waitForJob(admin, job.id);
+      return 'the generated site';
+    } catch (error) {
+      if (attempt === 3) return `empty (first promotion failed: ${(error as Error).message.slice(0, 60)})`;
+      process.stderr.write(`  first promotion failed (${(error as Error).message}); again\n`);
+    }
+  }
 }
 
 async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
