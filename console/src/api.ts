@@ -141,6 +141,9 @@ export class Api {
     this.request<Snapshot>('POST', `${this.site(slug)}/snapshots`, { label });
   restoreSnapshot = (slug: string, id: string) =>
     this.request<Job>('POST', `${this.site(slug)}/snapshots/${enc(id)}/restore`);
+  /** These entities of production back to the snapshot, with what they need that production lacks. */
+  revertToSnapshot = (slug: string, id: string, entities: { type: string; key: string }[]) =>
+    this.request<Job>('POST', `${this.site(slug)}/snapshots/${enc(id)}/revert`, { entities });
   deleteSnapshot = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/snapshots/${enc(id)}`);
 
