@@ -19,6 +19,7 @@ import { AddSiteReleaseGates1764000001500 } from './1764000001500-AddSiteRelease
 import { CreatePromotionApprovals1764000001510 } from './1764000001510-CreatePromotionApprovals';
 import { AddScheduledJobs1764000001800 } from './1764000001800-AddScheduledJobs';
 import { BackfillPromotionFromState1764000001801 } from './1764000001801-BackfillPromotionFromState';
+import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiffs';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreatePromotionApprovals1764000001510,
   AddScheduledJobs1764000001800,
   BackfillPromotionFromState1764000001801,
+  CreateVisualDiffs1764000002150,
 ];
