@@ -3,6 +3,7 @@ import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
 import { runScheduleBench } from './schedule';
+import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
 export const SUITES: Record<string, () => Promise<void>> = {
   content: runContentBench,
@@ -10,4 +11,5 @@ export const SUITES: Record<string, () => Promise<void>> = {
   recovery: runRecoveryBench,
   render: runRenderBench,
   schedule: runScheduleBench,
+  visual: runVisualBench,
 };
