@@ -142,6 +142,15 @@ describe('web console (headless Chromium)', () => {
     await page.getByRole('button', { name: /Added spring/ }).waitFor();
     await page.getByRole('button', { name: /Removed winter/ }).waitFor();
 
+    // The visual diff: the worker's Chromium renders the changed page; it opens to the before/after slider.
+    const visualRow = page.getByRole('button', { name: /^\/ changed [\d.]+% changed$/ });
+    await visualRow.waitFor({ timeout: 120_000 });
+    await visualRow.click();
+    await page.getByRole('slider').waitFor();
+    await page.getByRole('img', { name: '/ in production at 1280px' }).waitFor();
+    await page.getByLabel('Heatmap').check();
+    await page.getByRole('img', { name: 'Changed pixels of / at 1280px, in red' }).waitFor();
+
     // Production has no snapshot yet, so "snapshot first" starts checked.
     const snapshotFirst = page.getByLabel('Take a production snapshot first');
     expect(await snapshotFirst.isChecked()).toBe(true);
