@@ -19,6 +19,7 @@ import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StagingResetModule } from './staging-reset/staging-reset.module';
+import { VisualDiffWorkerModule } from './visual-diff/visual-diff.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
@@ -65,7 +66,7 @@ export class AppModule {
         PromotionModule,
         SnapshotsModule,
         StagingResetModule,
-        ...(worker ? [JobsWorkerModule, GcWorkerModule, WebhooksWorkerModule] : []),
+        ...(worker ? [JobsWorkerModule, GcWorkerModule, WebhooksWorkerModule, VisualDiffWorkerModule] : []),
         ...(api ? [ApiModule] : []),
       ],
       controllers: [HealthController],

@@ -104,6 +104,13 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('DELETE', '/api/sites/:site/production/maintenance', OWNER, "end production's maintenance window"),
 
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff)'),
+  route(
+    'GET',
+    '/api/sites/:site/promotion/preview/visual',
+    ALL,
+    "a preview's visual diff: each changed page's status and changed share per width (queues the rendering)",
+  ),
+  route('GET', '/api/sites/:site/promotion/visual-diffs/:id/:image', ALL, 'a visual diff PNG (before, after, heatmap)'),
   route('POST', '/api/sites/:site/promotion/approvals', ALL, 'approve the current preview (its fingerprint)'),
   route('GET', '/api/sites/:site/promotion/approvals', ALL, 'approvals, each current or stale'),
   route(
