@@ -173,7 +173,7 @@ describe('metrics', () => {
       const site: TestSite = await createSite(app, 'metrics-labels');
       await stagingClient(app, site).put('page', 'p', { title: 'P', path: '/secret-path', blocks: [] });
       const { text, samples } = await scrape(app);
-      for (const queue of ['site-jobs', 'housekeeping', 'webhook-deliveries'])
+      for (const queue of ['site-jobs', 'housekeeping', 'webhook-deliveries', 'visual-diffs'])
         for (const state of ['waiting', 'active', 'delayed', 'completed', 'failed'])
           expect({ queue, state, value: valueOf(samples, 'promote_queue_jobs', { queue, state }) }).toEqual({
             queue,

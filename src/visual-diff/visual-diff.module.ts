@@ -1,7 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { ContentModule } from '../content/content.module';
 import { QueueName } from '../jobs/job-names';
+import { Metrics } from '../platform/metrics/metrics';
 import { PromotionModule } from '../promotion/promotion.module';
 import { SitesModule } from '../sites/sites.module';
 import { RenderOrigin } from './render-origin';
@@ -19,7 +21,16 @@ const queue = BullModule.registerQueue({ name: QueueName.VisualDiffs });
   providers: [VisualDiffsRepository, VisualDiffQueue, VisualDiffService, RenderOrigin],
   exports: [VisualDiffService, VisualDiffsRepository, RenderOrigin],
 })
-export class VisualDiffModule {}
+export class VisualDiffModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    @InjectQueue(QueueName.VisualDiffs) private readonly diffs: Queue,
+  ) {}
+
+  onModuleInit(): void {
+    this.metrics.watchQueues(this.diffs);
+  }
+}
 
 /** The renderer (one Chromium per process), only where this process works jobs. */
 @Module({
