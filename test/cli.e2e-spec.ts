@@ -170,7 +170,8 @@ describe('the promote CLI against the running service', () => {
   it('fails (exit 1) when the job it waits for fails, naming the error and the job', async () => {
     const site = await newSite('cli-fail');
     const client = stagingClient(app, site);
-    await client.put('page', 'p', { title: 'P', path: '/p', blocks: [{ id: 'i', type: 'image', media: 'missing' }] });
+    // A missing form (a missing image would be refused before the job by the launch report's missing_media).
+    await client.put('page', 'p', { title: 'P', path: '/p', blocks: [{ id: 'f', type: 'form', form: 'missing' }] });
     await client.publish('page', 'p');
     const result = await run(['promote', site.slug, '--wait', '--json'], { env: env(site) });
     expect(result.code).toBe(1);

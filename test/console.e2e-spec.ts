@@ -434,6 +434,40 @@ describe('web console (headless Chromium)', () => {
     }
   });
 
+  it('shows the launch report above the diff, fixes a lost URL with one click, and asks before promoting over an error', async () => {
+    const other = await createSite(app, 'console-launch');
+    const staging = stagingClient(app, other);
+    const page = (key: string, path: string) =>
+      staging
+        .put('page', key, { title: key, path, blocks: [{ id: 'h', type: 'heading', text: key, level: 1 }] })
+        .then(() => staging.publish('page', key));
+    await page('home', '/');
+    await page('about', '/about');
+    await page('menu', '/menu');
+    await staging.promoteAll();
+    await page('about', '/about-us'); // moves: fixable with a 301
+    await staging.remove('page', 'menu'); // goes: acknowledged below
+
+    const tab = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+    const errors = tab.getByTestId('checks-error');
+    await errors.getByText('Errors (2)').waitFor();
+    await shot(tab, 'console-launch-checks');
+    await errors.getByRole('button', { name: 'Add a 301 from /about to /about-us' }).click();
+    await tab.getByText('Added a redirect from /about to /about-us in staging.').waitFor();
+    await errors.getByText('Errors (1)').waitFor();
+
+    const promote = tab.getByRole('button', { name: 'Promote to Production' });
+    expect(await promote.isDisabled()).toBe(true);
+    await tab.getByLabel(/I understand, promote despite 1 launch check error/).check();
+    await promote.click();
+    const dialog = tab.getByRole('dialog', { name: 'Promote to Production?' });
+    expect(await dialog.textContent()).toContain('It goes ahead despite 1 launch check error');
+    await dialog.getByRole('button', { name: /^Promote \d+ changes?$/ }).click();
+    await tab.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    expect((await fetch(`${base}/sites/${other.slug}/about`, { redirect: 'manual' })).status).toBe(301);
+    await tab.close();
+  });
+
   it("shows a failed promotion's step and reason", async () => {
     const other = await createSite(app, 'console-fail');
     const staging = stagingClient(app, other);

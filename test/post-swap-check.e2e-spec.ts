@@ -194,7 +194,10 @@ describe('the post-swap check of a promotion', () => {
 
     const { fingerprint } = await client.preview();
     const runAt = new Date(Date.now() + 1500).toISOString();
-    const { body: scheduled } = await client.promote(fingerprint, { runAt }).expect(202);
+    // The launch report flags the lost /menu too; acknowledged, so the post-swap check is what stops it.
+    const { body: scheduled } = await client
+      .promote(fingerprint, { runAt, acknowledgeChecks: ['url_removed_without_redirect'] })
+      .expect(202);
     expect(scheduled.status).toBe('scheduled');
     const job = await client.waitForJob(scheduled.id, 'rolled_back');
     expect(job.error.details).toEqual([

@@ -103,7 +103,8 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('PUT', '/api/sites/:site/production/maintenance', OWNER, "take production's maintenance window"),
   route('DELETE', '/api/sites/:site/production/maintenance', OWNER, "end production's maintenance window"),
 
-  route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff)'),
+  route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff and its launch report)'),
+  route('POST', '/api/sites/:site/promotion/checks/fix', EDITORS, "apply a launch check's fix to staging (a 301)"),
   route(
     'GET',
     '/api/sites/:site/promotion/preview/visual',

@@ -1,4 +1,5 @@
 import { runContentBench } from './content';
+import { runLaunchBench } from './launch';
 import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
@@ -8,6 +9,7 @@ import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
 export const SUITES: Record<string, () => Promise<void>> = {
   content: runContentBench,
+  launch: runLaunchBench,
   promotion: runPromotionBench,
   recovery: runRecoveryBench,
   render: runRenderBench,

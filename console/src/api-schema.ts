@@ -515,6 +515,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sites/{site}/promotion/checks/fix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply a launch check's fix
+     * @description Writes the fix of a check of the current report into staging (today a 301 redirect), through the normal staging write path: versioned and audited like any edit. The next preview no longer has the check.
+     */
+    post: operations['fixLaunchCheck'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/promotion/approvals': {
     parameters: {
       query?: never;
@@ -908,6 +928,9 @@ export interface components {
           | 'undo_unavailable'
           | 'revert_unavailable'
           | 'production_drift'
+          | 'launch_checks_failed'
+          | 'check_not_found'
+          | 'check_not_fixable'
           | 'payload_too_large'
           | 'range_not_satisfiable'
           | 'unsupported_media_type'
@@ -1246,6 +1269,50 @@ export interface components {
       /** @description with drift: production's own change, from staging's base state to production's head */
       productionChange?: components['schemas']['BodyChange'];
     };
+    LaunchCheck: {
+      /** @enum {string} */
+      code:
+        | 'url_removed_without_redirect'
+        | 'robots_blocks_all'
+        | 'robots_hides_pages'
+        | 'site_noindex'
+        | 'page_noindex'
+        | 'canonical_changed'
+        | 'broken_internal_link'
+        | 'missing_media'
+        | 'redirect_chain'
+        | 'redirect_loop'
+        | 'tracking_before_consent'
+        | 'variable_missing'
+        | 'sitemap_changed';
+      /**
+       * @description an error blocks the promotion
+       * @enum {string}
+       */
+      severity: 'error' | 'warning' | 'info';
+      /** @description the entity it is about (or variable, sitemap) */
+      type: string;
+      key: string;
+      message: string;
+      /** @description a staging write that makes the check pass: POST …/promotion/checks/fix applies it */
+      fix?: {
+        /** @enum {string} */
+        type: 'redirect';
+        key: string;
+        data: {
+          from: string;
+          to: string;
+          /** @enum {integer} */
+          status: 301;
+        };
+      };
+      /** @description the facts behind the message (paths, media keys, scripts…) */
+      details?: Record<string, never>;
+    };
+    FixedCheck: {
+      check: components['schemas']['LaunchCheck'];
+      entity: components['schemas']['Entity'];
+    };
     Preview: {
       /** @description what POST …/promotions must send back */
       fingerprint: string;
@@ -1270,6 +1337,13 @@ export interface components {
       };
       changes: components['schemas']['PreviewChange'][];
       nextCursor: string | null;
+      /** @description the launch report of the whole promotion (the first 500, errors first), on every page */
+      checks: components['schemas']['LaunchCheck'][];
+      checkSummary: {
+        error: number;
+        warning: number;
+        info: number;
+      };
     };
     PromotionRecord: {
       /** Format: uuid */
@@ -1797,6 +1871,8 @@ export interface components {
         description?: string;
         /** @description The key of a media file. */
         ogImage?: string;
+        /** @description Ask search engines not to index this page. */
+        noindex?: boolean;
       } & {
         [key: string]: unknown;
       };
@@ -1887,6 +1963,8 @@ export interface components {
         description?: string;
         /** @description The key of a media file. */
         ogImage?: string;
+        /** @description Ask search engines not to index this page. */
+        noindex?: boolean;
       } & {
         [key: string]: unknown;
       };
@@ -2168,6 +2246,8 @@ export interface components {
       canonicalBase?: string;
       /** @description The key of a media file. */
       ogImage?: string;
+      /** @description Ask search engines not to index any page of the site. */
+      noindex?: boolean;
       locale?: string;
       maintenancePage?: {
         title?: string;
@@ -4880,6 +4960,22 @@ export interface operations {
           timeZone?: string;
           /** @description overwrite what production changed since staging was in step with it (else 409 production_drift) */
           acknowledgeDrift?: boolean;
+          /** @description codes of error launch checks to promote over (else 409 launch_checks_failed); recorded on the job with who sent them */
+          acknowledgeChecks?: (
+            | 'url_removed_without_redirect'
+            | 'robots_blocks_all'
+            | 'robots_hides_pages'
+            | 'site_noindex'
+            | 'page_noindex'
+            | 'canonical_changed'
+            | 'broken_internal_link'
+            | 'missing_media'
+            | 'redirect_chain'
+            | 'redirect_loop'
+            | 'tracking_before_consent'
+            | 'variable_missing'
+            | 'sitemap_changed'
+          )[];
         };
       };
     };
@@ -4929,7 +5025,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift`, `launch_checks_failed` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5113,6 +5209,113 @@ export interface operations {
         };
       };
       /** @description `revert_unavailable`, `promotion_in_progress` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  fixLaunchCheck: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          code:
+            | 'url_removed_without_redirect'
+            | 'robots_blocks_all'
+            | 'robots_hides_pages'
+            | 'site_noindex'
+            | 'page_noindex'
+            | 'canonical_changed'
+            | 'broken_internal_link'
+            | 'missing_media'
+            | 'redirect_chain'
+            | 'redirect_loop'
+            | 'tracking_before_consent'
+            | 'variable_missing'
+            | 'sitemap_changed';
+          type: string;
+          key: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FixedCheck'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `check_not_found`, `check_not_fixable`, `route_taken` */
       409: {
         headers: {
           [name: string]: unknown;

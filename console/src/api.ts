@@ -11,6 +11,7 @@ import type {
   Job,
   Me,
   Page,
+  FixedCheck,
   Preview,
   PromotionRecord,
   ReviewLink,
@@ -134,10 +135,14 @@ export class Api {
       note?: string;
       override?: string;
       acknowledgeDrift?: boolean;
+      acknowledgeChecks?: string[];
       runAt?: string;
       timeZone?: string;
     },
   ) => this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
+  /** Writes a launch check's fix (a 301) into staging. */
+  fixCheck = (slug: string, check: { code: string; type: string; key: string }) =>
+    this.request<FixedCheck>('POST', `${this.site(slug)}/promotion/checks/fix`, check);
   promotions = (slug: string, limit = 10, status?: Job['status']) =>
     this.request<Page<PromotionRecord>>('GET', `${this.site(slug)}/promotions${query({ limit, status })}`);
   undoPromotion = (slug: string, id: string) =>

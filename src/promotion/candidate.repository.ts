@@ -40,7 +40,8 @@ export class CandidateRepository {
       `select distinct ref->>'key' as name from staging_manifest s
        join revisions r on r.id = s.revision_id
        cross join lateral jsonb_array_elements(r.refs) ref
-       where s.site_id = $1 and ref->>'type' = '${ENV_REFERENCE}' order by 1`,
+       where s.site_id = $1 and r.refs @> '[{"type": "${ENV_REFERENCE}"}]' and ref->>'type' = '${ENV_REFERENCE}'
+       order by 1`,
       [siteId],
     );
     return rows.map((r) => r.name);

@@ -8,7 +8,12 @@ import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validati
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { type Fingerprint, fingerprintOf, formatFingerprint } from './fingerprint';
+import type { LaunchCheck, Severity } from '../../libs/launch-checks';
+import { LaunchChecksService } from './launch-checks.service';
 import { ChangedEntry, ComparedStates, PreviewRepository, TypeSummary } from './preview.repository';
+
+// The preview lists this many checks (errors first); `checkSummary` counts them all.
+const CHECKS_SHOWN = 500;
 
 /** A change as the diff engine describes it, with the whole body when the entity was added or removed. */
 export interface BodyChange {
@@ -46,6 +51,9 @@ export interface Preview {
   };
   changes: PreviewChange[];
   nextCursor: string | null;
+  /** The launch report: what promoting this pair would break or change for visitors and search engines. */
+  checks: LaunchCheck[];
+  checkSummary: Record<Severity, number>;
 }
 
 export interface PreviewQuery {
@@ -61,6 +69,7 @@ export class PreviewService {
     private readonly transactions: Transactions,
     private readonly previews: PreviewRepository,
     private readonly environments: EnvironmentsService,
+    private readonly launchChecks: LaunchChecksService,
   ) {}
 
   async preview(site: Site, query: PreviewQuery): Promise<Preview> {
@@ -80,6 +89,7 @@ export class PreviewService {
         type: query.type,
       });
       const page = keysetPage(entries, query.limit, changeCursor, ({ type, key }) => ({ type, key }));
+      const checks = await this.launchChecks.report(tx, site.id, fingerprint);
       return {
         fingerprint: formatFingerprint(fingerprint),
         staging: { version: stagingVersion },
@@ -87,6 +97,8 @@ export class PreviewService {
         summary: summarize(summaries),
         changes: await this.describe(tx, page.items),
         nextCursor: page.nextCursor,
+        checks: checks.slice(0, CHECKS_SHOWN),
+        checkSummary: countBySeverity(checks),
       };
     });
   }
@@ -149,6 +161,12 @@ function bodyChange(left: unknown, right: unknown): BodyChange {
   return change.op === 'changed'
     ? { op: change.op, delta: change.delta }
     : { op: change.op, data: change.op === 'added' ? right : left };
+}
+
+function countBySeverity(checks: LaunchCheck[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const check of checks) counts[check.severity]++;
+  return counts;
 }
 
 function summarize(rows: TypeSummary[]): Preview['summary'] {

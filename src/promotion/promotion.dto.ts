@@ -1,4 +1,5 @@
 import { CONTENT_TYPES } from '../../libs/content-model';
+import { CHECK_CODES } from '../../libs/launch-checks';
 import { JOB_STATUSES, jobProperties } from '../jobs/job.dto';
 import { RUN_AT_PATTERN } from './run-at';
 import { nullable, nullableRef, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
@@ -32,6 +33,26 @@ export const startPromotionSchema = {
       type: 'boolean',
       description: 'overwrite what production changed since staging was in step with it (else 409 production_drift)',
     },
+    acknowledgeChecks: {
+      type: 'array',
+      items: { type: 'string', enum: CHECK_CODES },
+      maxItems: CHECK_CODES.length,
+      uniqueItems: true,
+      description:
+        'codes of error launch checks to promote over (else 409 launch_checks_failed); recorded on the job with who sent them',
+    },
+  },
+};
+
+/** `POST …/promotion/checks/fix`: which check of the current report to fix. */
+export const fixCheckSchema = {
+  type: 'object',
+  required: ['code', 'type', 'key'],
+  additionalProperties: false,
+  properties: {
+    code: { type: 'string', enum: CHECK_CODES },
+    type: { type: 'string', minLength: 1, maxLength: 50 },
+    key: { type: 'string', minLength: 1, maxLength: 128 },
   },
 };
 
@@ -81,6 +102,26 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     },
     ['delta', 'data', 'productionChange'],
   ),
+  LaunchCheck: object(
+    {
+      code: { type: 'string', enum: CHECK_CODES },
+      severity: { type: 'string', enum: ['error', 'warning', 'info'], description: 'an error blocks the promotion' },
+      type: { type: 'string', description: 'the entity it is about (or variable, sitemap)' },
+      key: { type: 'string' },
+      message: { type: 'string' },
+      fix: {
+        description: 'a staging write that makes the check pass: POST …/promotion/checks/fix applies it',
+        ...object({
+          type: { type: 'string', enum: ['redirect'] },
+          key: { type: 'string' },
+          data: object({ from: { type: 'string' }, to: { type: 'string' }, status: { type: 'integer', enum: [301] } }),
+        }),
+      },
+      details: { type: 'object', description: 'the facts behind the message (paths, media keys, scripts…)' },
+    },
+    ['fix', 'details'],
+  ),
+  FixedCheck: object({ check: ref('LaunchCheck'), entity: ref('Entity') }),
   Preview: object({
     fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
     staging: object({ version: { type: 'integer' } }),
@@ -91,6 +132,12 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     }),
     changes: { type: 'array', items: ref('PreviewChange') },
     nextCursor: nullable({ type: 'string' }),
+    checks: {
+      type: 'array',
+      items: ref('LaunchCheck'),
+      description: 'the launch report of the whole promotion (the first 500, errors first), on every page',
+    },
+    checkSummary: object({ error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } }),
   }),
   PromotionRecord: object({
     ...jobProperties,

@@ -14,6 +14,7 @@ import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
 import { RevisionReferences } from '../content/revision-references.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
+import type { AcknowledgedChecks } from './launch-checks.service';
 import { rollbackFinishStep } from './rollback-finish-step';
 import { rolledBack, verifyOutcome, verifyStep } from './verify-step';
 
@@ -25,6 +26,8 @@ export interface PromotionParams {
   summary: { added: number; changed: number; removed: number; unchanged: number };
   /** The approvals that let it start (ids), when the site requires some. */
   approvals?: string[];
+  /** The error launch checks it went ahead over, and who acknowledged them. */
+  acknowledgedChecks?: AcknowledgedChecks;
   /** The freeze window an owner overrode to start it, and why. */
   freezeOverride?: { reason: string; window: FrozenWindow };
   /**

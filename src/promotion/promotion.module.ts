@@ -10,6 +10,9 @@ import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
 import { CandidateRepository } from './candidate.repository';
+import { LaunchChecksController } from './launch-checks.controller';
+import { LaunchChecksRepository } from './launch-checks.repository';
+import { LaunchChecksService } from './launch-checks.service';
 import { PreviewRepository } from './preview.repository';
 import { PreviewService } from './preview.service';
 import { promotionJob } from './promotion.job';
@@ -30,8 +33,15 @@ import { PromotionsService } from './promotions.service';
     StatesModule,
     VariablesModule,
   ],
-  providers: [CandidateRepository, PreviewRepository, PreviewService, PromotionsService],
-  exports: [PreviewService, PromotionsService],
+  providers: [
+    CandidateRepository,
+    LaunchChecksRepository,
+    LaunchChecksService,
+    PreviewRepository,
+    PreviewService,
+    PromotionsService,
+  ],
+  exports: [PreviewService, PromotionsService, LaunchChecksService],
 })
 export class PromotionModule implements OnModuleInit {
   constructor(private readonly definitions: JobDefinitions) {}
@@ -42,5 +52,5 @@ export class PromotionModule implements OnModuleInit {
 }
 
 /** The feature's HTTP routes, loaded only in processes with the api role. */
-@Module({ imports: [PromotionModule], controllers: [PromotionsController] })
+@Module({ imports: [PromotionModule], controllers: [PromotionsController, LaunchChecksController] })
 export class PromotionApiModule {}

@@ -76,6 +76,7 @@ export class PromotionsController {
     'dangling_references',
     'variables_missing',
     'production_drift',
+    'launch_checks_failed',
   )
   startPromotion(
     @CurrentSite() site: Site,

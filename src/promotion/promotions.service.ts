@@ -19,6 +19,7 @@ import { PreviewService } from './preview.service';
 import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
+import { LaunchChecksService } from './launch-checks.service';
 import { RevisionReferences } from '../content/revision-references.service';
 
 export interface StartPromotionBody {
@@ -32,6 +33,8 @@ export interface StartPromotionBody {
   override?: string;
   /** The editor saw that production changed entities since staging was in step, and overwrites them. */
   acknowledgeDrift?: boolean;
+  /** Codes of error launch checks the editor promotes over. */
+  acknowledgeChecks?: string[];
 }
 
 // Enough entities for the console to name them; `total` says how many there are in all.
@@ -47,6 +50,7 @@ export class PromotionsService {
     private readonly snapshots: SnapshotsService,
     private readonly gates: ReleaseGates,
     private readonly variables: VariablesService,
+    private readonly launchChecks: LaunchChecksService,
     private readonly references: RevisionReferences,
   ) {}
 
@@ -76,9 +80,10 @@ export class PromotionsService {
       before: async (tx) => {
         const start = await this.fresh(tx, site, seen);
         if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
+        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal);
         const gates = await this.releaseGates(tx, site, fingerprint, new Date(), body, principal);
         const summary = await this.previews.totals(tx, site.id, start.states);
-        return { fromVersion: start.fromVersion, params: { ...this.params(body, seen, summary), ...gates } };
+        return { fromVersion: start.fromVersion, params: { ...this.params(body, seen, summary), ...gates, ...checks } };
       },
       auditDetails,
     });
@@ -112,6 +117,7 @@ export class PromotionsService {
       before: async (tx) => {
         const start = await this.fresh(tx, site, seen);
         if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
+        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal);
         // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
         await assertCandidateValid(
@@ -122,6 +128,7 @@ export class PromotionsService {
         const params: PromotionParams = {
           ...this.params(body, seen, await this.previews.totals(tx, site.id, start.states)),
           ...gates,
+          ...checks,
           pinned: true,
           ...(body.timeZone ? { timeZone: body.timeZone } : {}),
         };
@@ -274,6 +281,24 @@ export class PromotionsService {
     );
   }
 
+  /** Error launch checks block unless acknowledged by code; what was acknowledged goes into the job's params. */
+  private async acknowledgedChecks(
+    tx: EntityManager,
+    siteId: string,
+    seen: Fingerprint,
+    body: StartPromotionBody,
+    principal: Principal,
+  ): Promise<Pick<PromotionParams, 'acknowledgedChecks'>> {
+    const acknowledged = await this.launchChecks.assertAcknowledged(
+      tx,
+      siteId,
+      seen,
+      body.acknowledgeChecks,
+      principal,
+    );
+    return acknowledged ? { acknowledgedChecks: acknowledged } : {};
+  }
+
   /** Production changed entities since staging was in step with it: overwriting them takes an acknowledgement. */
   private async refuseDrift(tx: EntityManager, siteId: string, states: ComparedStates): Promise<void> {
     const { total, entities } = await this.previews.drifted(tx, siteId, states, DRIFT_DETAILS_LIMIT);
@@ -300,4 +325,5 @@ const auditDetails = (params: Record<string, any>) => ({
   note: params.note ?? null,
   ...(params.approvals ? { approvals: params.approvals } : {}),
   ...(params.freezeOverride ? { freezeOverride: params.freezeOverride } : {}),
+  ...(params.acknowledgedChecks ? { acknowledgedChecks: params.acknowledgedChecks } : {}),
 });

@@ -7,6 +7,7 @@ import { ApprovalsPanel } from './ApprovalsPanel';
 import { DiffView } from './DiffView';
 import { VisualDiffPanel } from './VisualDiffPanel';
 import { JobProgress } from './JobProgress';
+import { errorCodes, LaunchReport } from './LaunchReport';
 import { SchedulePanel } from './SchedulePanel';
 import { ConfirmDialog, ErrorMessage, Loading, useLoad } from './ui';
 
@@ -41,6 +42,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const [override, setOverride] = useState('');
   const [approvalsKey, setApprovalsKey] = useState(0);
   const [acknowledged, setAcknowledged] = useState(false);
+  const [checksAcknowledged, setChecksAcknowledged] = useState(false);
   const [adoptNotice, setAdoptNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -71,6 +73,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const { summary } = preview;
   const changeCount = summary.added + summary.changed + summary.removed;
   const drift = summary.drift;
+  const failing = errorCodes(preview);
   const jobRunning = job !== null && finished === null;
 
   const refreshed = (fresh: Preview, why: string) => {
@@ -91,6 +94,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(override.trim() ? { override: override.trim() } : {}),
         ...(drift > 0 ? { acknowledgeDrift: acknowledged } : {}),
+        ...(failing.length && checksAcknowledged ? { acknowledgeChecks: failing } : {}),
       });
       setFinished(null);
       setJob({ id: started.id, byOther: false });
@@ -107,6 +111,12 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         refreshed(
           await api.preview(site.slug, { limit: 1 }),
           'Production changed entities that this promotion would overwrite, so nothing was promoted. They are marked “Changed in production” below: keep production’s version, or confirm that you overwrite them.',
+        );
+      } else if (e instanceof ApiError && e.code === 'launch_checks_failed') {
+        setChecksAcknowledged(false);
+        refreshed(
+          await api.preview(site.slug, { limit: 1 }),
+          'Launch checks found errors that were not acknowledged, so nothing was promoted. They are listed under “Launch checks”: fix them, or acknowledge them and promote again.',
         );
       } else if (e instanceof ApiError && e.code === 'promotion_in_progress' && typeof details?.jobId === 'string') {
         setFinished(null);
@@ -208,6 +218,17 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
 
       <ApprovalsPanel ctx={ctx} preview={preview} reloadKey={approvalsKey} />
 
+      <LaunchReport
+        api={api}
+        slug={site.slug}
+        preview={preview}
+        canFix={canEdit(ctx) && !jobRunning}
+        onFixed={async (message) => {
+          if (message) setAdoptNotice(message);
+          setPreview(await api.preview(site.slug, { limit: 1 }));
+        }}
+      />
+
       <h3 className="section-title">What will change in production</h3>
       {changeCount === 0 ? (
         <p className="notice notice-info">
@@ -296,15 +317,40 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
                 </label>
               </div>
             )}
+            {failing.length > 0 && (
+              <div className="check">
+                <input
+                  id="acknowledge-checks"
+                  type="checkbox"
+                  checked={checksAcknowledged}
+                  onChange={(e) => setChecksAcknowledged(e.target.checked)}
+                />
+                <label htmlFor="acknowledge-checks">
+                  I understand, promote despite {plural(preview.checkSummary.error, 'launch check error')} (
+                  {failing.map((code) => code.replace(/_/g, ' ')).join(', ')})
+                </label>
+              </div>
+            )}
           </fieldset>
           <ErrorMessage error={error} title="The promotion did not start." />
-          <button type="submit" className="button primary big" disabled={starting || (drift > 0 && !acknowledged)}>
+          <button
+            type="submit"
+            className="button primary big"
+            disabled={starting || (drift > 0 && !acknowledged) || (failing.length > 0 && !checksAcknowledged)}
+          >
             {starting ? 'Starting…' : 'Promote to Production'}
           </button>
         </form>
       )}
 
-      {changeCount > 0 && !jobRunning && <SchedulePanel ctx={ctx} preview={preview} snapshot={takeSnapshot} />}
+      {changeCount > 0 && !jobRunning && (
+        <SchedulePanel
+          ctx={ctx}
+          preview={preview}
+          snapshot={takeSnapshot}
+          acknowledgeChecks={checksAcknowledged ? failing : []}
+        />
+      )}
 
       <ConfirmDialog
         open={confirming}
@@ -331,6 +377,12 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         {drift > 0 && (
           <p>
             <strong>This overwrites what production changed in {plural(drift, 'entity', 'entities')}.</strong>
+          </p>
+        )}
+        {failing.length > 0 && (
+          <p>
+            <strong>It goes ahead despite {plural(preview.checkSummary.error, 'launch check error')}</strong> (recorded
+            with your name).
           </p>
         )}
       </ConfirmDialog>

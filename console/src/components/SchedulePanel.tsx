@@ -20,7 +20,18 @@ function inZone(iso: string, timeZone: string | null | undefined): string {
  * Scheduling the reviewed state for later (a date-time picker and its time zone), and the site's scheduled
  * promotion with Cancel (owners). What goes live then is the state pinned now, not staging as it will be.
  */
-export function SchedulePanel({ ctx, preview, snapshot }: { ctx: SiteContext; preview: Preview; snapshot: boolean }) {
+export function SchedulePanel({
+  ctx,
+  preview,
+  snapshot,
+  acknowledgeChecks,
+}: {
+  ctx: SiteContext;
+  preview: Preview;
+  snapshot: boolean;
+  /** Error launch check codes the editor acknowledged above. */
+  acknowledgeChecks: string[];
+}) {
   const { api, site } = ctx;
   const scheduled = useLoad(() => api.promotions(site.slug, 5, 'scheduled'), [api, site.slug]);
   const [runAt, setRunAt] = useState('');
@@ -32,7 +43,13 @@ export function SchedulePanel({ ctx, preview, snapshot }: { ctx: SiteContext; pr
     setBusy(true);
     setError(undefined);
     try {
-      await api.promote(site.slug, { fingerprint: preview.fingerprint, snapshot, runAt, timeZone });
+      await api.promote(site.slug, {
+        fingerprint: preview.fingerprint,
+        snapshot,
+        runAt,
+        timeZone,
+        ...(acknowledgeChecks.length ? { acknowledgeChecks } : {}),
+      });
       setRunAt('');
       scheduled.reload();
     } catch (e) {

@@ -43,7 +43,7 @@ export interface PageBody extends Open {
   blocks: Block[];
   summary?: string;
   layout?: string;
-  seo?: { title?: string; description?: string; ogImage?: string } & Open;
+  seo?: { title?: string; description?: string; ogImage?: string; noindex?: boolean } & Open;
 }
 export interface PostBody extends PageBody {
   author?: string;
@@ -130,6 +130,7 @@ export interface SiteSettingsBody extends Open {
   description?: string;
   canonicalBase?: string;
   ogImage?: string;
+  noindex?: boolean;
   locale?: string;
   maintenancePage?: { title?: string; message?: string } & Open;
 }

@@ -32,6 +32,7 @@ const seo = object({
   title: text(500),
   description: text(2000),
   ogImage: keyOf('media file'),
+  noindex: { type: 'boolean', description: 'Ask search engines not to index this page.' },
 });
 
 const page = object(
@@ -166,6 +167,7 @@ const siteSettings = object({
   description: text(2000),
   canonicalBase: httpUrl('Base URL of canonical links, e.g. https://www.example.com.'),
   ogImage: keyOf('media file'),
+  noindex: { type: 'boolean', description: 'Ask search engines not to index any page of the site.' },
   locale: text(35),
   maintenancePage: object({ title: text(500), message: text(5000) }),
 });

@@ -220,6 +220,21 @@ describe('SiteRenderer', () => {
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
+  it('marks a page noindex on production when the page or the site asks for it, and only then', () => {
+    const robots = '<meta name="robots" content="noindex, nofollow">';
+    const render = (seo: Record<string, unknown>, settings: Record<string, unknown>) =>
+      renderer.page(
+        'page',
+        { title: 'Home', path: '/', blocks: [], seo },
+        designOf([{ type: 'site_settings', key: 'default', body: settings }]),
+        hostileAssets,
+        target,
+      ).html;
+    expect(render({ noindex: true }, {})).toContain(robots);
+    expect(render({}, { noindex: true })).toContain(robots);
+    expect(render({}, {})).not.toContain(robots);
+  });
+
   it('offers a client "Approve this version" with the fingerprint shown, on pages only, escaped', () => {
     const client = {
       base: '/preview/acme',

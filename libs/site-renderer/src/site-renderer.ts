@@ -46,6 +46,8 @@ interface Frame {
   /** Layout, popups, consent banner and tracking: off for pages that must stay minimal (maintenance, errors). */
   chrome: boolean;
   noindex?: boolean;
+  /** The page or the site asks search engines not to index it (the page is otherwise whole). */
+  robotsNoindex?: boolean;
   pageLayout?: unknown;
   /** The main content has an html block. */
   hasHtmlBlock?: boolean;
@@ -106,6 +108,7 @@ export class SiteRenderer {
       kind,
       ogImage: body.seo?.ogImage,
       chrome: true,
+      robotsNoindex: body.seo?.noindex === true || design.settings.noindex === true,
       pageLayout: body.layout,
       hasHtmlBlock: hasHtml(blocks),
     });
@@ -200,7 +203,7 @@ export class SiteRenderer {
       title: siteTitle && siteTitle !== frame.title ? `${frame.title} · ${siteTitle}` : frame.title || siteTitle,
       description: frame.description || str(settings.description),
       canonical: frame.noindex || target.env === 'staging' ? null : canonical,
-      noindex: frame.noindex === true || target.env === 'staging',
+      noindex: frame.noindex === true || frame.robotsNoindex === true || target.env === 'staging',
       meta: frame.noindex ? [] : this.openGraph(frame, ctx, canonical, canonicalBase),
       css: [BASE_CSS, themeCss(design?.theme ?? null), ...(design?.stylesheets ?? [])]
         .map(cssForStyleElement)
