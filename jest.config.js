@@ -1,7 +1,7 @@
 // @swc/jest transpiles the ESM-only packages (NestJS 12, jsondiffpatch) to CommonJS. Jest 30 require()s them
 // natively on Node 24 only under --experimental-vm-modules (without it: "Must use import to load ES Module"),
 // an experimental flag every jest command would need. Type checking is `npm run typecheck`'s job.
-const esmOnly = ['@nestjs', 'jsondiffpatch', '@dmsnell/diff-match-patch'];
+const esmOnly = ['@nestjs', 'jsondiffpatch', '@dmsnell/diff-match-patch', 'pixelmatch'];
 const swc = [
   '@swc/jest',
   {

@@ -18,6 +18,7 @@ import { SitesApiModule } from './sites/sites.module';
 import { SnapshotsApiModule } from './snapshots/snapshots.module';
 import { StagingResetApiModule } from './staging-reset/staging-reset.module';
 import { VisitorDataApiModule } from './visitor-data/visitor-data.module';
+import { VisualDiffApiModule } from './visual-diff/visual-diff.module';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
 
 /** The HTTP API: each feature's routes module, loaded only in processes with the api role. */
@@ -42,6 +43,7 @@ import { WebhooksApiModule } from './webhooks/webhooks.module';
     SnapshotsApiModule,
     StagingResetApiModule,
     VisitorDataApiModule,
+    VisualDiffApiModule,
     WebhooksApiModule,
   ],
 })

@@ -14,10 +14,12 @@ import { HealthController } from './platform/health/health.controller';
 import { JobsWorkerModule } from './jobs/jobs.module';
 import { redactRequestLog, redactResponseLog } from './platform/logging/log-redaction';
 import { MediaStoreModule } from './platform/media-store/media-store.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import { PromotionModule } from './promotion/promotion.module';
 import { RedisModule } from './platform/redis/redis.module';
 import { SnapshotsModule } from './snapshots/snapshots.module';
 import { StagingResetModule } from './staging-reset/staging-reset.module';
+import { VisualDiffWorkerModule } from './visual-diff/visual-diff.module';
 import { WebhooksWorkerModule } from './webhooks/webhooks.module';
 
 export interface AppOptions {
@@ -45,7 +47,8 @@ export class AppModule {
               return id;
             },
             customProps: () => ({ role: api && worker ? 'all' : api ? 'api' : 'worker' }),
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Probes and scrapers poll: their lines would drown the rest.
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
             serializers: { req: redactRequestLog, res: redactResponseLog },
           },
         }),
@@ -56,12 +59,14 @@ export class AppModule {
           prefix: config.redisPrefix,
         }),
         MediaStoreModule,
+        // Every role serves GET /metrics on PORT, as it serves /health: each process counts what happens in it.
+        MetricsModule,
         AuthModule,
         // Job handlers live in the feature modules, so every role loads them; routes only with the API.
         PromotionModule,
         SnapshotsModule,
         StagingResetModule,
-        ...(worker ? [JobsWorkerModule, GcWorkerModule, WebhooksWorkerModule] : []),
+        ...(worker ? [JobsWorkerModule, GcWorkerModule, WebhooksWorkerModule, VisualDiffWorkerModule] : []),
         ...(api ? [ApiModule] : []),
       ],
       controllers: [HealthController],

@@ -142,6 +142,15 @@ describe('web console (headless Chromium)', () => {
     await page.getByRole('button', { name: /Added spring/ }).waitFor();
     await page.getByRole('button', { name: /Removed winter/ }).waitFor();
 
+    // The visual diff: the worker's Chromium renders the changed page; it opens to the before/after slider.
+    const visualRow = page.getByRole('button', { name: /^\/ changed [\d.]+% changed$/ });
+    await visualRow.waitFor({ timeout: 120_000 });
+    await visualRow.click();
+    await page.getByRole('slider').waitFor();
+    await page.getByRole('img', { name: '/ in production at 1280px' }).waitFor();
+    await page.getByLabel('Heatmap').check();
+    await page.getByRole('img', { name: 'Changed pixels of / at 1280px, in red' }).waitFor();
+
     // Production has no snapshot yet, so "snapshot first" starts checked.
     const snapshotFirst = page.getByLabel('Take a production snapshot first');
     expect(await snapshotFirst.isChecked()).toBe(true);
@@ -573,6 +582,35 @@ describe('web console (headless Chromium)', () => {
     await page.getByRole('button', { name: 'Undo this promotion' }).click();
     await page.getByText('Undoing: production goes back').waitFor();
     await eventually(async () => expect((await staging.production('popup', 'launch')).status).toBe(404));
+    await page.close();
+  });
+
+  it('lets an owner revert one entity of production to a snapshot, leaving the rest as it is', async () => {
+    const other = await namedSite('revert-demo', 'Revert Demo');
+    const staging = stagingClient(app, other);
+    await staging.put('popup', 'banner', { title: 'Spring banner' });
+    await staging.put('popup', 'notice', { title: 'Spring notice' });
+    await staging.promoteAll();
+    await request(app.getHttpServer())
+      .post(`/api/sites/${other.slug}/snapshots`)
+      .set(auth(other.tokens.owner))
+      .send({ label: 'Spring' })
+      .expect(201);
+    await staging.put('popup', 'banner', { title: 'Summer banner' });
+    await staging.put('popup', 'notice', { title: 'Summer notice' });
+    await staging.promoteAll();
+
+    const page = await signIn(other.tokens.owner, `/console/sites/${other.slug}/snapshots`);
+    await page.getByRole('heading', { name: 'Revert one entity' }).waitFor();
+    await page.getByLabel('To snapshot').selectOption({ label: 'Spring (v1)' });
+    await page.getByLabel('Type', { exact: true }).selectOption('popup');
+    await page.getByLabel('Key', { exact: true }).fill('banner');
+    await page.getByRole('button', { name: 'Revert this entity' }).click();
+    const done = page.locator('[data-job-status="succeeded"]');
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain('Production is now version 3');
+    expect((await staging.production('popup', 'banner')).body.data.title).toBe('Spring banner');
+    expect((await staging.production('popup', 'notice')).body.data.title).toBe('Summer notice');
     await page.close();
   });
 });

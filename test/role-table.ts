@@ -2,7 +2,7 @@ import type { SiteRole } from '../src/auth/principal';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One endpoint under /api and who may call it. The platform admin (ADMIN_TOKEN) may call every one. */
+/** One endpoint under /api (or /metrics) and who may call it. The platform admin (ADMIN_TOKEN) may call every one. */
 export interface RouteAccess {
   method: HttpMethod;
   /** Nest's path template, as the controllers declare it. */
@@ -40,8 +40,9 @@ export const rolesIn = (r: RouteAccess, env: string): readonly SiteRole[] =>
   env === 'production' && r.productionRoles ? r.productionRoles : r.roles;
 
 /**
- * Every endpoint under /api, in the order of API.md. test/roles.e2e-spec.ts drives every role against it
- * and fails when a controller declares a route that is missing here; docs/roles.md is this table in prose.
+ * Every endpoint under /api, in the order of API.md, then /metrics (outside /api, where Prometheus looks).
+ * test/roles.e2e-spec.ts drives every role against it and fails when a controller declares a route that is
+ * missing here; docs/roles.md is this table in prose.
  */
 export const ROLE_TABLE: readonly RouteAccess[] = [
   route('GET', '/api/me', ALL, 'who the caller is: admin or a token, its role and site'),
@@ -104,6 +105,13 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
 
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff and its launch report)'),
   route('POST', '/api/sites/:site/promotion/checks/fix', EDITORS, "apply a launch check's fix to staging (a 301)"),
+  route(
+    'GET',
+    '/api/sites/:site/promotion/preview/visual',
+    ALL,
+    "a preview's visual diff: each changed page's status and changed share per width (queues the rendering)",
+  ),
+  route('GET', '/api/sites/:site/promotion/visual-diffs/:id/:image', ALL, 'a visual diff PNG (before, after, heatmap)'),
   route('POST', '/api/sites/:site/promotion/approvals', ALL, 'approve the current preview (its fingerprint)'),
   route('GET', '/api/sites/:site/promotion/approvals', ALL, 'approvals, each current or stale'),
   route(
@@ -146,6 +154,7 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('GET', '/api/sites/:site/webhooks/:id/deliveries', EDITORS, "a webhook's deliveries and their attempts"),
   route('POST', '/api/admin/self-test', ADMIN, 'check that a worker takes jobs'),
   route('POST', '/api/admin/gc', ADMIN, 'collect garbage now (unreferenced states, revisions, media)'),
+  route('GET', '/metrics', ADMIN, "this process's Prometheus metrics (API and worker processes alike)"),
 ];
 
 export const routeId = (r: Pick<RouteAccess, 'method' | 'path'>): string => `${r.method} ${r.path}`;

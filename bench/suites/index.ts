@@ -5,6 +5,7 @@ import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
 import { runScheduleBench } from './schedule';
 import { runVerifyBench } from './verify';
+import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
 export const SUITES: Record<string, () => Promise<void>> = {
   content: runContentBench,
@@ -14,4 +15,5 @@ export const SUITES: Record<string, () => Promise<void>> = {
   render: runRenderBench,
   schedule: runScheduleBench,
   verify: runVerifyBench,
+  visual: runVisualBench,
 };

@@ -17,6 +17,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** This process's Prometheus metrics (every role serves its own) */
+    get: operations['getMetrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/sites/{site}/audit': {
     parameters: {
       query?: never;
@@ -773,6 +790,43 @@ export interface paths {
     };
     /** Active visitor sessions */
     get: operations['listSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotion/preview/visual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A preview's visual diff: each changed page before and after, at each width
+     * @description The first call queues the comparisons (Chromium on the workers); poll until `status` is `ready`. Cached by production's head state, the candidate (the fingerprint), path and width: another preview of the same two states renders nothing. `unavailable` (with the reason) where no Chromium is installed.
+     */
+    get: operations['getVisualDiff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sites/{site}/promotion/visual-diffs/{id}/{image}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of a page's visual diff PNGs: before (production), after (candidate) or heatmap */
+    get: operations['getVisualDiffImage'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1573,6 +1627,40 @@ export interface components {
         lastSeenAt: string;
       }[];
     };
+    VisualDiffWidth: {
+      width: number;
+      /** @enum {string} */
+      status: 'pending' | 'ready' | 'failed';
+      changedPercent: number | null;
+      reason: string | null;
+      images: {
+        before: string;
+        after: string;
+        heatmap: string;
+      } | null;
+    };
+    VisualDiffPage: {
+      /** @enum {string} */
+      type: 'page' | 'post';
+      key: string;
+      /** @enum {string} */
+      op: 'added' | 'changed';
+      path: string;
+      beforePath: string;
+      /** @enum {string} */
+      status: 'pending' | 'ready' | 'failed';
+      changedPercent: number | null;
+      widths: components['schemas']['VisualDiffWidth'][];
+    };
+    VisualDiff: {
+      /** @enum {string} */
+      status: 'unavailable' | 'pending' | 'ready';
+      reason: string | null;
+      fingerprint: string;
+      widths: number[];
+      pages: components['schemas']['VisualDiffPage'][];
+      pagesTotal: number;
+    };
     Webhook: {
       /** Format: uuid */
       id: string;
@@ -2243,6 +2331,53 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Health'];
+        };
+      };
+    };
+  };
+  getMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Prometheus text exposition format, version 0.0.4 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -6706,6 +6841,150 @@ export interface operations {
         };
       };
       /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getVisualDiff: {
+    parameters: {
+      query?: {
+        fingerprint?: string;
+        widths?: string;
+      };
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisualDiff'];
+        };
+      };
+      /** @description `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `stale_preview` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  getVisualDiffImage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        image: 'before.png' | 'after.png' | 'heatmap.png';
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the PNG */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/png': string;
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /**
+       * @description `not_found`
+       *
+       *     `not_found`
+       */
       404: {
         headers: {
           [name: string]: unknown;

@@ -19,6 +19,7 @@ import type {
   SiteToken,
   Snapshot,
   StagingBackup,
+  VisualDiff,
   CreatedWebhook,
   Webhook,
   WebhookDelivery,
@@ -113,6 +114,15 @@ export class Api {
 
   preview = (slug: string, params: { type?: string; cursor?: string; limit?: number } = {}) =>
     this.request<Preview>('GET', `${this.site(slug)}/promotion/preview${query(params)}`);
+  /** The preview's visual diff; the first call queues the rendering, later ones say how far it got. */
+  visualDiff = (slug: string, fingerprint: string) =>
+    this.request<VisualDiff>('GET', `${this.site(slug)}/promotion/preview/visual${query({ fingerprint })}`);
+  /** A visual diff PNG (an <img> cannot send the token), as an object URL the caller revokes. */
+  imageUrl = async (path: string, signal?: AbortSignal): Promise<string> => {
+    const response = await fetch(path, { headers: { Authorization: `Bearer ${this.token}` }, signal });
+    if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, 'The image could not be loaded.');
+    return URL.createObjectURL(await response.blob());
+  };
   approvals = (slug: string) => this.request<ApprovalList>('GET', `${this.site(slug)}/promotion/approvals`);
   approve = (slug: string, body: { fingerprint: string; comment?: string }) =>
     this.request<Approval>('POST', `${this.site(slug)}/promotion/approvals`, body);
@@ -146,6 +156,9 @@ export class Api {
     this.request<Snapshot>('POST', `${this.site(slug)}/snapshots`, { label });
   restoreSnapshot = (slug: string, id: string) =>
     this.request<Job>('POST', `${this.site(slug)}/snapshots/${enc(id)}/restore`);
+  /** These entities of production back to the snapshot, with what they need that production lacks. */
+  revertToSnapshot = (slug: string, id: string, entities: { type: string; key: string }[]) =>
+    this.request<Job>('POST', `${this.site(slug)}/snapshots/${enc(id)}/revert`, { entities });
   deleteSnapshot = (slug: string, id: string) =>
     this.request<void>('DELETE', `${this.site(slug)}/snapshots/${enc(id)}`);
 

@@ -1,8 +1,9 @@
-/** Long site jobs share one queue so a site's jobs are ordered and bounded together; webhooks have their own. */
+/** Site jobs share one queue, so a site's jobs are ordered and bounded together; the rest have their own. */
 export const QueueName = {
   SiteJobs: 'site-jobs',
   Housekeeping: 'housekeeping',
   WebhookDeliveries: 'webhook-deliveries',
+  VisualDiffs: 'visual-diffs',
 } as const;
 
 export const JobKind = {

@@ -3,6 +3,8 @@ import type { JobKind } from './job-names';
 export type JobStatus = 'scheduled' | 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
 /** How a job ends when all its steps ran. */
 export type FinishedStatus = Extract<JobStatus, 'succeeded' | 'rolled_back'>;
+/** The statuses a job ends in. */
+export type FinalStatus = Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled' | 'rolled_back'>;
 export type StepStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
 
 export interface JobStep {

@@ -1,7 +1,9 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { Metrics } from '../platform/metrics/metrics';
 import { CrashPointsModule } from './crash-points.module';
 import { JobEvents } from './job-events';
 import { JobDefinitions } from './job-definitions';
@@ -25,10 +27,18 @@ const queues = BullModule.registerQueue({ name: QueueName.SiteJobs }, { name: Qu
   exports: [JobsService, JobDefinitions, JobsRepository, JobEvents, JobRunner, SiteLock, queues],
 })
 export class JobsModule implements OnModuleInit {
-  constructor(private readonly definitions: JobDefinitions) {}
+  constructor(
+    private readonly definitions: JobDefinitions,
+    private readonly jobs: JobsService,
+    private readonly metrics: Metrics,
+    @InjectQueue(QueueName.SiteJobs) private readonly siteJobs: Queue,
+    @InjectQueue(QueueName.Housekeeping) private readonly housekeeping: Queue,
+  ) {}
 
   onModuleInit(): void {
     this.definitions.register(selfTestJob);
+    this.metrics.watchQueues(this.siteJobs, this.housekeeping);
+    this.metrics.watchStalledJobs(() => this.jobs.countStalled());
   }
 }
 

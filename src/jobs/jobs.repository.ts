@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../platform/database/sql';
 import type { JobKind } from './job-names';
-import type { JobActor, JobRow, JobStatus, JobStep } from './job.types';
+import type { FinalStatus, JobActor, JobRow, JobStatus, JobStep } from './job.types';
 
 const COLUMNS = `id, site_id as "siteId", kind, status, step, progress, steps, params, result,
   from_version::int as "fromVersion", to_version::int as "toVersion", snapshot_id as "snapshotId", timings, error,
@@ -86,14 +86,25 @@ export class JobsRepository {
     return rows[0] ?? null;
   }
 
-  /** Ends a job that is still scheduled as cancelled; false when it fired or ended meanwhile. */
-  async cancelScheduled(tx: EntityManager, id: string, error: NonNullable<JobRow['error']>): Promise<boolean> {
-    const rows = await queryRows(
+  /** Ends a job that is still scheduled as cancelled; null when it fired or ended meanwhile. */
+  async cancelScheduled(tx: EntityManager, id: string, error: NonNullable<JobRow['error']>): Promise<JobRow | null> {
+    const rows = await queryRows<JobRow>(
       tx,
-      `update jobs set status = 'cancelled', error = $2, finished_at = now() where id = $1 and status = 'scheduled' returning id`,
+      `update jobs set status = 'cancelled', error = $2, finished_at = now() where id = $1 and status = 'scheduled'
+       returning ${COLUMNS}`,
       [id, JSON.stringify(error)],
     );
-    return rows.length > 0;
+    return rows[0] ?? null;
+  }
+
+  /** How many running jobs nobody beat for in `seconds` (a range scan of jobs_open_heartbeat, like listStale). */
+  async countStale(tx: EntityManager, seconds: number): Promise<number> {
+    const [row] = await tx.query(
+      `select count(*)::int as count from jobs where status = 'running'
+         and heartbeat_at < now() - make_interval(secs => $1)`,
+      [seconds],
+    );
+    return row.count;
   }
 
   /** Open jobs whose heartbeat is older than `seconds` (one indexed range scan of jobs_open_heartbeat). */
@@ -184,20 +195,15 @@ export class JobsRepository {
     );
   }
 
-  /** Ends an open job; false when it had already ended (a finish is safe to run twice). */
-  async finish(
-    tx: EntityManager,
-    id: string,
-    status: Extract<JobStatus, 'succeeded' | 'failed' | 'cancelled' | 'rolled_back'>,
-    error?: JobRow['error'],
-  ): Promise<boolean> {
-    const rows = await queryRows(
+  /** Ends an open job and answers it ended; null when it had already ended (a finish is safe to run twice). */
+  async finish(tx: EntityManager, id: string, status: FinalStatus, error?: JobRow['error']): Promise<JobRow | null> {
+    const rows = await queryRows<JobRow>(
       tx,
       `update jobs set status = $2, error = $3, finished_at = now(), progress = case when $2 in ('succeeded', 'rolled_back') then 100 else progress end,
          step = case when $2 in ('succeeded', 'rolled_back') then null else step end
-       where id = $1 and status in ('queued', 'running') returning id`,
+       where id = $1 and status in ('queued', 'running') returning ${COLUMNS}`,
       [id, status, error ? JSON.stringify(error) : null],
     );
-    return rows.length > 0;
+    return rows[0] ?? null;
   }
 }

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal';
 import { TokensService } from '../auth/tokens.service';
 import { type TransactionOptions, Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
+import { Metrics } from '../platform/metrics/metrics';
 import { waitAtMost } from '../platform/redis/wait-at-most';
 import { actorOf } from './job-actor';
 import type { JobRecord } from './job-definition';
@@ -17,7 +18,7 @@ import { JobRunner } from './job-runner';
 import { JobEvents } from './job-events';
 import { type JobKind, QueueName, SiteJob } from './job-names';
 import { plannedSteps } from './job-steps';
-import type { JobRow, JobStatus } from './job.types';
+import type { FinalStatus, JobRow, JobStatus } from './job.types';
 import { JobsRepository } from './jobs.repository';
 import { JobDto, toJobDto } from './job.dto';
 import { SiteLock } from './site-lock';
@@ -74,6 +75,7 @@ export class JobsService {
     private readonly events: JobEvents,
     private readonly audit: AuditService,
     private readonly tokens: TokensService,
+    private readonly metrics: Metrics,
     @InjectQueue(QueueName.SiteJobs) private readonly queue: Queue<SiteJob>,
   ) {}
 
@@ -318,7 +320,7 @@ export class JobsService {
     await this.runner
       .failed(this.definitions.get(job.kind), (await this.jobs.find(this.transactions.autocommit, job.id)) ?? job)
       .catch((e: unknown) => this.logger.error(e));
-    if (!(await this.jobs.finish(this.transactions.autocommit, job.id, 'failed', error))) return;
+    if (!(await this.finish(job.id, 'failed', error))) return;
     const failed = (await this.jobs.find(this.transactions.autocommit, job.id)) ?? job;
     if (failed.siteId)
       await this.audit.record({
@@ -348,11 +350,12 @@ export class JobsService {
     if (FINAL.has(job.status)) throw finished(job);
     if (job.status === 'scheduled') {
       const cancelled = await this.transactions.run({}, async (tx) => {
-        if (!(await this.jobs.cancelScheduled(tx, id, cancelledBy(principal)))) return false;
-        await this.recordCancel(job, principal, requestId, tx);
-        return true;
+        const ended = await this.jobs.cancelScheduled(tx, id, cancelledBy(principal));
+        if (ended) await this.recordCancel(job, principal, requestId, tx);
+        return ended;
       });
       if (cancelled) {
+        this.measureEnd(cancelled);
         await this.unqueue(job);
         await this.events.publish(id);
         return toJobDto((await this.jobs.find(this.transactions.autocommit, id))!);
@@ -372,15 +375,45 @@ export class JobsService {
       )
         throw inProgress(current);
       await this.runner.failed(this.definitions.get(current.kind), current);
-      await this.transactions.run({}, async (tx) => {
-        await this.jobs.finish(tx, id, 'cancelled', cancelledBy(principal));
+      const ended = await this.transactions.run({}, async (tx) => {
+        const row = await this.jobs.finish(tx, id, 'cancelled', cancelledBy(principal));
         await this.recordCancel(current, principal, requestId, tx);
+        return row;
       });
+      if (ended) this.measureEnd(ended);
       await this.events.publish(id);
       return toJobDto((await this.jobs.find(this.transactions.autocommit, id))!);
     } finally {
       await lock.release();
     }
+  }
+
+  /**
+   * Ends a job that ran (its outcome) or failed; false when it had already ended. Its metrics are counted
+   * here and by cancel, after the commit and only by the call that ended it, so every end is counted once.
+   */
+  async finish(id: string, status: FinalStatus, error?: JobRow['error']): Promise<boolean> {
+    const ended = await this.jobs.finish(this.transactions.autocommit, id, status, error);
+    if (ended) this.measureEnd(ended);
+    return ended !== null;
+  }
+
+  /** Running jobs whose worker stopped beating for as long as the sweep waits before taking one over. */
+  countStalled(): Promise<number> {
+    return this.jobs.countStale(this.transactions.autocommit, STALE_SECONDS);
+  }
+
+  // A job that ran is timed from when it was due (a schedule's runAt, else its creation), queue wait included.
+  private measureEnd(job: JobRow): void {
+    const due = job.runAt ?? job.createdAt;
+    const seconds = job.startedAt && job.finishedAt ? (job.finishedAt.getTime() - due.getTime()) / 1000 : null;
+    const window = job.timings?.maintenanceMs;
+    this.metrics.jobFinished(
+      job.kind,
+      job.status as FinalStatus,
+      seconds,
+      window === undefined ? undefined : window / 1000,
+    );
   }
 
   private recordCancel(job: JobRow, principal: Principal, requestId: string | undefined, tx: EntityManager) {

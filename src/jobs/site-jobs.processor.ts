@@ -66,7 +66,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       attempts = running.attempts;
       await this.events.publish(row.id);
       const outcome = await this.runner.run(definition, running);
-      await this.jobs.finish(this.transactions.autocommit, row.id, outcome.status, outcome.error);
+      await this.jobsService.finish(row.id, outcome.status, outcome.error);
       await this.events.publish(row.id);
     } catch (thrown) {
       clearInterval(heartbeat);

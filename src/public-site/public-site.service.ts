@@ -9,6 +9,7 @@ import { type ReviewLinkApprovalBody, reviewLinkApprovalSchema } from '../releas
 import { ApprovalsService } from '../release-gates/approvals.service';
 import { isLeaseActive, retryAfterSeconds } from '../maintenance/maintenance-lease';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
+import { Metrics } from '../platform/metrics/metrics';
 import { sendBlob } from '../media/send-blob';
 import { AnalyticsService } from '../visitor-data/analytics.service';
 import { collectedEvents } from '../visitor-data/collect-body';
@@ -37,6 +38,7 @@ export class PublicSiteService {
     private readonly analytics: AnalyticsService,
     private readonly targets: SiteTargetResolver,
     private readonly approvals: ApprovalsService,
+    private readonly metrics: Metrics,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
 
@@ -57,6 +59,7 @@ export class PublicSiteService {
       ? { ...target, approvalFingerprint: (await this.approvals.current(target.site.id)).fingerprint }
       : target;
     const { response: page, cached } = await this.pages.page(shown, path);
+    this.metrics.renderCacheLookup(cached);
     this.send(request, response, shown, page, cached);
   }
 
@@ -104,6 +107,7 @@ export class PublicSiteService {
     const path = sitePathOf(request, target);
     const page = path === null ? null : this.pages.peek(target, path);
     if (!page) return false;
+    this.metrics.renderCacheLookup(true);
     this.session(request, response, target);
     this.send(request, response, target, page, true);
     return true;

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
+import { Metrics } from '../platform/metrics/metrics';
 import type { EnvName, Site } from '../sites/site.types';
 import { queryDate } from '../platform/validation/bounded-date';
 import { type AnalyticsEventRow, AnalyticsRepository } from './analytics.repository';
@@ -28,11 +29,12 @@ export class AnalyticsService implements OnModuleDestroy {
   constructor(
     private readonly transactions: Transactions,
     private readonly analytics: AnalyticsRepository,
+    metrics: Metrics,
   ) {
-    this.writer = new BatchWriter(
-      (groups) => this.analytics.insertMany(this.transactions.autocommit, groups.flat()),
-      BATCH,
-    );
+    this.writer = new BatchWriter((groups) => this.analytics.insertMany(this.transactions.autocommit, groups.flat()), {
+      ...BATCH,
+      ...metrics.batchWriterHooks('analytics'),
+    });
   }
 
   /**

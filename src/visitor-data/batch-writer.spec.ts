@@ -79,4 +79,39 @@ describe('BatchWriter', () => {
     await later;
     expect(stored).toEqual(['d']);
   });
+
+  it('tells its hooks of every retry write and of the rows it could not store', async () => {
+    let retries = 0;
+    let refusedRows = 0;
+    let writes = 0;
+    let down = false;
+    const writer = new BatchWriter<string[]>(
+      async (groups) => {
+        writes++;
+        if (down) throw new Error('database down');
+        if (groups.some((group) => group.includes('bad'))) throw new Error('refused');
+      },
+      {
+        maxBatch: 1000,
+        maxDelayMs: 1000,
+        sizeOf: (group) => group.length,
+        isolate: (error) => (error as Error).message === 'refused',
+        onRetry: () => retries++,
+        onRefused: (rows) => (refusedRows += rows),
+      },
+    );
+    const groups = [['a', 'b'], ['c'], ['bad', 'd', 'e'], ['f']];
+    const added = groups.map((group) => writer.add(group));
+    await writer.flush();
+    await Promise.allSettled(added);
+    // 4 groups → halves of 2 → the bad group alone: every write after the first is a retry.
+    expect({ retries, refusedRows }).toEqual({ retries: writes - 1, refusedRows: 3 });
+    expect(retries).toBe(4);
+
+    down = true;
+    const lost = [writer.add(['g', 'h']), writer.add(['i'])];
+    await writer.flush();
+    await Promise.allSettled(lost);
+    expect({ retries, refusedRows }).toEqual({ retries: 4, refusedRows: 6 });
+  });
 });

@@ -10,6 +10,10 @@ export interface BatchWriterOptions<T> {
    * split until the failing item stands alone; an outage is better answered at once than retried row by row.
    */
   isolate?: (error: unknown) => boolean;
+  /** Told of each write of half a failed batch (the metrics count them). */
+  onRetry?: () => void;
+  /** Told of rows (by sizeOf) whose add() failed, refused alone or by an outage. */
+  onRefused?: (rows: number) => void;
 }
 
 interface Pending<T> {
@@ -68,12 +72,15 @@ export class BatchWriter<T> {
     } catch (error) {
       if (batch.length === 1 || !(this.options.isolate?.(error) ?? true)) {
         for (const p of batch) p.reject(error);
+        this.options.onRefused?.(batch.reduce((rows, p) => rows + (this.options.sizeOf?.(p.item) ?? 1), 0));
         return;
       }
       // Halving rather than one write per item: a bad item among n costs about 2·log2(n) writes, not n, so
       // a visitor who finds one cannot make each of their events cost a batch's worth of statements.
       const half = Math.ceil(batch.length / 2);
+      this.options.onRetry?.();
       await this.writeIsolated(batch.slice(0, half));
+      this.options.onRetry?.();
       await this.writeIsolated(batch.slice(half));
       return;
     }

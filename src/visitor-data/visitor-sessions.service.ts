@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../platform/database/transactions';
+import { Metrics } from '../platform/metrics/metrics';
 import type { EnvName, Site } from '../sites/site.types';
 import { BatchWriter } from './batch-writer';
 import { describeWriteFailure, isRowFault } from './row-fault';
@@ -33,14 +34,15 @@ export class VisitorSessionsService implements OnModuleDestroy {
   constructor(
     private readonly transactions: Transactions,
     private readonly sessions: SessionsRepository,
+    metrics: Metrics,
   ) {
     this.creates = new BatchWriter(
       (rows) => this.sessions.createMany(this.transactions.autocommit, rows, SESSION_TTL_SECONDS),
-      BATCH,
+      { ...BATCH, ...metrics.batchWriterHooks('session_creates') },
     );
     this.touches = new BatchWriter(
       (rows) => this.sessions.touchMany(this.transactions.autocommit, rows, SESSION_TTL_SECONDS),
-      BATCH,
+      { ...BATCH, ...metrics.batchWriterHooks('session_touches') },
     );
   }
 

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import { QueueName } from '../jobs/job-names';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { Transactions } from '../platform/database/transactions';
+import { Metrics } from '../platform/metrics/metrics';
 import { MAX_DELIVERY_ATTEMPTS, retryDelayMs, type WebhookDeliveryJob } from './webhook-delivery-queue';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { delivered, sendWebhook } from './webhook-sender';
@@ -19,6 +20,7 @@ export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplic
     private readonly transactions: Transactions,
     private readonly deliveries: WebhookDeliveriesRepository,
     private readonly webhooks: WebhooksRepository,
+    private readonly metrics: Metrics,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
   ) {
     super();
@@ -45,6 +47,7 @@ export class WebhookDeliveryProcessor extends WorkerHost implements BeforeApplic
     const ok = delivered(outcome);
     const last = ok || number >= MAX_DELIVERY_ATTEMPTS;
     const retryInMs = retryDelayMs(this.config.webhooks.retryBaseMs, number);
+    this.metrics.webhookDelivery(ok ? 'succeeded' : last ? 'failed' : 'retry');
     const recorded = await this.transactions.run({}, (tx) =>
       this.deliveries.recordAttempt(
         tx,

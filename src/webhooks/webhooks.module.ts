@@ -1,9 +1,11 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { AuditModule } from '../audit/audit.module';
 import { ChangelogModule } from '../changelog/changelog.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { QueueName } from '../jobs/job-names';
+import { Metrics } from '../platform/metrics/metrics';
 import { SitesModule } from '../sites/sites.module';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryProcessor } from './webhook-delivery.processor';
@@ -35,7 +37,17 @@ export class WebhooksModule {}
     WebhookDeliveryProcessor,
   ],
 })
-export class WebhooksWorkerModule {}
+export class WebhooksWorkerModule implements OnModuleInit {
+  constructor(
+    private readonly metrics: Metrics,
+    @InjectQueue(QueueName.WebhookDeliveries) private readonly deliveries: Queue,
+  ) {}
+
+  // Registered where deliveries are worked: an API-only process has no handle on this queue.
+  onModuleInit(): void {
+    this.metrics.watchQueues(this.deliveries);
+  }
+}
 
 /** The feature's HTTP routes, loaded only in processes with the api role. */
 @Module({ imports: [WebhooksModule], controllers: [WebhooksController] })

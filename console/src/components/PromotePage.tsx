@@ -5,6 +5,7 @@ import { canEdit, isOwner, type SiteContext } from '../site-context';
 import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { DiffView } from './DiffView';
+import { VisualDiffPanel } from './VisualDiffPanel';
 import { JobProgress } from './JobProgress';
 import { errorCodes, LaunchReport } from './LaunchReport';
 import { SchedulePanel } from './SchedulePanel';
@@ -250,6 +251,13 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
             )
           }
         />
+      )}
+
+      {changeCount > 0 && (
+        <>
+          <h3 className="section-title">How the changed pages look</h3>
+          <VisualDiffPanel api={api} slug={site.slug} fingerprint={preview.fingerprint} />
+        </>
       )}
 
       {canEdit(ctx) && changeCount > 0 && !jobRunning && (

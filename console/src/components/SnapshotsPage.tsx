@@ -3,6 +3,7 @@ import { actorName, when } from '../format';
 import { isOwner, type SiteContext } from '../site-context';
 import type { Snapshot } from '../types';
 import { JobProgress } from './JobProgress';
+import { RevertEntityForm } from './RevertEntityForm';
 import { ConfirmDialog, ErrorMessage, Link, Loading, useLoad } from './ui';
 
 type Action = 'restore' | 'rehearse' | 'delete';
@@ -190,6 +191,10 @@ export function SnapshotsPage({ ctx }: { ctx: SiteContext }) {
         >
           Show older snapshots
         </button>
+      )}
+
+      {owner && items.length > 0 && (
+        <RevertEntityForm api={api} slug={site.slug} snapshots={items} onEnd={() => void ctx.reloadSite()} />
       )}
 
       <ConfirmDialog

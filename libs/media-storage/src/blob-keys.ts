@@ -14,3 +14,10 @@ export const tempPrefix = 'tmp-';
 export function tempKey(): string {
   return `${tempPrefix}${randomUUID()}`;
 }
+
+/** Derived files (e.g. the visual diff's screenshots) by name, in the staging bucket; never media blobs. */
+export const artifactPrefix = 'artifacts/';
+
+export function artifactKey(name: string): string {
+  return `${artifactPrefix}${name}`;
+}

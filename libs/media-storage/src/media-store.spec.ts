@@ -174,6 +174,15 @@ describe('MediaStore', () => {
     expect(await store.get('staging', missing)).toBeNull();
   });
 
+  it('keeps artifacts by name in staging, apart from the blobs', async () => {
+    const bytes = patternedBytes(3000, 'artifact');
+    await store.putArtifact('visual-diff/a/b.png', bytes, 'image/png');
+    expect(await store.getArtifact('visual-diff/a/b.png')).toEqual(bytes);
+    expect(await store.getArtifact('visual-diff/a/missing.png')).toBeNull();
+    expect(await keysUnder(buckets.staging, 'artifacts/')).toEqual(['artifacts/visual-diff/a/b.png']);
+    expect(await allBlobs('staging')).not.toContain('visual-diff/a/b.png');
+  });
+
   it('pings both buckets, and fails when one is missing', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
     const broken = new MediaStore({ client, buckets: { ...buckets, production: `${run}-missing` } });

@@ -1,6 +1,6 @@
-import { CopyObjectCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { blobKey, blobPrefix, tempKey, tempPrefix } from './blob-keys';
+import { artifactKey, blobKey, blobPrefix, tempKey, tempPrefix } from './blob-keys';
 import { assertBucketReachable, createBucketIfMissing, deleteBucketWithObjects } from './bucket-admin';
 import type { MediaBuckets, MediaEnv } from './media-env';
 import { MediaBlobMissingError, MediaRangeNotSatisfiableError } from './media-errors';
@@ -101,6 +101,35 @@ export class MediaStore {
     } catch (error) {
       if (isMissingObject(error)) return null;
       if (hasErrorName(error, 'InvalidRange')) await this.throwRangeNotSatisfiable(env, sha256);
+      throw error;
+    }
+  }
+
+  /**
+   * Stores a small derived file under `artifacts/<name>` in the staging bucket (overwriting one of that name).
+   * Artifacts are not media: garbage collection and promotion never look at them.
+   */
+  async putArtifact(name: string, bytes: Buffer, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.buckets.staging,
+        Key: artifactKey(name),
+        Body: bytes,
+        ContentLength: bytes.length,
+        ContentType: contentType,
+      }),
+    );
+  }
+
+  /** An artifact's bytes, or `null` when there is none of that name. */
+  async getArtifact(name: string): Promise<Buffer | null> {
+    try {
+      const result = await this.client.send(
+        new GetObjectCommand({ Bucket: this.buckets.staging, Key: artifactKey(name) }),
+      );
+      return Buffer.from(await result.Body!.transformToByteArray());
+    } catch (error) {
+      if (isMissingObject(error)) return null;
       throw error;
     }
   }

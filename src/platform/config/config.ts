@@ -31,6 +31,17 @@ export interface AppConfig {
     /** The first retry's delay; each later one doubles it. */
     retryBaseMs: number;
   };
+  visualDiff: {
+    /** The Chromium binary to render with; where it is missing the visual diff answers `unavailable`. */
+    chromiumPath: string;
+    /** Where the public site is rendered from; unset: this process's own HTTP server (api role). */
+    baseUrl?: string;
+    /** Pages rendered at once per worker process (all in one browser). */
+    concurrency: number;
+    pageTimeoutMs: number;
+    /** Changed pages compared per preview; the rest are listed as not compared. */
+    maxPages: number;
+  };
 }
 
 /** A configuration value that is missing or malformed; its message is the one sentence boot prints. */
@@ -117,6 +128,11 @@ export const CONFIG_VARIABLES = {
   CRASH_AT: crashPoint,
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool,
   WEBHOOK_RETRY_BASE_MS: integer(1, 3_600_000),
+  VISUAL_DIFF_CHROMIUM: nonEmpty,
+  VISUAL_DIFF_BASE_URL: httpUrl,
+  VISUAL_DIFF_CONCURRENCY: integer(1, 16),
+  VISUAL_DIFF_PAGE_TIMEOUT_MS: integer(1000, 300_000),
+  VISUAL_DIFF_MAX_PAGES: integer(1, 1000),
 } as const;
 
 type Parsed = { [K in keyof typeof CONFIG_VARIABLES]?: ReturnType<(typeof CONFIG_VARIABLES)[K]> };
@@ -161,6 +177,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhooks: {
       allowPrivateAddresses: v.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
       retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,
+    },
+    visualDiff: {
+      chromiumPath: v.VISUAL_DIFF_CHROMIUM ?? '/usr/bin/chromium',
+      baseUrl: v.VISUAL_DIFF_BASE_URL,
+      concurrency: v.VISUAL_DIFF_CONCURRENCY ?? 2,
+      pageTimeoutMs: v.VISUAL_DIFF_PAGE_TIMEOUT_MS ?? 20_000,
+      maxPages: v.VISUAL_DIFF_MAX_PAGES ?? 50,
     },
   };
 }

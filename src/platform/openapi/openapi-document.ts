@@ -24,6 +24,7 @@ import { stagingBackupSchema } from '../../staging-reset/staging-reset.dto';
 import { domainsSchema } from '../../domains/domains.dto';
 import { variablesSchema } from '../../variables/variables.dto';
 import { visitorDataSchemas } from '../../visitor-data/visitor-data.dto';
+import { visualDiffSchemas } from '../../visual-diff/visual-diff.dto';
 import { webhookSchemas } from '../../webhooks/webhooks.dto';
 import { errorResponseSchema } from './api-errors.decorator';
 import type { SchemaObject } from './schema-ref';
@@ -49,6 +50,7 @@ const RESPONSE_SCHEMAS: Record<string, SchemaObject> = {
   Domains: domainsSchema,
   Variables: variablesSchema,
   ...visitorDataSchemas,
+  ...visualDiffSchemas,
   ...webhookSchemas,
   Health: healthSchema,
 };

@@ -21,6 +21,7 @@ import { AddScheduledJobs1764000001800 } from './1764000001800-AddScheduledJobs'
 import { BackfillPromotionFromState1764000001801 } from './1764000001801-BackfillPromotionFromState';
 import { AddSiteSmokeChecks1764000002050 } from './1764000002050-AddSiteSmokeChecks';
 import { AddRolledBackJobStatus1764000002051 } from './1764000002051-AddRolledBackJobStatus';
+import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiffs';
 
 /** In order; never edit a merged migration, add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   BackfillPromotionFromState1764000001801,
   AddSiteSmokeChecks1764000002050,
   AddRolledBackJobStatus1764000002051,
+  CreateVisualDiffs1764000002150,
 ];

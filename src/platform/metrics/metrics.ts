@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { waitAtMost } from '../redis/wait-at-most';
+
+// A scrape must answer even with Redis or the database hung: a source slower than this leaves its series out.
+const SCRAPE_SOURCE_MS = 1000;
+// From a fast promotion's tens of milliseconds to a 100,000-entity import's minutes.
+const JOB_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];
+// The window is milliseconds (aim: 2 ms); a post-swap check stretches it to a few hundred, a dead worker to 5 s.
+const WINDOW_SECONDS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+type Outcome = 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
+export type DeliveryResult = 'succeeded' | 'retry' | 'failed';
+
+/**
+ * This process's Prometheus metrics (one registry per app, so two apps in one test process never collide).
+ * Labels are kinds and outcomes only: never a site, a token or a path, which would leak or explode cardinality.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly queues: Queue[] = [];
+  private stalledJobs: (() => Promise<number>) | null = null;
+
+  private readonly jobsFinished = new Counter({
+    name: 'promote_jobs_finished_total',
+    help: 'Jobs that ended, by kind and final status',
+    labelNames: ['kind', 'status'],
+    registers: [this.registry],
+  });
+  private readonly jobSeconds = new Histogram({
+    name: 'promote_job_duration_seconds',
+    help: 'From when a job was due (created, or its runAt) to its end, for jobs that ran',
+    labelNames: ['kind'],
+    buckets: JOB_SECONDS,
+    registers: [this.registry],
+  });
+  private readonly windowSeconds = new Histogram({
+    name: 'promote_maintenance_window_seconds',
+    help: "Production's maintenance window as the job that swapped recorded it (swap and post-swap check)",
+    buckets: WINDOW_SECONDS,
+    registers: [this.registry],
+  });
+  // Counted on the cached-page fast path: a plain increment (a labelled inc costs ~200 ns), read at scrape time.
+  private readonly renderLookups = { hit: 0, miss: 0 };
+  private readonly batchRetries = new Counter({
+    name: 'promote_batch_retries_total',
+    help: 'Writes of half a failed batch, made to find the rows the database refuses',
+    labelNames: ['writer'],
+    registers: [this.registry],
+  });
+  private readonly batchRowsRefused = new Counter({
+    name: 'promote_batch_rows_refused_total',
+    help: 'Rows a batch writer could not store (refused alone, or the database unreachable)',
+    labelNames: ['writer'],
+    registers: [this.registry],
+  });
+  private readonly webhookDeliveries = new Counter({
+    name: 'promote_webhook_deliveries_total',
+    help: 'Webhook delivery attempts: succeeded, failed and retried later (retry), or failed for good (failed)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'promote_' });
+    const lookups = this.renderLookups;
+    new Counter({
+      name: 'promote_render_cache_total',
+      help: "Visitors' page requests answered from the render cache (hit) or rendered (miss)",
+      labelNames: ['result'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc({ result: 'hit' }, lookups.hit);
+        this.inc({ result: 'miss' }, lookups.miss);
+      },
+    });
+    const queues = this.queues;
+    new Gauge({
+      name: 'promote_queue_jobs',
+      help: "Entries of this process's BullMQ queues by state, read from Redis at scrape time",
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const counts = await Promise.all(queues.map((q) => waitAtMost(q.getJobCounts(), SCRAPE_SOURCE_MS, null)));
+        queues.forEach((queue, i) => {
+          for (const [state, count] of Object.entries(counts[i] ?? {})) this.set({ queue: queue.name, state }, count);
+        });
+      },
+    });
+    const stalled = () => this.stalledJobs?.() ?? Promise.resolve(null);
+    new Gauge({
+      name: 'promote_stalled_jobs',
+      help: "Running jobs whose worker stopped beating (the sweep's threshold): a dead worker's, until taken over",
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const count = await waitAtMost(stalled(), SCRAPE_SOURCE_MS, null);
+        if (count !== null) this.set(count);
+      },
+    });
+  }
+
+  /** The exposition text of every metric, gauges read now. */
+  exposition(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  /** Queues whose depth the scrape reports (each owner registers its own). */
+  watchQueues(...queues: Queue[]): void {
+    this.queues.push(...queues);
+  }
+
+  /** How the scrape counts stalled jobs (the jobs feature owns the query). */
+  watchStalledJobs(count: () => Promise<number>): void {
+    this.stalledJobs = count;
+  }
+
+  /** A job ended: its status, the time since it was due (null: it never ran), its maintenance window. */
+  jobFinished(kind: string, status: Outcome, seconds: number | null, maintenanceSeconds?: number): void {
+    this.jobsFinished.inc({ kind, status });
+    if (seconds !== null) this.jobSeconds.observe({ kind }, Math.max(0, seconds));
+    if (maintenanceSeconds !== undefined) this.windowSeconds.observe(maintenanceSeconds);
+  }
+
+  renderCacheLookup(hit: boolean): void {
+    if (hit) this.renderLookups.hit++;
+    else this.renderLookups.miss++;
+  }
+
+  /** The callbacks a framework-free BatchWriter takes, counted under `writer`. */
+  batchWriterHooks(writer: string): { onRetry: () => void; onRefused: (rows: number) => void } {
+    const retries = this.batchRetries.labels(writer);
+    const refused = this.batchRowsRefused.labels(writer);
+    retries.inc(0);
+    refused.inc(0);
+    return { onRetry: () => retries.inc(), onRefused: (rows) => refused.inc(rows) };
+  }
+
+  webhookDelivery(result: DeliveryResult): void {
+    this.webhookDeliveries.inc({ result });
+  }
+}

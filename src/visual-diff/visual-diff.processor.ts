@@ -1,0 +1,113 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { MediaStore } from '../../libs/media-storage';
+import { QueueName } from '../jobs/job-names';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { Transactions } from '../platform/database/transactions';
+import { MEDIA_STORE } from '../platform/media-store/media.tokens';
+import { formatFingerprint } from '../promotion/fingerprint';
+import { PreviewService } from '../promotion/preview.service';
+import { mountOf } from '../public-site/site-target';
+import { SitesService } from '../sites/sites.service';
+import { chromiumMissing } from './chromium';
+import { compareScreenshots } from './compare-screenshots';
+import { RenderOrigin } from './render-origin';
+import { ScreenshotBrowser, ScreenshotError } from './screenshot-browser';
+import { visualDiffArtifact } from './visual-diff-artifacts';
+import { MAX_VISUAL_DIFF_ATTEMPTS, type VisualDiffJob } from './visual-diff-queue';
+import { type VisualDiffRow, VisualDiffsRepository } from './visual-diffs.repository';
+
+class StaleCandidate extends Error {}
+
+const ORIGIN_POLL_MS = 1000;
+// Staging's "Staging preview · version n" bar (libs/site-renderer's document template): not part of the page.
+const STAGING_ONLY = ['.promote-staging-banner'];
+
+/**
+ * Renders one page at one width on production and on staging through the public site's HTTP routes, compares
+ * the two and keeps the three PNGs. The fingerprint is checked before and after rendering: a page rendered
+ * while staging or production moved is not what the row names, so it is recorded as failed, never as ready.
+ */
+@Processor(QueueName.VisualDiffs, { autorun: false })
+export class VisualDiffProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(VisualDiffProcessor.name);
+  private waiting?: NodeJS.Timeout;
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly diffs: VisualDiffsRepository,
+    private readonly previews: PreviewService,
+    private readonly sites: SitesService,
+    private readonly browser: ScreenshotBrowser,
+    private readonly origin: RenderOrigin,
+    @Inject(MEDIA_STORE) private readonly store: MediaStore,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+  ) {
+    super();
+  }
+
+  // Only a process that can render takes comparisons: one with Chromium and a public site to load pages from
+  // (its own once it listens, or VISUAL_DIFF_BASE_URL). Another would fail pages that a capable one would not.
+  onApplicationBootstrap(): void {
+    if (chromiumMissing(this.config.visualDiff.chromiumPath)) return;
+    const start = () => {
+      if ('missing' in this.origin.resolve()) return;
+      clearInterval(this.waiting);
+      // The decorator's options are fixed at compile time; the bound on pages rendered at once is configured.
+      this.worker.concurrency = this.config.visualDiff.concurrency;
+      this.worker.run().catch((error: Error) => this.logger.error(`visual diff worker stopped: ${error.message}`));
+    };
+    this.waiting = setInterval(start, ORIGIN_POLL_MS).unref();
+    start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.waiting);
+    await this.worker.close();
+  }
+
+  async process(job: Job<VisualDiffJob>): Promise<void> {
+    const row = await this.diffs.findPending(this.transactions.autocommit, job.data.visualDiffId);
+    if (!row) return;
+    try {
+      const changedPercent = await this.compare(row);
+      await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'ready', changedPercent });
+    } catch (error) {
+      const pageFault = error instanceof ScreenshotError || error instanceof StaleCandidate;
+      if (!pageFault && job.attemptsMade + 1 < MAX_VISUAL_DIFF_ATTEMPTS) throw error;
+      const reason = pageFault ? (error as Error).message : `Could not compare: ${(error as Error).message}`;
+      await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'failed', reason });
+    }
+  }
+
+  private async compare(row: VisualDiffRow): Promise<number> {
+    const origin = this.origin.resolve();
+    if ('missing' in origin) throw new ScreenshotError(origin.missing);
+    const site = await this.sites.findBySlugOrId(row.siteId);
+    if (!site) throw new StaleCandidate('The site was deleted.');
+    await this.assertCurrent(row);
+    const before = await this.browser.screenshot({
+      url: `${origin.baseUrl}${mountOf('production', site.slug)}${row.beforePath}`,
+      width: row.width,
+    });
+    const stagingMount = mountOf('staging', site.slug);
+    const after = await this.browser.screenshot({
+      url: `${origin.baseUrl}${stagingMount}${row.path}`,
+      width: row.width,
+      authorization: { header: `Bearer ${this.config.adminToken}`, authorizedPath: `${stagingMount}/` },
+      remove: STAGING_ONLY,
+    });
+    await this.assertCurrent(row);
+    const comparison = compareScreenshots(before, after);
+    for (const image of ['before', 'after', 'heatmap'] as const)
+      await this.store.putArtifact(visualDiffArtifact(row, image), comparison[image], 'image/png');
+    return comparison.changedPercent;
+  }
+
+  private async assertCurrent(row: VisualDiffRow): Promise<void> {
+    const { fingerprint } = await this.previews.current(this.transactions.autocommit, row.siteId);
+    if (formatFingerprint(fingerprint) !== row.candidate)
+      throw new StaleCandidate('Staging or production changed before this page was rendered: preview again.');
+  }
+}
