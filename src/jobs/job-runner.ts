@@ -4,6 +4,7 @@ import { Transactions } from '../platform/database/transactions';
 import { CrashPoints } from './crash-points';
 import type { JobContext, JobDefinition, JobOutcome } from './job-definition';
 import { JobEvents } from './job-events';
+import type { JobHeartbeat } from './job-heartbeat';
 import { JobSteps } from './job-steps';
 import type { JobRow } from './job.types';
 import { JobsRepository } from './jobs.repository';
@@ -20,7 +21,7 @@ export class JobRunner {
   ) {}
 
   /** Answers how the job ends (its definition's outcome, else succeeded). */
-  async run(definition: JobDefinition, job: JobRow): Promise<JobOutcome> {
+  async run(definition: JobDefinition, job: JobRow, heartbeat: JobHeartbeat): Promise<JobOutcome> {
     const ctx = this.context(definition, job);
     const steps = new JobSteps(job, this.transactions, this.jobs, this.events);
     const done: Record<string, unknown> = {};
@@ -43,12 +44,15 @@ export class JobRunner {
           await this.crash.at(`${definition.kind}:after-${step.name}`);
           return output;
         };
-        done[step.name] = step.transaction
-          ? await this.transactions.run(step.transaction, async (tx) => {
-              const output = await work(tx);
-              await steps.succeed(step.name, output, tx);
-              return output;
-            })
+        const transaction = step.transaction;
+        done[step.name] = transaction
+          ? await heartbeat.pausedDuring(() =>
+              this.transactions.run(transaction, async (tx) => {
+                const output = await work(tx);
+                await steps.succeed(step.name, output, tx);
+                return output;
+              }),
+            )
           : await work().then(async (output) => (await steps.succeed(step.name, output), output));
         if (step.transaction) await steps.announce();
       } catch (error) {

@@ -7,7 +7,8 @@ import { toAppError } from '../platform/errors/error.filter';
 import { JobEvents } from './job-events';
 import { JobDefinitions } from './job-definitions';
 import { JobRunner } from './job-runner';
-import { HEARTBEAT_MS, MAX_JOB_ATTEMPTS } from './job-liveness';
+import { JobHeartbeat } from './job-heartbeat';
+import { MAX_JOB_ATTEMPTS } from './job-liveness';
 import { QueueName, SiteJob } from './job-names';
 import { JobsRepository } from './jobs.repository';
 import { JobsService } from './jobs.service';
@@ -55,21 +56,19 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
     // Another worker still runs this site's job (e.g. another copy of this one): look again shortly.
     if (!lock) return this.later(job, token);
     // While this runs, the row says so every second: the sweep takes over only a job nobody beats for.
-    const heartbeat = setInterval(
-      () => void this.jobs.beat(this.transactions.autocommit, row.id).catch(() => {}),
-      HEARTBEAT_MS,
-    );
+    const heartbeat = new JobHeartbeat(() => this.jobs.beat(this.transactions.autocommit, row.id));
+    heartbeat.start();
     let attempts = row.attempts;
     try {
       const running = await this.jobsService.begin(row.id);
       if (!running) return;
       attempts = running.attempts;
       await this.events.publish(row.id);
-      const outcome = await this.runner.run(definition, running);
+      const outcome = await this.runner.run(definition, running, heartbeat);
       await this.jobsService.finish(row.id, outcome.status, outcome.error);
       await this.events.publish(row.id);
     } catch (thrown) {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       const refusal = thrown instanceof AppError;
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1) || attempts >= MAX_JOB_ATTEMPTS;
       if (!refusal && !lastAttempt) {
@@ -83,7 +82,7 @@ export class SiteJobsProcessor extends WorkerHost implements BeforeApplicationSh
       await this.jobsService.fail(row, { code: error.code, message: error.message, details: error.details });
       throw new UnrecoverableError(error.message);
     } finally {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       await lock.release();
     }
   }
