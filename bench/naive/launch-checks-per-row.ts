@@ -1,0 +1,103 @@
+import { LRUCache } from 'lru-cache';
+import type { EntityManager } from 'typeorm';
+import type { CandidateState, KeyedBody, LaunchState, PageLinks, ServedRoute } from '../../libs/launch-checks';
+
+// The small, site-wide bodies the checks read whole; the candidate's navigation besides.
+const BOTH_TYPES = ['redirect', 'robots_txt', 'site_settings', 'consent_rule'];
+const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
+// Of a page's blocks, only those that can link or show a file travel: text blocks are most of a body.
+const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
+
+type Side = 'c' | 'p';
+type PageParts = Pick<PageLinks, 'blocks' | 'ogImage'> & { noindex: boolean };
+const PAGE_PARTS_CACHED = 200_000;
+
+/**
+ * The launch checks' loader as it was before its served routes and page manifest came as one tab-separated
+ * text per side: one result row per entity (about 270,000 at 100,000 entities). For comparison only.
+ */
+export class PerRowLaunchLoad {
+  // A revision is immutable, so what the checks read of it is too: kept by revision id, a report after an edit
+  // reads the edited pages' bodies only. Bounded by count (an entry is a few blocks at most).
+  private readonly pageParts = new LRUCache<string, PageParts>({ max: PAGE_PARTS_CACHED });
+
+  async load(
+    tx: EntityManager,
+    siteId: string,
+    headStateId: number,
+  ): Promise<{ candidate: CandidateState; production: LaunchState }> {
+    const routes: (ServedRoute & { side: Side })[] = await tx.query(
+      `select 'c' as side, type, key, route from staging_manifest
+         where site_id = $1 and (route is not null or type = 'media')
+       union all
+       select 'p', type, key, route from state_entries where state_id = $2 and route is not null`,
+      [siteId, headStateId],
+    );
+    const bodies: (KeyedBody & { side: Side; type: string })[] = await tx.query(
+      `select 'c' as side, s.type, s.key, r.body from staging_manifest s join revisions r on r.id = s.revision_id
+         where s.site_id = $1 and s.type = any($3::text[])
+       union all
+       select 'p', e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id
+         where e.state_id = $2 and e.type = any($4::text[])`,
+      [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES],
+    );
+    const pages = await this.candidatePages(tx, siteId);
+    const noindex = pages.filter((p) => p.noindex);
+    // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
+    const wasNoindex: { id: string }[] = noindex.length
+      ? await tx.query(
+          `select e.type || '/' || e.key as id from state_entries e join revisions r on r.id = e.revision_id
+           where e.state_id = $1 and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))
+             and r.body->'seo'->'noindex' = 'true'::jsonb`,
+          [headStateId, noindex.map((p) => p.type), noindex.map((p) => p.key)],
+        )
+      : [];
+    const side = (s: Side): LaunchState => {
+      const of = (type: string) =>
+        bodies.filter((b) => b.side === s && b.type === type).map(({ key, body }) => ({ key, body }));
+      return {
+        routes: routes
+          .filter((r) => r.side === s && r.route !== null)
+          .map(({ type, key, route }) => ({ type, key, route })),
+        redirects: of('redirect'),
+        robotsTxt: of('robots_txt'),
+        siteSettings: of('site_settings'),
+        consentRules: of('consent_rule'),
+        noindexPages: s === 'c' ? noindex.map((p) => `${p.type}/${p.key}`) : wasNoindex.map((r) => r.id),
+      };
+    };
+    const candidate = side('c');
+    return {
+      candidate: {
+        ...candidate,
+        pages: pages.map(({ noindex: _noindex, ...page }) => page),
+        layouts: bodies.filter((b) => b.side === 'c' && b.type === 'layout').map(({ key, body }) => ({ key, body })),
+        components: bodies
+          .filter((b) => b.side === 'c' && b.type === 'component_override')
+          .map(({ key, body }) => ({ key, body })),
+        mediaKeys: routes.filter((r) => r.side === 'c' && r.type === 'media').map((r) => r.key),
+      },
+      production: side('p'),
+    };
+  }
+
+  /** The candidate's pages and posts with the link-bearing parts of their bodies (from the cache when it has them). */
+  private async candidatePages(tx: EntityManager, siteId: string): Promise<(PageLinks & { noindex: boolean })[]> {
+    const rows: { type: string; key: string; route: string | null; revisionId: string }[] = await tx.query(
+      `select type, key, route, revision_id::text as "revisionId" from staging_manifest
+       where site_id = $1 and type in ('page', 'post')`,
+      [siteId],
+    );
+    const missing = [...new Set(rows.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
+    if (missing.length) {
+      const parts: (PageParts & { id: string })[] = await tx.query(
+        `select id::text, jsonb_path_query_array(body, ${LINKING_BLOCKS}) as blocks, body->'seo'->'ogImage' as "ogImage",
+           coalesce(body->'seo'->'noindex' = 'true'::jsonb, false) as noindex
+         from revisions where id = any($1::bigint[])`,
+        [missing],
+      );
+      for (const { id, ...part } of parts) this.pageParts.set(id, part);
+    }
+    return rows.map(({ revisionId, ...row }) => ({ ...row, ...this.pageParts.get(revisionId)! }));
+  }
+}
