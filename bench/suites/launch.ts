@@ -1,10 +1,7 @@
 import { generateSite, mutateEntity, type SiteEntity } from '../../libs/site-generator';
 import { EnvironmentsService } from '../../src/environments/environments.service';
 import { fingerprintOf } from '../../src/promotion/fingerprint';
-import { launchChecks } from '../../libs/launch-checks';
-import { LaunchChecksRepository } from '../../src/promotion/launch-checks.repository';
 import { LaunchChecksService } from '../../src/promotion/launch-checks.service';
-import { PerRowLaunchLoad } from '../naive/launch-checks-per-row';
 import { Transactions } from '../../src/platform/database/transactions';
 import { api, benchServices, bootApp, median, round, timed, waitForJob } from '../harness';
 import { writeSuiteResult } from '../results';
@@ -26,7 +23,6 @@ export async function runLaunchBench(): Promise<void> {
   const checks = app.get(LaunchChecksService);
   const transactions = app.get(Transactions);
   const environments = app.get(EnvironmentsService);
-  const loaders = { before: new PerRowLaunchLoad(), after: app.get(LaunchChecksRepository) };
   const rows: Record<string, string | number>[] = [];
   try {
     for (const size of SIZES) {
@@ -47,16 +43,6 @@ export async function runLaunchBench(): Promise<void> {
             return checks.report(tx, site.id, fingerprint);
           }),
         );
-      // Before/after of the loader alone, side by side on the same pair (each warm on revisions, as in use).
-      const loadAndCheck = (loader: keyof typeof loaders) =>
-        timed(() =>
-          transactions.run({ isolation: 'REPEATABLE READ' }, async (tx) => {
-            const { fingerprint } = fingerprintOf(await environments.findForSites([site.id], tx));
-            const { candidate, production: head } = await loaders[loader].load(tx, site.id, fingerprint.headStateId);
-            return launchChecks(candidate, head).length;
-          }),
-        );
-      const loads = { before: [] as number[], after: [] as number[] };
       const uncached: number[] = [];
       const cached: number[] = [];
       const previewUncached: number[] = [];
@@ -68,11 +54,6 @@ export async function runLaunchBench(): Promise<void> {
         uncached.push(cold.ms);
         found = cold.value.length;
         cached.push((await measure()).ms);
-        for (const loader of round % 2 ? (['after', 'before'] as const) : (['before', 'after'] as const)) {
-          const { ms, value } = await loadAndCheck(loader);
-          if (value !== found - variableChecksOf(cold.value)) throw new Error(`${loader} loader found ${value} checks`);
-          loads[loader].push(ms);
-        }
         await importAll(admin, slug, mutate(entities, round + ROUNDS));
         previewUncached.push((await timed(() => admin('GET', `/api/sites/${slug}/promotion/preview?limit=50`))).ms);
         previewCached.push((await timed(() => admin('GET', `/api/sites/${slug}/promotion/preview?limit=50`))).ms);
@@ -84,8 +65,6 @@ export async function runLaunchBench(): Promise<void> {
         'checks found': found,
         'report uncached, median (ms)': round(median(uncached)),
         'report cached, median (ms)': round(median(cached), 2),
-        'load + checks, per-row rows before (ms)': round(median(loads.before)),
-        'load + checks, one text per side after (ms)': round(median(loads.after)),
         'preview with report, uncached (ms)': round(median(previewUncached)),
         'preview with report, cached (ms)': round(median(previewCached)),
       });
@@ -102,9 +81,7 @@ export async function runLaunchBench(): Promise<void> {
         note:
           `Medians over ${ROUNDS} rounds. Report: LaunchChecksService.report in its own REPEATABLE READ transaction ` +
           '(uncached: the first call for a new fingerprint; cached: the same fingerprint again). Preview: GET …/promotion/preview?limit=50 ' +
-          'over HTTP, the diff included (uncached: first after a staging change). Load + checks: the loader and ' +
-          'launchChecks alone, before (one result row per entity) and after (served routes and the page manifest as ' +
-          'one tab-separated text per side), alternating order, same pair. Aim: ≤ 300 ms uncached at 10,000.',
+          'over HTTP, the diff included (uncached: first after a staging change). Aim: ≤ 300 ms uncached at 10,000.',
         rows,
       },
     ],
@@ -131,8 +108,6 @@ async function promoteAcknowledged(admin: Api, slug: string): Promise<string> {
     }
   }
 }
-
-const variableChecksOf = (checks: { code: string }[]) => checks.filter((c) => c.code === 'variable_missing').length;
 
 async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
   for (let i = 0; i < entities.length; i += 1000) {

@@ -10,7 +10,6 @@ const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
 const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
 
 type Side = 'c' | 'p';
-type RouteRow = Omit<ServedRoute, 'route'> & { side: Side; route: string | null };
 type PageParts = Pick<PageLinks, 'blocks' | 'ogImage'> & { noindex: boolean };
 const PAGE_PARTS_CACHED = 200_000;
 
@@ -29,16 +28,13 @@ export class LaunchChecksRepository {
     siteId: string,
     headStateId: number,
   ): Promise<{ candidate: CandidateState; production: LaunchState }> {
-    // One row per side, as tab-separated text: at 100,000 entities, parsing 170,000 result rows was most of the
-    // query's cost. Types, keys and routes hold no tab or newline (their patterns refuse whitespace).
-    const [served]: { c: string | null; p: string | null }[] = await tx.query(
-      `select (select string_agg(type || E'\\t' || key || E'\\t' || coalesce(route, ''), E'\\n') from staging_manifest
-                 where site_id = $1 and (route is not null or type = 'media')) as c,
-              (select string_agg(type || E'\\t' || key || E'\\t' || route, E'\\n') from state_entries
-                 where state_id = $2 and route is not null) as p`,
+    const routes: (ServedRoute & { side: Side })[] = await tx.query(
+      `select 'c' as side, type, key, route from staging_manifest
+         where site_id = $1 and (route is not null or type = 'media')
+       union all
+       select 'p', type, key, route from state_entries where state_id = $2 and route is not null`,
       [siteId, headStateId],
     );
-    const routes = [...routesOf(served.c, 'c'), ...routesOf(served.p, 'p')];
     const bodies: (KeyedBody & { side: Side; type: string })[] = await tx.query(
       `select 'c' as side, s.type, s.key, r.body from staging_manifest s join revisions r on r.id = s.revision_id
          where s.site_id = $1 and s.type = any($3::text[])
@@ -64,7 +60,7 @@ export class LaunchChecksRepository {
       return {
         routes: routes
           .filter((r) => r.side === s && r.route !== null)
-          .map(({ type, key, route }) => ({ type, key, route: route! })),
+          .map(({ type, key, route }) => ({ type, key, route })),
         redirects: of('redirect'),
         robotsTxt: of('robots_txt'),
         siteSettings: of('site_settings'),
@@ -89,17 +85,11 @@ export class LaunchChecksRepository {
 
   /** The candidate's pages and posts with the link-bearing parts of their bodies (from the cache when it has them). */
   private async candidatePages(tx: EntityManager, siteId: string): Promise<(PageLinks & { noindex: boolean })[]> {
-    const [{ manifest }]: { manifest: string | null }[] = await tx.query(
-      `select string_agg(type || E'\\t' || key || E'\\t' || coalesce(route, '') || E'\\t' || revision_id, E'\\n')
-         as manifest from staging_manifest where site_id = $1 and type in ('page', 'post')`,
+    const rows: { type: string; key: string; route: string | null; revisionId: string }[] = await tx.query(
+      `select type, key, route, revision_id::text as "revisionId" from staging_manifest
+       where site_id = $1 and type in ('page', 'post')`,
       [siteId],
     );
-    const rows = tabSeparated(manifest).map(([type, key, route, revisionId]) => ({
-      type,
-      key,
-      route: route || null,
-      revisionId,
-    }));
     const missing = [...new Set(rows.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
     if (missing.length) {
       const parts: (PageParts & { id: string })[] = await tx.query(
@@ -112,14 +102,4 @@ export class LaunchChecksRepository {
     }
     return rows.map(({ revisionId, ...row }) => ({ ...row, ...this.pageParts.get(revisionId)! }));
   }
-}
-
-/** Rows of `string_agg`ed tab-separated text (null when there were none). */
-function tabSeparated(text: string | null): string[][] {
-  return text ? text.split('\n').map((line) => line.split('\t')) : [];
-}
-
-// A media file has no route (''): it is listed so that links to its key resolve.
-function routesOf(text: string | null, side: Side): RouteRow[] {
-  return tabSeparated(text).map(([type, key, route]) => ({ side, type, key, route: route || null }));
 }
