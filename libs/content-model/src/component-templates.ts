@@ -4,16 +4,14 @@ import { Liquid, type LiquidOptions } from 'liquidjs';
 export const TEMPLATE_MAX_LENGTH = 20_000;
 
 // Liquid, not Eta: a site's own templates must not run JavaScript on the server. Partials come only from the
-// site's other component templates (never the file system); outputs escape HTML; a template that loops or
-// allocates without bound fails its render instead of stalling the node (limits in ms and characters).
+// site's other component templates (never the file system); outputs escape HTML. The renderer passes each
+// render the time and memory left of its page's budget, so a runaway template fails instead of stalling the node.
 const OPTIONS: LiquidOptions = {
   outputEscape: 'escape',
   strictFilters: true,
   ownPropertyOnly: true,
   relativeReference: false,
   parseLimit: TEMPLATE_MAX_LENGTH * 10,
-  renderLimit: 200,
-  memoryLimit: 5_000_000,
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { Block, FormBody, PopupBody } from '../../content-model';
 import { HONEYPOT_FIELD } from './form-submission';
-import { componentMarkup } from './component-template';
+import { componentMarkup, type TemplateBudget } from './component-template';
 import { htmlBlockMarkup } from './html-block';
 import { mediaUrl, safeHref } from './safe-url';
 import type { PageAssets, SiteDesign } from './site-design';
@@ -13,6 +13,8 @@ export interface ViewContext {
   assets: PageAssets;
   /** The site's owner lets html blocks run as written (see RenderTarget.trustedCustomCode). */
   trustedCustomCode: boolean;
+  /** What the page's component templates may still spend. */
+  templates: TemplateBudget;
 }
 
 type Props = Record<string, unknown>;

@@ -19,6 +19,25 @@ export class TemplateRenderError extends Error {
   }
 }
 
+// What all the component templates of one page may spend together: a page of a thousand component blocks must
+// not hold the node for a thousand times one template's limit, nor build a gigabyte of markup.
+const PAGE_BUDGET = { ms: 250, chars: 5_000_000 };
+
+/** One page's remaining template budget, shared by its blocks, layout and popups. */
+export class TemplateBudget {
+  private readonly until = performance.now() + PAGE_BUDGET.ms;
+  private chars = PAGE_BUDGET.chars;
+
+  limits(): { renderLimit: number; memoryLimit: number } | null {
+    const ms = this.until - performance.now();
+    return ms > 0 && this.chars > 0 ? { renderLimit: ms, memoryLimit: this.chars } : null;
+  }
+
+  spend(output: string): void {
+    this.chars -= output.length;
+  }
+}
+
 // One engine per design: its partials are that design's component templates, parsed once per render.
 const engines = new WeakMap<SiteDesign, Liquid>();
 
@@ -41,14 +60,15 @@ export function componentMarkup(
   props: Record<string, unknown>,
   ctx: ViewContext,
 ): string {
+  const limits = ctx.templates.limits();
+  if (!limits) throw new TemplateRenderError(key, new Error("the page's template budget is spent"));
   let html: string;
   try {
-    html = engineOf(ctx.design).parseAndRenderSync(template, {
-      props,
-      site: { title: ctx.design.settings.title ?? '' },
-    });
+    const scope = { props, site: { title: ctx.design.settings.title ?? '' } };
+    html = engineOf(ctx.design).parseAndRenderSync(template, scope, limits);
   } catch (error) {
     throw new TemplateRenderError(key, error);
   }
+  ctx.templates.spend(html);
   return htmlBlockMarkup(html, ctx.trustedCustomCode);
 }

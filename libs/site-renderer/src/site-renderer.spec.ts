@@ -395,4 +395,15 @@ describe('component templates (Liquid)', () => {
     expect(() => render(design, { variant: '/etc/passwd' })).toThrow(TemplateRenderError);
     expect(() => render(design, { count: 100_000_000 })).toThrow(/component card .*limit exceeded/);
   });
+
+  it("bounds what all of a page's templates build together, not only each one", () => {
+    const design = designWith({ card: `{% for i in (1..1000) %}0123456789{% endfor %}` });
+    const blocks = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `c${i}`, type: 'component', component: 'card' }));
+    const many = (n: number) =>
+      renderer.page('page', { ...page({}), blocks: blocks(n) }, design, hostileAssets, target);
+    expect(many(3).html).toContain('0123456789'.repeat(1000));
+    // 10,000 characters a block: 1,000 blocks would be 10 MB of markup, past the page's 5 million characters.
+    expect(() => many(1000)).toThrow(TemplateRenderError);
+  });
 });
