@@ -2145,6 +2145,8 @@ export interface components {
       props?: {
         [key: string]: unknown;
       };
+      /** @description The component's own markup as a Liquid template: `props` are its props (the override's, refined by the block's), `site.title` the site's title; `{% render 'key' %}` renders another component template. Outputs are HTML-escaped; the markup is sanitised like an html block unless the site trusts its custom code. */
+      template?: string;
     } & {
       [key: string]: unknown;
     };
@@ -2227,11 +2229,10 @@ export interface components {
       /** @description The destination kind, e.g. webhook, crm, analytics. */
       kind?: string;
       name?: string;
-      /**
-       * Format: uri
-       * @description Where events are sent.
-       */
+      /** @description Where events are sent; `{{env.NAME}}` parts differ per environment. */
       url?: string;
+      /** @description The signing secret or API key of the destination, as `{{env.NAME}}`. */
+      secret?: string;
       events?: string[];
     } & {
       [key: string]: unknown;

@@ -95,6 +95,18 @@ export interface CandidateState extends LaunchState {
 
 export const entityId = (type: string, key: string) => `${type}/${key}`;
 
+const servedSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
+
+/** The routes a state serves, as a set built once per state however many checks ask (100,000 at the largest). */
+export function servedRoutes(state: Pick<LaunchState, 'routes'>): ReadonlySet<string> {
+  let served = servedSets.get(state.routes);
+  if (!served) {
+    served = new Set(state.routes.map((r) => r.route));
+    servedSets.set(state.routes, served);
+  }
+  return served;
+}
+
 /** The singleton a site reads (settings, robots): key `default` when present, else the first key. */
 export function singleton(items: readonly KeyedBody[]): KeyedBody | null {
   const sorted = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
