@@ -5,7 +5,7 @@ import { eventually } from './eventually';
 import { scrape, valueOf } from './exposition';
 import { createSite, type TestSite } from './factories';
 import { stagingClient } from './staging';
-import { startStreamingPair, type StreamingPair } from './streaming-replica';
+import { startStreamingPair, type StreamingPair } from '../src/platform/bootstrap/streaming-pair';
 
 const DATABASE = 'promote';
 

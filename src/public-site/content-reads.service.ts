@@ -7,7 +7,8 @@ import { PublicContentRepository } from './public-content.repository';
 
 /**
  * Where the public site reads what an environment shows. Production's state content goes to the read
- * replica when there is one; staging's manifest, which changes in place, always to the primary.
+ * replica when there is one; staging's manifest, which changes in place, always to the primary (as do the
+ * directory of sites and domains, variables and head_history: mutable, and but for staging cached anyway).
  *
  * Why this never shows a visitor old content after new: which state is production (the head) is not read
  * here but from the primary, through the EnvironmentCache, exactly as without a replica. Only the content of

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DatabaseError } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
-import { Metrics, type ReplicaLag } from '../metrics/metrics';
+import { Metrics, type ReplicaFallback, type ReplicaLag } from '../metrics/metrics';
 
 // After a failure reads skip the replica for this long, doubling per failed probe up to the cap: a dead
 // replica costs one failed read, then nothing per request, and a recovered one is back within the cap.
@@ -53,7 +54,7 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   /**
    * `work` on the replica when it answers, else on the primary. `caughtUp(result, tx)` says whether the
    * replica's answer can be trusted (it runs on the same connection as `work`); false runs `work` again on
-   * the primary. A failing replica backs off, so the next reads go straight to the primary.
+   * the primary. A replica that stops answering backs off, so the next reads go straight to the primary.
    */
   async read<T>(
     work: (tx: EntityManager) => Promise<T>,
@@ -61,13 +62,13 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
   ): Promise<T> {
     if (!this.config.databaseReadUrl) return work(this.primary.manager);
     if (!this.up || !this.replica) return this.onPrimary(work, 'unavailable');
-    const runner = this.replica.createQueryRunner('slave');
+    const runner = this.replica.createQueryRunner();
     let ready: { result: T } | null = null;
     try {
       const result = await work(runner.manager);
       if (await caughtUp(result, runner.manager)) ready = { result };
     } catch (error) {
-      this.failed(error);
+      if (isOutage(error)) this.failed(error);
       return this.onPrimary(work, 'error');
     } finally {
       await runner.release().catch(() => undefined);
@@ -77,7 +78,7 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
     return ready.result;
   }
 
-  private onPrimary<T>(work: (tx: EntityManager) => Promise<T>, reason: 'behind' | 'error' | 'unavailable') {
+  private onPrimary<T>(work: (tx: EntityManager) => Promise<T>, reason: ReplicaFallback) {
     this.metrics.replicaRead(reason);
     return work(this.primary.manager);
   }
@@ -143,4 +144,11 @@ export class ReadReplica implements OnModuleInit, OnModuleDestroy {
       : [{ bytes: null }];
     return { seconds: Math.max(0, standby.seconds), bytes: primary.bytes === null ? null : Math.max(0, primary.bytes) };
   }
+}
+
+// The server answered with an error of this query (a replay conflict cancelled it, say): that read goes to the
+// primary and the next still try the replica. No answer at all, or a server shutting down or starting: back off.
+function isOutage(error: unknown): boolean {
+  const driver = (error as { driverError?: unknown }).driverError ?? error;
+  return !(driver instanceof DatabaseError) || /^(08|57P)/.test(driver.code ?? '');
 }

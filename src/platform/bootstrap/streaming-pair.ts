@@ -4,12 +4,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { freePort } from '../src/platform/bootstrap/free-port';
+import { freePort } from './free-port';
 
 const NEEDED = ['initdb', 'postgres', 'pg_basebackup'];
 
-/** A PostgreSQL server of this test's own, started from the machine's binaries. */
-export interface TestServer {
+/** A PostgreSQL server of a test's or benchmark's own, started from the machine's binaries. */
+export interface LocalServer {
   port: number;
   url(database: string): string;
   /** One statement on a connection of its own, in `database` (default: postgres). */
@@ -19,16 +19,17 @@ export interface TestServer {
 }
 
 export interface StreamingPair {
-  primary: TestServer;
-  replica: TestServer;
+  primary: LocalServer;
+  replica: LocalServer;
   close(): Promise<void>;
 }
 
 /**
  * A private primary and a streaming hot standby of it (`pg_basebackup -R`: standby.signal and
  * primary_conninfo), both from the machine's PostgreSQL binaries, in a temporary directory that close()
- * removes with both servers. Private, because the shared server on 5432 has no replication entry in pg_hba
- * and other sessions' databases should not stream into a test. Missing binaries fail loudly, never skip.
+ * removes with both servers (for the read-replica test and benchmark). Private, because the shared server on
+ * 5432 has no replication entry in pg_hba and other runs' databases should not stream into this one, and
+ * because a test pauses its replay. Missing binaries fail loudly: the test never skips.
  */
 export async function startStreamingPair(database: string): Promise<StreamingPair> {
   const bin = postgresBinaries();
@@ -78,7 +79,7 @@ export async function startStreamingPair(database: string): Promise<StreamingPai
   }
 }
 
-class Server implements TestServer {
+class Server implements LocalServer {
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
 
@@ -160,7 +161,7 @@ function postgresBinaries(): string {
   const found = candidates.find((dir) => dir && NEEDED.every((tool) => existsSync(path.join(dir, tool))));
   if (!found)
     throw new Error(
-      `The read-replica test needs PostgreSQL's ${NEEDED.join(', ')} (looked in PG_BINDIR, PATH and ${debian}/*/bin): install postgresql or set PG_BINDIR`,
+      `The streaming replica (read-replica test, replica bench) needs PostgreSQL's ${NEEDED.join(', ')} (looked in PG_BINDIR, PATH and ${debian}/*/bin): install postgresql or set PG_BINDIR`,
     );
   return found;
 }
@@ -171,7 +172,7 @@ function osUser(name: string): { uid: number; gid: number } {
     return { uid, gid };
   } catch {
     throw new Error(
-      `Running as root, the read-replica test starts PostgreSQL as the "${name}" OS user, and there is none`,
+      `Running as root, the streaming pair starts PostgreSQL as the "${name}" OS user, and there is none`,
     );
   }
 }
