@@ -16,7 +16,9 @@ import { PublicContentRepository } from './public-content.repository';
  * in one transaction, which a standby replays whole), so the replica either holds the very rows the primary
  * holds for it or none. An answer with rows proves the state is there; an empty one might mean the replica
  * has not replayed the state yet (just after a swap), so it asks for the state's row on the same connection,
- * and without it reads the primary. Lag can thus only make a read slower, never older.
+ * and without it reads the primary. Lag can thus only make a read slower, never older. This holds for any
+ * query that reaches a state's rows through the state itself (a delta state's base through its own row, not
+ * through a base id known from elsewhere, whose rows a lagging replica would have).
  */
 @Injectable()
 export class ContentReads {
