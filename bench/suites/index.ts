@@ -4,6 +4,7 @@ import { runLaunchBench } from './launch';
 import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
+import { runReplicaBench } from './replica';
 import { runScheduleBench } from './schedule';
 import { runVerifyBench } from './verify';
 import { runVisualBench } from './visual';
@@ -15,6 +16,7 @@ export const SUITES: Record<string, () => Promise<void>> = {
   promotion: runPromotionBench,
   recovery: runRecoveryBench,
   render: runRenderBench,
+  replica: runReplicaBench,
   schedule: runScheduleBench,
   verify: runVerifyBench,
   visual: runVisualBench,
