@@ -5,6 +5,102 @@ import { queryRows } from '../platform/database/sql';
 
 export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
 
+/** A closure's starting point: named entities, and every change of some types (source against base). */
+export interface ClosureSeed {
+  entities: { type: string; key: string }[];
+  types: string[];
+}
+
+/** One entity of a selection's closure, as `stagingClosure` reads it. */
+export interface ClosureEntry {
+  type: string;
+  key: string;
+  requested: boolean;
+  /** The entity that refers to it (a selected one first, then by type and key), for one the selection did not name. */
+  includedBecause: { type: string; key: string } | null;
+  stagingRevisionId: string | null;
+  productionRevisionId: string | null;
+  stagingVersion: number | null;
+  productionVersion: number | null;
+  driftRevisionId: string | null;
+  sha256: string | null;
+  variables: string[];
+}
+
+// Where a closure takes entities from ($3): another state, or staging's promotable manifest. Not materialized,
+// so each probe by (type, key) stays an index lookup instead of a copy of the whole manifest.
+const STATE_SOURCE = `select type, key, revision_id, version, route from state_entries where state_id = $3`;
+const STAGING_SOURCE = `select type, key, revision_id, version, route from staging_manifest where site_id = $3`;
+
+/**
+ * The closure of a selection ($4 types and $5 keys, plus every difference between source and base of the types
+ * in $6) over references: an entity brings what it refers to and, an object type, its fields (a record refers
+ * to its type, so it brings both). A revert follows a reference when the base ($2) lacks the entity
+ * ('missing'); a selective promotion when the source has it otherwise than the base ('changed'). Defines the
+ * CTEs src, wanted and closure (type, key, requested, because).
+ */
+function closure(source: string, follow: 'missing' | 'changed'): string {
+  const followed =
+    follow === 'missing'
+      ? `not exists (select 1 from state_entries b where b.state_id = $2 and b.type = ref.type and b.key = ref.key)`
+      : `exists (select 1 from src x where x.type = ref.type and x.key = ref.key
+                 and not exists (select 1 from state_entries b where b.state_id = $2 and b.type = x.type
+                                 and b.key = x.key and b.revision_id = x.revision_id))`;
+  return `with recursive src as not materialized (${source}),
+    seed(type, key) as (
+      select type, key from unnest($4::text[], $5::text[]) as w(type, key)
+      union
+      select coalesce(s.type, b.type), coalesce(s.key, b.key)
+      from (select type, key, revision_id from src where type = any($6::text[])) s
+      full join (select type, key, revision_id from state_entries where state_id = $2 and type = any($6::text[])) b
+        on b.type = s.type and b.key = s.key
+      where s.revision_id is distinct from b.revision_id
+    ),
+    wanted(type, key, requested, because_type, because_key) as (
+      select type, key, true, null::text, null::text from seed
+      union
+      select ref.type, ref.key, false, w.type, w.key from wanted w
+      join src s on s.type = w.type and s.key = w.key
+      join revisions r on r.id = s.revision_id
+      cross join lateral (
+        select e->>'type' as type, e->>'key' as key from jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) e
+        where e->>'type' <> '${ENV_REFERENCE}'
+        union all
+        select f.type, f.key from src f join revisions fr on fr.id = f.revision_id
+        where w.type = 'custom_object_type' and f.type = 'custom_field'
+          and fr.refs @> jsonb_build_array(jsonb_build_object('type', 'custom_object_type', 'key', w.key))
+      ) ref
+      where ${followed}
+    ),
+    closure as (
+      select type, key, bool_or(requested) as requested,
+             case when not bool_or(requested) then (array_agg(jsonb_build_object('type', because_type, 'key', because_key)
+               order by not exists (select 1 from seed where seed.type = because_type and seed.key = because_key),
+                        because_type, because_key))[1] end as because
+      from wanted group by type, key
+    )`;
+}
+
+// Writes state $1: the base's entities outside the closure, and the closure's from the source (versions count on).
+const FILL = `kept as (
+    insert into state_entries (state_id, type, key, revision_id, version, route)
+    select $1::bigint, b.type, b.key, b.revision_id, b.version, b.route from state_entries b
+    where b.state_id = $2 and not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
+    union all
+    select $1::bigint, s.type, s.key, s.revision_id,
+           case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end, s.route
+    from closure c
+    join src s on s.type = c.type and s.key = c.key
+    left join state_entries p on p.state_id = $2 and p.type = s.type and p.key = s.key
+    returning type, key
+  )`;
+
+const closureParams = (seed: ClosureSeed) => [
+  seed.entities.map((e) => e.type),
+  seed.entities.map((e) => e.key),
+  seed.types,
+];
+
 /** Immutable production manifests, built with set-based SQL (a handful of statements per state). */
 @Injectable()
 export class StatesRepository {
@@ -125,38 +221,109 @@ export class StatesRepository {
     entities: { type: string; key: string }[],
   ): Promise<{ type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[]> {
     const taken: { type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[] = await tx.query(
-      `with recursive wanted(type, key, requested) as (
-         select type, key, true from unnest($4::text[], $5::text[]) as w(type, key)
-         union
-         select ref->>'type', ref->>'key', false from wanted w
-         join state_entries s on s.state_id = $3 and s.type = w.type and s.key = w.key
-         join revisions r on r.id = s.revision_id
-         cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
-         where ref->>'type' <> '${ENV_REFERENCE}'
-           and not exists (select 1 from state_entries b
-                           where b.state_id = $2 and b.type = ref->>'type' and b.key = ref->>'key')
-       ), closure as (
-         select type, key, bool_or(requested) as requested from wanted group by type, key
-       ), kept as (
-         insert into state_entries (state_id, type, key, revision_id, version, route)
-         select $1::bigint, b.type, b.key, b.revision_id, b.version, b.route from state_entries b
-         where b.state_id = $2 and not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
-         union all
-         select $1::bigint, s.type, s.key, s.revision_id,
-                case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end, s.route
-         from closure c
-         join state_entries s on s.state_id = $3 and s.type = c.type and s.key = c.key
-         left join state_entries p on p.state_id = $2 and p.type = s.type and p.key = s.key
-         returning type, key
-       )
+      `${closure(STATE_SOURCE, 'missing')},
+       ${FILL}
        select c.type, c.key, c.requested,
-              case when exists (select 1 from state_entries s where s.state_id = $3 and s.type = c.type and s.key = c.key)
+              case when exists (select 1 from src s where s.type = c.type and s.key = c.key)
                    then 'taken' else 'removed' end as op
        from closure c order by c.type, c.key`,
-      [stateId, baseStateId, sourceStateId, entities.map((e) => e.type), entities.map((e) => e.key)],
+      [stateId, baseStateId, sourceStateId, ...closureParams({ entities, types: [] })],
     );
     await this.countEntries(tx, stateId);
     return taken;
+  }
+
+  /**
+   * A selective promotion's candidate: the base state (production's head) with the selected staging changes and
+   * what they refer to that staging has otherwise than the base, closed transitively; the closure rule of a
+   * revert, with staging's promotable manifest as the source. One INSERT … SELECT.
+   */
+  async fillWithStagingSelection(
+    tx: EntityManager,
+    stateId: number,
+    siteId: string,
+    baseStateId: number,
+    selection: ClosureSeed,
+  ): Promise<number> {
+    await tx.query(`${closure(STAGING_SOURCE, 'changed')}, ${FILL} select count(*) from kept`, [
+      stateId,
+      baseStateId,
+      siteId,
+      ...closureParams(selection),
+    ]);
+    return this.countEntries(tx, stateId);
+  }
+
+  /**
+   * The closure of a selection of staging's changes over the base state, without building it: each entity with
+   * why it is in (requested, or the first entity that refers to it), both sides' revisions and versions, the
+   * revision of `driftStateId` (staging's base) for drift, a media body's sha256 and the variables it uses.
+   */
+  async stagingClosure(
+    tx: EntityManager,
+    siteId: string,
+    baseStateId: number,
+    driftStateId: number | null,
+    selection: ClosureSeed,
+  ): Promise<ClosureEntry[]> {
+    return tx.query(
+      `${closure(STAGING_SOURCE, 'changed')}
+       select c.type, c.key, c.requested, c.because as "includedBecause",
+              s.revision_id::text as "stagingRevisionId", b.revision_id::text as "productionRevisionId",
+              s.version as "stagingVersion", b.version as "productionVersion",
+              (select d.revision_id::text from state_entries d
+               where d.state_id = $1::bigint and d.type = c.type and d.key = c.key) as "driftRevisionId",
+              case when c.type = 'media' then r.body->>'sha256' end as sha256,
+              coalesce((select array_agg(e->>'key' order by e->>'key') from jsonb_array_elements(r.refs) e
+                        where e->>'type' = '${ENV_REFERENCE}'), '{}') as variables
+       from closure c
+       left join src s on s.type = c.type and s.key = c.key
+       left join revisions r on r.id = s.revision_id
+       left join state_entries b on b.state_id = $2 and b.type = c.type and b.key = c.key
+       order by c.type, c.key`,
+      [driftStateId, baseStateId, siteId, ...closureParams(selection)],
+    );
+  }
+
+  /**
+   * The references a selective candidate would leave dangling, without building it (capped): a selected or
+   * needed entity's reference to what the candidate lacks, and, when the selection removes entities, the base's
+   * other entities that still refer to them. Checks what the selection adds to the base, not the base itself.
+   */
+  async stagingSelectionDangling(
+    tx: EntityManager,
+    siteId: string,
+    baseStateId: number,
+    selection: ClosureSeed,
+    limit: number,
+  ): Promise<{ type: string; key: string; refType: string; refKey: string }[]> {
+    const inCandidate = (type: string, key: string) => `(
+      exists (select 1 from closure c2 join src s2 on s2.type = c2.type and s2.key = c2.key
+              where c2.type = ${type} and c2.key = ${key})
+      or exists (select 1 from state_entries b2 where b2.state_id = $2 and b2.type = ${type} and b2.key = ${key}
+                 and not exists (select 1 from closure c3 where c3.type = b2.type and c3.key = b2.key)))`;
+    return tx.query(
+      `${closure(STAGING_SOURCE, 'changed')},
+       removed as materialized (
+         select c.type, c.key from closure c
+         where not exists (select 1 from src s where s.type = c.type and s.key = c.key)
+       )
+       select * from (
+         select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey" from closure c
+         join src s on s.type = c.type and s.key = c.key
+         join revisions r on r.id = s.revision_id
+         cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
+         where ref->>'type' <> '${ENV_REFERENCE}' and not ${inCandidate(`ref->>'type'`, `ref->>'key'`)}
+         union all
+         select b.type, b.key, x.type, x.key from removed x
+         join state_entries b on b.state_id = $2
+         join revisions r on r.id = b.revision_id
+           and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
+         where exists (select 1 from removed)
+           and not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
+       ) d order by 1, 2, 3, 4 limit $1`,
+      [limit, baseStateId, siteId, ...closureParams(selection)],
+    );
   }
 
   /** References in a state to entities it does not hold (what a revert could leave behind), capped. */
