@@ -51,7 +51,13 @@ export interface PreviewSelection {
   selected: number;
   needed: number;
   /** Every change the candidate ships, in (type, key) order (the first 1,000). */
-  closure: { type: string; key: string; op: string; requested: boolean; includedBecause: { type: string; key: string } | null }[];
+  closure: {
+    type: string;
+    key: string;
+    op: string;
+    requested: boolean;
+    includedBecause: { type: string; key: string } | null;
+  }[];
   closureTotal: number;
   /** Named entities staging and production already have alike. */
   unchanged: { type: string; key: string }[];

@@ -178,27 +178,30 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     ['fix', 'details'],
   ),
   FixedCheck: object({ check: ref('LaunchCheck'), entity: ref('Entity') }),
-  Preview: object({
-    fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
-    staging: object({ version: { type: 'integer' } }),
-    production: object({ version: { type: 'integer' }, stateId: { type: 'integer' } }),
-    summary: object({
-      ...counts,
-      byType: { type: 'object', additionalProperties: ref('ChangeCounts'), description: 'per content type' },
-    }),
-    changes: { type: 'array', items: ref('PreviewChange') },
-    nextCursor: nullable({ type: 'string' }),
-    checks: {
-      type: 'array',
-      items: ref('LaunchCheck'),
-      description: 'the launch report of the whole promotion (the first 500, errors first), on every page',
+  Preview: object(
+    {
+      fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
+      staging: object({ version: { type: 'integer' } }),
+      production: object({ version: { type: 'integer' }, stateId: { type: 'integer' } }),
+      summary: object({
+        ...counts,
+        byType: { type: 'object', additionalProperties: ref('ChangeCounts'), description: 'per content type' },
+      }),
+      changes: { type: 'array', items: ref('PreviewChange') },
+      nextCursor: nullable({ type: 'string' }),
+      checks: {
+        type: 'array',
+        items: ref('LaunchCheck'),
+        description: 'the launch report of the whole promotion (the first 500, errors first), on every page',
+      },
+      checkSummary: object({ error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } }),
+      selection: {
+        description: "a selective preview's: the selection and the closure it ships",
+        allOf: [ref('PreviewSelection')],
+      },
     },
-    checkSummary: object({ error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } }),
-    selection: {
-      description: "a selective preview's: the selection and the closure it ships",
-      allOf: [ref('PreviewSelection')],
-    },
-  }, ['selection']),
+    ['selection'],
+  ),
   PromotionRecord: object({
     ...jobProperties,
     summary: nullableRef('ChangeCounts'),

@@ -54,7 +54,9 @@ const asSelected = (now: Fingerprint, params: PromotionParams): Fingerprint =>
   params.select ? { ...now, selection: selectionHash(params.select) } : now;
 /** The selection's closure over the head the preview saw (refused when it names unknown entities or nothing). */
 const closureOf = (ctx: JobContext<PromotionParams> & { tx: EntityManager }, select: Selection) =>
-  ctx.use(SelectiveCandidate).closure(ctx.tx, ctx.siteId, { headStateId: seen(ctx.params).headStateId, baseStateId: null }, select);
+  ctx
+    .use(SelectiveCandidate)
+    .closure(ctx.tx, ctx.siteId, { headStateId: seen(ctx.params).headStateId, baseStateId: null }, select);
 const PINNED = 'pinned when the promotion was scheduled';
 const ROLLED_BACK = 'the post-swap check rolled production back';
 

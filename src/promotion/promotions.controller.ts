@@ -78,10 +78,7 @@ export class PromotionsController {
   })
   @ApiOkResponse({ schema: ref('Preview') })
   @ApiErrors(...BODY_ERRORS, ...SELECTION_ERRORS)
-  previewSelectedPromotion(
-    @CurrentSite() site: Site,
-    @Body(new SchemaPipe(previewBodySchema)) body: PreviewBody,
-  ) {
+  previewSelectedPromotion(@CurrentSite() site: Site, @Body(new SchemaPipe(previewBodySchema)) body: PreviewBody) {
     return this.previews.preview(
       site,
       { limit: body.limit ?? 50, cursor: body.cursor, type: body.type },

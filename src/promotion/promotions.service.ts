@@ -121,7 +121,10 @@ export class PromotionsService {
     closure: SelectiveClosure | undefined,
   ): Promise<PromotionParams['summary']> {
     if (!closure) return this.previews.totals(tx, siteId, states);
-    const { byType: _byType, ...totals } = summarizeClosure(closure, await this.previews.entityCount(tx, states.headStateId));
+    const { byType: _byType, ...totals } = summarizeClosure(
+      closure,
+      await this.previews.entityCount(tx, states.headStateId),
+    );
     return totals;
   }
 
@@ -383,7 +386,10 @@ export class PromotionsService {
 
 function driftedIn(closure: SelectiveClosure): { total: number; entities: { type: string; key: string }[] } {
   const drifted = closure.changes.filter((c) => c.drift);
-  return { total: drifted.length, entities: drifted.slice(0, DRIFT_DETAILS_LIMIT).map(({ type, key }) => ({ type, key })) };
+  return {
+    total: drifted.length,
+    entities: drifted.slice(0, DRIFT_DETAILS_LIMIT).map(({ type, key }) => ({ type, key })),
+  };
 }
 
 const auditDetails = (params: Record<string, any>) => ({
