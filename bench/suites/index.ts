@@ -4,6 +4,7 @@ import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
 import { runScheduleBench } from './schedule';
+import { runSelectiveBench } from './selective';
 import { runVerifyBench } from './verify';
 import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
@@ -14,6 +15,7 @@ export const SUITES: Record<string, () => Promise<void>> = {
   recovery: runRecoveryBench,
   render: runRenderBench,
   schedule: runScheduleBench,
+  selective: runSelectiveBench,
   verify: runVerifyBench,
   visual: runVisualBench,
 };
