@@ -186,7 +186,7 @@ export class PreviewService {
           })),
           closureTotal: closure.changes.length,
           unchanged: closure.unchanged,
-          dangling: await this.selective.dangling(tx, site.id, fingerprint.headStateId, selection),
+          dangling: await this.selective.dangling(tx, site.id, fingerprint.headStateId, selection, closure),
         },
       };
     });

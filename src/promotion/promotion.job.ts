@@ -11,7 +11,8 @@ import { StatesService } from '../states/states.service';
 import { assertCandidateValid } from './candidate-validation';
 import { CandidateRepository } from './candidate.repository';
 import { type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
-import { SelectiveCandidate } from './selective-candidate';
+import { SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
+import { Transactions } from '../platform/database/transactions';
 import { type Selection, selectionHash } from './selection';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
@@ -52,11 +53,19 @@ const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result
 // What the preview of this promotion's selection would be fingerprinted as now.
 const asSelected = (now: Fingerprint, params: PromotionParams): Fingerprint =>
   params.select ? { ...now, selection: selectionHash(params.select) } : now;
-/** The selection's closure over the head the preview saw (refused when it names unknown entities or nothing). */
-const closureOf = (ctx: JobContext<PromotionParams> & { tx: EntityManager }, select: Selection) =>
-  ctx
-    .use(SelectiveCandidate)
-    .closure(ctx.tx, ctx.siteId, { headStateId: seen(ctx.params).headStateId, baseStateId: null }, select);
+/**
+ * The selection's closure over the head the preview saw (refused when it names unknown entities or nothing), read
+ * in a transaction of its own (one snapshot, and the closure's planner settings stay in it).
+ */
+const withClosure = <T>(
+  ctx: JobContext<PromotionParams>,
+  select: Selection,
+  work: (tx: EntityManager, closure: SelectiveClosure) => Promise<T>,
+): Promise<T> =>
+  ctx.use(Transactions).run({ isolation: 'REPEATABLE READ' }, async (tx) => {
+    const head = { headStateId: seen(ctx.params).headStateId, baseStateId: null };
+    return work(tx, await ctx.use(SelectiveCandidate).closure(tx, ctx.siteId, head, select));
+  });
 const PINNED = 'pinned when the promotion was scheduled';
 const ROLLED_BACK = 'the post-swap check rolled production back';
 
@@ -98,10 +107,13 @@ export const promotionJob = defineJob<PromotionParams>({
       skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
       run: async (ctx) => {
         const { use, siteId, tx, params } = ctx;
-        if (params.select) {
-          const closure = await closureOf(ctx, params.select);
+        const select = params.select;
+        if (select) {
           const head = seen(params).headStateId;
-          await use(SelectiveCandidate).assertValid(tx, siteId, head, params.select, closure, use(VariablesService));
+          const variables = use(VariablesService);
+          await withClosure(ctx, select, (own, closure) =>
+            use(SelectiveCandidate).assertValid(own, siteId, head, select, closure, variables),
+          );
           return;
         }
         await assertCandidateValid(
@@ -123,7 +135,7 @@ export const promotionJob = defineJob<PromotionParams>({
         const missing = ctx.params.pinned
           ? await candidate.pinnedMediaToCopy(ctx.tx, pinnedState(ctx), head)
           : ctx.params.select
-            ? mediaOf(await closureOf(ctx, ctx.params.select))
+            ? await withClosure(ctx, ctx.params.select, async (_tx, closure) => mediaOf(closure))
             : await candidate.mediaToCopy(ctx.tx, ctx.siteId, head);
         const copied = await ctx.use<MediaStore>(MEDIA_STORE).copyToProduction(missing, { concurrency: 8 });
         await ctx.record({ result: { media: { considered: missing.length, ...copied } } });

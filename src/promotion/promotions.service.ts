@@ -377,7 +377,12 @@ export class PromotionsService {
   }
 
   private async stale(site: Site, selection?: Selection): Promise<AppError> {
-    const fresh = await this.previews.preview(site, { limit: 50 }, selection);
+    // The selection's fresh preview, or the whole one when the selection no longer previews (it changes nothing now).
+    const fresh = await this.previews.preview(site, { limit: 50 }, selection).catch((error: unknown) => {
+      if (selection && error instanceof AppError && error.status === 400)
+        return this.previews.preview(site, { limit: 50 });
+      throw error;
+    });
     return new AppError('stale_preview', 'Staging or production changed since this preview: review the fresh diff.', [
       { preview: fresh },
     ]);

@@ -69,8 +69,16 @@ export class SelectiveCandidate {
   }
 
   /** The references the candidate would leave dangling (the first `limit`). */
-  dangling(tx: EntityManager, siteId: string, headStateId: number, selection: Selection, limit = LISTED) {
-    return this.states.stagingSelectionDangling(tx, siteId, headStateId, selection, limit);
+  dangling(
+    tx: EntityManager,
+    siteId: string,
+    headStateId: number,
+    selection: Selection,
+    closure: SelectiveClosure,
+    limit = LISTED,
+  ) {
+    const hasRemovals = closure.changes.some((c) => c.op === 'removed');
+    return this.states.stagingSelectionDangling(tx, siteId, headStateId, selection, limit, hasRemovals);
   }
 
   /**
@@ -85,7 +93,7 @@ export class SelectiveCandidate {
     closure: SelectiveClosure,
     variables: VariablesService,
   ): Promise<void> {
-    const dangling = await this.dangling(tx, siteId, headStateId, selection);
+    const dangling = await this.dangling(tx, siteId, headStateId, selection, closure);
     if (dangling.length)
       throw new AppError(
         'dangling_references',

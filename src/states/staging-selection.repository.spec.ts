@@ -97,14 +97,14 @@ describe('StatesRepository: a selection of staging over production (SQL on a dat
     const { siteId, head } = await site();
     await db.query(`delete from staging_entries where site_id = $1 and type = 'form' and key = 'shared'`, [siteId]);
     const removal = { entities: [{ type: 'form', key: 'shared' }], types: [] };
-    expect(await states.stagingSelectionDangling(db.manager, siteId, head, removal, 10)).toEqual([
+    expect(await states.stagingSelectionDangling(db.manager, siteId, head, removal, 10, true)).toEqual([
       { type: 'page', key: 'home', refType: 'form', refKey: 'shared' },
     ]);
     // Staging's about refers to the shared form, which staging no longer has but production does: it stays.
     const about = { entities: [{ type: 'page', key: 'about' }], types: [] };
-    expect(await states.stagingSelectionDangling(db.manager, siteId, head, about, 10)).toEqual([]);
+    expect(await states.stagingSelectionDangling(db.manager, siteId, head, about, 10, false)).toEqual([]);
     const both = { entities: [...about.entities, ...removal.entities], types: [] };
-    expect(await states.stagingSelectionDangling(db.manager, siteId, head, both, 10)).toEqual([
+    expect(await states.stagingSelectionDangling(db.manager, siteId, head, both, 10, true)).toEqual([
       { type: 'page', key: 'about', refType: 'form', refKey: 'shared' },
       { type: 'page', key: 'home', refType: 'form', refKey: 'shared' },
     ]);

@@ -32,20 +32,27 @@ export interface ClosureEntry {
 const STATE_SOURCE = `select type, key, revision_id, version, route from state_entries where state_id = $3`;
 const STAGING_SOURCE = `select type, key, revision_id, version, route from staging_manifest where site_id = $3`;
 
+// One entity of a relation, probed by primary key. `offset 0` keeps the subquery a per-row index lookup: a plain
+// join lets the planner hash the whole manifest instead, which it does when a fresh import left it without stats.
+const probe = (from: string, type: string, key: string, extra = '') =>
+  `(select * from ${from} where type = ${type} and key = ${key}${extra} offset 0)`;
+const inSource = (type: string, key: string) => probe('src', type, key);
+const inBase = (type: string, key: string, extra = '') =>
+  probe('(select * from state_entries where state_id = $2) base', type, key, extra);
+
 /**
  * The closure of a selection ($4 types and $5 keys, plus every difference between source and base of the types
  * in $6) over references: an entity brings what it refers to and, an object type, its fields (a record refers
  * to its type, so it brings both). A revert follows a reference when the base ($2) lacks the entity
  * ('missing'); a selective promotion when the source has it otherwise than the base ('changed'). Defines the
- * CTEs src, wanted and closure (type, key, requested, because).
+ * CTEs src, seed, wanted and closure (type, key, requested, because).
  */
 function closure(source: string, follow: 'missing' | 'changed'): string {
   const followed =
     follow === 'missing'
-      ? `not exists (select 1 from state_entries b where b.state_id = $2 and b.type = ref.type and b.key = ref.key)`
-      : `exists (select 1 from src x where x.type = ref.type and x.key = ref.key
-                 and not exists (select 1 from state_entries b where b.state_id = $2 and b.type = x.type
-                                 and b.key = x.key and b.revision_id = x.revision_id))`;
+      ? `not exists ${inBase('ref.type', 'ref.key')}`
+      : `exists (select 1 from ${inSource('ref.type', 'ref.key')} x
+                 where not exists ${inBase('x.type', 'x.key', ' and revision_id = x.revision_id')})`;
   return `with recursive src as not materialized (${source}),
     seed(type, key) as (
       select type, key from unnest($4::text[], $5::text[]) as w(type, key)
@@ -60,8 +67,8 @@ function closure(source: string, follow: 'missing' | 'changed'): string {
       select type, key, true, null::text, null::text from seed
       union
       select ref.type, ref.key, false, w.type, w.key from wanted w
-      join src s on s.type = w.type and s.key = w.key
-      join revisions r on r.id = s.revision_id
+      cross join lateral ${inSource('w.type', 'w.key')} s
+      cross join lateral (select refs from revisions where id = s.revision_id offset 0) r
       cross join lateral (
         select e->>'type' as type, e->>'key' as key from jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) e
         where e->>'type' <> '${ENV_REFERENCE}'
@@ -90,10 +97,21 @@ const FILL = `kept as (
     select $1::bigint, s.type, s.key, s.revision_id,
            case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end, s.route
     from closure c
-    join src s on s.type = c.type and s.key = c.key
-    left join state_entries p on p.state_id = $2 and p.type = s.type and p.key = s.key
+    cross join lateral ${inSource('c.type', 'c.key')} s
+    left join lateral ${inBase('c.type', 'c.key')} p on true
     returning type, key
   )`;
+
+type DanglingRow = { type: string; key: string; refType: string; refKey: string };
+const byDangling = (a: DanglingRow, b: DanglingRow) =>
+  [a.type, a.key, a.refType, a.refKey].join('\u0000') < [b.type, b.key, b.refType, b.refKey].join('\u0000') ? -1 : 1;
+
+// A closure's plan is index probes all the way, but the planner prices each reference a revision may hold at 100
+// rows, so its estimate passes JIT's thresholds and compiling takes seconds for a millisecond query. Off for the
+// rest of the caller's transaction (callers of the closure run it in one).
+async function withoutJit(tx: EntityManager): Promise<void> {
+  if (tx.queryRunner?.isTransactionActive) await tx.query(`set local jit = off`);
+}
 
 const closureParams = (seed: ClosureSeed) => [
   seed.entities.map((e) => e.type),
@@ -220,12 +238,12 @@ export class StatesRepository {
     sourceStateId: number,
     entities: { type: string; key: string }[],
   ): Promise<{ type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[]> {
+    await withoutJit(tx);
     const taken: { type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[] = await tx.query(
       `${closure(STATE_SOURCE, 'missing')},
        ${FILL}
        select c.type, c.key, c.requested,
-              case when exists (select 1 from src s where s.type = c.type and s.key = c.key)
-                   then 'taken' else 'removed' end as op
+              case when exists ${inSource('c.type', 'c.key')} then 'taken' else 'removed' end as op
        from closure c order by c.type, c.key`,
       [stateId, baseStateId, sourceStateId, ...closureParams({ entities, types: [] })],
     );
@@ -245,6 +263,7 @@ export class StatesRepository {
     baseStateId: number,
     selection: ClosureSeed,
   ): Promise<number> {
+    await withoutJit(tx);
     await tx.query(`${closure(STAGING_SOURCE, 'changed')}, ${FILL} select count(*) from kept`, [
       stateId,
       baseStateId,
@@ -266,6 +285,7 @@ export class StatesRepository {
     driftStateId: number | null,
     selection: ClosureSeed,
   ): Promise<ClosureEntry[]> {
+    await withoutJit(tx);
     return tx.query(
       `${closure(STAGING_SOURCE, 'changed')}
        select c.type, c.key, c.requested, c.because as "includedBecause",
@@ -277,9 +297,9 @@ export class StatesRepository {
               coalesce((select array_agg(e->>'key' order by e->>'key') from jsonb_array_elements(r.refs) e
                         where e->>'type' = '${ENV_REFERENCE}'), '{}') as variables
        from closure c
-       left join src s on s.type = c.type and s.key = c.key
-       left join revisions r on r.id = s.revision_id
-       left join state_entries b on b.state_id = $2 and b.type = c.type and b.key = c.key
+       left join lateral ${inSource('c.type', 'c.key')} s on true
+       left join lateral (select body, refs from revisions where id = s.revision_id offset 0) r on true
+       left join lateral ${inBase('c.type', 'c.key')} b on true
        order by c.type, c.key`,
       [driftStateId, baseStateId, siteId, ...closureParams(selection)],
     );
@@ -296,34 +316,42 @@ export class StatesRepository {
     baseStateId: number,
     selection: ClosureSeed,
     limit: number,
+    hasRemovals: boolean,
   ): Promise<{ type: string; key: string; refType: string; refKey: string }[]> {
-    const inCandidate = (type: string, key: string) => `(
-      exists (select 1 from closure c2 join src s2 on s2.type = c2.type and s2.key = c2.key
-              where c2.type = ${type} and c2.key = ${key})
-      or exists (select 1 from state_entries b2 where b2.state_id = $2 and b2.type = ${type} and b2.key = ${key}
-                 and not exists (select 1 from closure c3 where c3.type = b2.type and c3.key = b2.key)))`;
-    return tx.query(
-      `${closure(STAGING_SOURCE, 'changed')},
-       removed as materialized (
-         select c.type, c.key from closure c
-         where not exists (select 1 from src s where s.type = c.type and s.key = c.key)
-       )
-       select * from (
-         select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey" from closure c
-         join src s on s.type = c.type and s.key = c.key
-         join revisions r on r.id = s.revision_id
-         cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
-         where ref->>'type' <> '${ENV_REFERENCE}' and not ${inCandidate(`ref->>'type'`, `ref->>'key'`)}
-         union all
-         select b.type, b.key, x.type, x.key from removed x
-         join state_entries b on b.state_id = $2
-         join revisions r on r.id = b.revision_id
-           and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
-         where exists (select 1 from removed)
-           and not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
-       ) d order by 1, 2, 3, 4 limit $1`,
-      [limit, baseStateId, siteId, ...closureParams(selection)],
+    // In the candidate: the closure's from the source, or the base's outside the closure.
+    const inCandidate = (type: string, key: string) => `(case
+      when exists (select 1 from closure c2 where c2.type = ${type} and c2.key = ${key})
+        then exists ${inSource(type, key)}
+      else exists ${inBase(type, key)} end)`;
+    const params = [limit, baseStateId, siteId, ...closureParams(selection)];
+    await withoutJit(tx);
+    const needs: DanglingRow[] = await tx.query(
+      `${closure(STAGING_SOURCE, 'changed')}
+       select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey" from closure c
+       cross join lateral ${inSource('c.type', 'c.key')} s
+       cross join lateral (select refs from revisions where id = s.revision_id offset 0) r
+       cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
+       where ref->>'type' <> '${ENV_REFERENCE}' and not ${inCandidate(`ref->>'type'`, `ref->>'key'`)}
+       order by 1, 2, 3, 4 limit $1`,
+      params,
     );
+    // Who still refers to a removed entity is a scan of the base's references: only when something is removed.
+    const users: DanglingRow[] = hasRemovals
+      ? await tx.query(
+          `${closure(STAGING_SOURCE, 'changed')},
+           removed as materialized (
+             select c.type, c.key from closure c where not exists ${inSource('c.type', 'c.key')}
+           )
+           select b.type, b.key, x.type as "refType", x.key as "refKey" from removed x
+           join state_entries b on b.state_id = $2
+           join revisions r on r.id = b.revision_id
+             and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
+           where not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
+           order by 1, 2, 3, 4 limit $1`,
+          params,
+        )
+      : [];
+    return [...needs, ...users].sort(byDangling).slice(0, limit);
   }
 
   /** References in a state to entities it does not hold (what a revert could leave behind), capped. */

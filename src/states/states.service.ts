@@ -89,8 +89,9 @@ export class StatesService {
     baseStateId: number,
     selection: ClosureSeed,
     limit: number,
+    hasRemovals: boolean,
   ) {
-    return this.states.stagingSelectionDangling(tx, siteId, baseStateId, selection, limit);
+    return this.states.stagingSelectionDangling(tx, siteId, baseStateId, selection, limit, hasRemovals);
   }
 
   dangling(tx: EntityManager, stateId: number, limit: number) {
