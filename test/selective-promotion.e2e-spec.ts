@@ -97,6 +97,39 @@ describe('selective promotion', () => {
     expect((await client.site()).environments.staging.version).toBe(stagingVersion);
   });
 
+  it('follows the references of bodies a bulk import wrote', async () => {
+    const site = await createSite(app, 'selective-import');
+    const client = stagingClient(app, site);
+    await http()
+      .post(`/api/sites/${site.slug}/staging/import`)
+      .set(auth(site.tokens.editor))
+      .send({
+        entities: [
+          { type: 'form', key: 'order', data: { ...contact, integrations: [] } },
+          {
+            type: 'page',
+            key: 'shop',
+            data: { title: 'Shop', path: '/shop', blocks: [{ id: 'f', type: 'form', form: 'order' }] },
+            publish: true,
+          },
+          { type: 'page', key: 'other', data: textPage('Other', '/other'), publish: true },
+        ],
+      })
+      .expect(200);
+    const { body: preview } = await previewOf(site, { entities: [page('shop')] }).expect(200);
+    expect(preview.selection.closure.map((c: any) => [c.type, c.key, c.includedBecause])).toEqual([
+      ['form', 'order', page('shop')],
+      ['page', 'shop', null],
+    ]);
+    expect(preview.selection.dangling).toEqual([]);
+    await client.waitForJob(
+      (await promote(site, { fingerprint: preview.fingerprint, select: { entities: [page('shop')] } }).expect(202)).body
+        .id,
+    );
+    expect((await client.production('form', 'order')).status).toBe(200);
+    expect((await client.production('page', 'other')).status).toBe(404);
+  });
+
   it('ships a selected removal and leaves the other changes of the type alone', async () => {
     const site = await createSite(app, 'selective-rm');
     const client = stagingClient(app, site);
