@@ -6,6 +6,7 @@ import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
 import { runReplicaBench } from './replica';
 import { runScheduleBench } from './schedule';
+import { runSelectiveBench } from './selective';
 import { runVerifyBench } from './verify';
 import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
@@ -18,6 +19,7 @@ export const SUITES: Record<string, () => Promise<void>> = {
   render: runRenderBench,
   replica: runReplicaBench,
   schedule: runScheduleBench,
+  selective: runSelectiveBench,
   verify: runVerifyBench,
   visual: runVisualBench,
 };

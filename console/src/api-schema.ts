@@ -444,10 +444,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Preview a promotion: the diff and its fingerprint */
+    /**
+     * Preview a promotion: the diff and its fingerprint
+     * @description With entities and/or types, the preview of a selective promotion (see POST …/promotion/preview); a URL holds some hundred entities, POST the preview for more.
+     */
     get: operations['previewPromotion'];
     put?: never;
-    post?: never;
+    /**
+     * Preview a selective promotion (or, without select, the whole one)
+     * @description The candidate is production's head plus the selected staging changes (added, changed or removed), closed over references: a page brings its forms, media, layout and components, a record its object type and fields, a form its integrations, when staging has them otherwise than production. `selection.closure` lists each change with `includedBecause`, `selection.dangling` what it would leave dangling; the fingerprint covers the selection.
+     */
+    post: operations['previewSelectedPromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -907,6 +914,9 @@ export interface components {
           | 'media_mismatch'
           | 'invalid_unicode'
           | 'too_deep'
+          | 'empty_selection'
+          | 'duplicate_selection'
+          | 'unknown_entities'
           | 'unauthenticated'
           | 'review_link_invalid'
           | 'forbidden'
@@ -1268,6 +1278,38 @@ export interface components {
       drift: boolean;
       /** @description with drift: production's own change, from staging's base state to production's head */
       productionChange?: components['schemas']['BodyChange'];
+      includedBecause?: components['schemas']['EntityRef'] | null;
+    };
+    EntityRef: {
+      type: string;
+      key: string;
+    };
+    PreviewSelection: {
+      entities: components['schemas']['EntityRef'][];
+      types: string[];
+      /** @description changes the selection names, directly or by type */
+      selected: number;
+      /** @description changes it brings because a selected one needs them */
+      needed: number;
+      /** @description every change the candidate ships (the first 1,000), in type and key order */
+      closure: {
+        type: string;
+        key: string;
+        /** @enum {string} */
+        op: 'added' | 'changed' | 'removed';
+        requested: boolean;
+        includedBecause: components['schemas']['EntityRef'] | null;
+      }[];
+      closureTotal: number;
+      /** @description named entities that change nothing */
+      unchanged: components['schemas']['EntityRef'][];
+      /** @description references the candidate would leave dangling (promoting it answers 409 dangling_references) */
+      dangling: {
+        type: string;
+        key: string;
+        refType: string;
+        refKey: string;
+      }[];
     };
     LaunchCheck: {
       /** @enum {string} */
@@ -1284,7 +1326,8 @@ export interface components {
         | 'redirect_loop'
         | 'tracking_before_consent'
         | 'variable_missing'
-        | 'sitemap_changed';
+        | 'sitemap_changed'
+        | 'design_not_selected';
       /**
        * @description an error blocks the promotion
        * @enum {string}
@@ -1344,6 +1387,8 @@ export interface components {
         warning: number;
         info: number;
       };
+      /** @description a selective preview's: the selection and the closure it ships */
+      selection?: components['schemas']['PreviewSelection'];
     };
     PromotionRecord: {
       /** Format: uuid */
@@ -2206,6 +2251,7 @@ export interface components {
       )[];
       submitLabel?: string;
       successMessage?: string;
+      integrations?: string[];
     } & {
       [key: string]: unknown;
     };
@@ -4776,6 +4822,8 @@ export interface operations {
   previewPromotion: {
     parameters: {
       query?: {
+        entities?: string;
+        types?: string;
         cursor?: unknown;
         limit?: unknown;
         type?:
@@ -4814,7 +4862,7 @@ export interface operations {
           'application/json': components['schemas']['Preview'];
         };
       };
-      /** @description `validation_failed` */
+      /** @description `validation_failed`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4843,6 +4891,156 @@ export interface operations {
       };
       /** @description `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  previewSelectedPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description promote only these staging changes (added, changed or removed entities, and every change of these types), with what they refer to that production lacks or has otherwise; the preview lists that closure */
+          select?: {
+            entities?: {
+              /** @enum {string} */
+              type:
+                | 'page'
+                | 'post'
+                | 'theme'
+                | 'stylesheet'
+                | 'layout'
+                | 'component_override'
+                | 'custom_object_type'
+                | 'custom_field'
+                | 'custom_object'
+                | 'form'
+                | 'popup'
+                | 'integration'
+                | 'site_settings'
+                | 'redirect'
+                | 'robots_txt'
+                | 'consent_rule'
+                | 'media';
+              key: string;
+            }[];
+            types?: (
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media'
+            )[];
+          };
+          /** @description default 50 */
+          limit?: number;
+          cursor?: string;
+          /**
+           * @description only changes of this type
+           * @enum {string}
+           */
+          type?:
+            | 'page'
+            | 'post'
+            | 'theme'
+            | 'stylesheet'
+            | 'layout'
+            | 'component_override'
+            | 'custom_object_type'
+            | 'custom_field'
+            | 'custom_object'
+            | 'form'
+            | 'popup'
+            | 'integration'
+            | 'site_settings'
+            | 'redirect'
+            | 'robots_txt'
+            | 'consent_rule'
+            | 'media';
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Preview'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4976,7 +5174,52 @@ export interface operations {
             | 'tracking_before_consent'
             | 'variable_missing'
             | 'sitemap_changed'
+            | 'design_not_selected'
           )[];
+          /** @description a selective promotion: the same select as the preview whose fingerprint this is (else 409 stale_preview) */
+          select?: {
+            entities?: {
+              /** @enum {string} */
+              type:
+                | 'page'
+                | 'post'
+                | 'theme'
+                | 'stylesheet'
+                | 'layout'
+                | 'component_override'
+                | 'custom_object_type'
+                | 'custom_field'
+                | 'custom_object'
+                | 'form'
+                | 'popup'
+                | 'integration'
+                | 'site_settings'
+                | 'redirect'
+                | 'robots_txt'
+                | 'consent_rule'
+                | 'media';
+              key: string;
+            }[];
+            types?: (
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media'
+            )[];
+          };
         };
       };
     };
@@ -4990,7 +5233,7 @@ export interface operations {
           'application/json': components['schemas']['Job'];
         };
       };
-      /** @description `validation_failed`, `malformed_json` */
+      /** @description `validation_failed`, `malformed_json`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5026,7 +5269,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift`, `launch_checks_failed` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift`, `launch_checks_failed`, `route_taken` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5265,7 +5508,8 @@ export interface operations {
             | 'redirect_loop'
             | 'tracking_before_consent'
             | 'variable_missing'
-            | 'sitemap_changed';
+            | 'sitemap_changed'
+            | 'design_not_selected';
           type: string;
           key: string;
         };

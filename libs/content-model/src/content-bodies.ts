@@ -62,6 +62,8 @@ export interface FormBody extends Open {
   fields: FormField[];
   submitLabel?: string;
   successMessage?: string;
+  /** The integrations (destinations) its submissions go to. */
+  integrations?: string[];
 }
 export interface CustomObjectTypeBody extends Open {
   name: string;

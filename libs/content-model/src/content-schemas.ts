@@ -92,6 +92,7 @@ const form = object(
     fields: arrayOf(formField, 200),
     submitLabel: text(200),
     successMessage: text(2000),
+    integrations: arrayOf(keyOf('integration (a destination its submissions go to)'), 50),
   },
   ['title', 'fields'],
 );

@@ -16,6 +16,7 @@ export const CHECK_SEVERITY = {
   tracking_before_consent: 'error',
   variable_missing: 'error',
   sitemap_changed: 'info',
+  design_not_selected: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type CheckCode = keyof typeof CHECK_SEVERITY;
