@@ -3478,7 +3478,6 @@ export interface operations {
       };
       header?: never;
       path: {
-        env: 'staging' | 'production';
         type:
           | 'page'
           | 'post'
@@ -3497,6 +3496,7 @@ export interface operations {
           | 'robots_txt'
           | 'consent_rule'
           | 'media';
+        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
       };
@@ -3567,7 +3567,6 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         type:
           | 'page'
           | 'post'
@@ -3587,6 +3586,7 @@ export interface operations {
           | 'consent_rule'
           | 'media';
         key: string;
+        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
       };
@@ -3867,9 +3867,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -3926,9 +3926,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -4023,9 +4023,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -4082,9 +4082,9 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -4729,8 +4729,8 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        env: 'staging' | 'production';
         key: string;
+        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
       };
@@ -6898,9 +6898,9 @@ export interface operations {
       };
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -6972,9 +6972,9 @@ export interface operations {
       };
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
@@ -7042,9 +7042,9 @@ export interface operations {
       };
       header?: never;
       path: {
-        env: 'staging' | 'production';
         /** @description the site's slug or id */
         site: string;
+        env: 'staging' | 'production';
       };
       cookie?: never;
     };
