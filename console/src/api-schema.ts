@@ -1187,6 +1187,8 @@ export interface components {
         maintenanceMs?: number;
         /** @description a promotion's post-swap check: from the swap to the verdict */
         verifyMs: number;
+        /** @description a swapping job: its lease taken to the head swapped (one statement); maintenanceMs adds the check */
+        swapMs: number;
       } | null;
       error: {
         code: string;
@@ -1378,6 +1380,8 @@ export interface components {
         maintenanceMs?: number;
         /** @description a promotion's post-swap check: from the swap to the verdict */
         verifyMs: number;
+        /** @description a swapping job: its lease taken to the head swapped (one statement); maintenanceMs adds the check */
+        swapMs: number;
       } | null;
       error: {
         code: string;
