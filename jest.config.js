@@ -21,6 +21,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   globalSetup: '<rootDir>/test/global-setup.ts',
+  setupFiles: ['<rootDir>/test/worker-isolation.ts'],
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 60000,
 };

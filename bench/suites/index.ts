@@ -1,3 +1,4 @@
+import { runBurstBench } from './burst';
 import { runContentBench } from './content';
 import { runLaunchBench } from './launch';
 import { runPromotionBench } from './promotion';
@@ -8,6 +9,7 @@ import { runVerifyBench } from './verify';
 import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
 export const SUITES: Record<string, () => Promise<void>> = {
+  burst: runBurstBench,
   content: runContentBench,
   launch: runLaunchBench,
   promotion: runPromotionBench,

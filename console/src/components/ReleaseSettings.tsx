@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { when } from '../format';
 import type { SiteContext } from '../site-context';
 import type { FreezeWindow, OneOffFreezeWindow, WeeklyFreezeWindow } from '../types';
-import { ErrorMessage } from './ui';
+import { RemoveRowButton, SaveFooter, useEditableList, useSettingsForm } from './settings-form';
 
 const WEEKDAYS: WeeklyFreezeWindow['weekday'][] = [
   'monday',
@@ -35,40 +35,18 @@ const fromLocalInput = (value: string) => {
 export function ReleaseSettings({ ctx }: { ctx: SiteContext }) {
   const { api, site } = ctx;
   const [required, setRequired] = useState(site.requiredApprovals);
-  const [windows, setWindows] = useState<FreezeWindow[]>(site.freezeWindows);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const change = (index: number, patch: Partial<OneOffFreezeWindow & WeeklyFreezeWindow>) => {
-    setSaved(false);
-    setWindows((all) => all.map((w, i) => (i === index ? ({ ...w, ...patch } as FreezeWindow) : w)));
-  };
-  const add = (window: FreezeWindow) => {
-    setSaved(false);
-    setWindows((all) => [...all, window]);
-  };
+  const form = useSettingsForm(async () => {
+    await api.updateSite(site.slug, { requiredApprovals: required, freezeWindows: windows });
+    await ctx.reloadSite();
+  });
+  const list = useEditableList<FreezeWindow>(site.freezeWindows, form.edited);
+  const { items: windows, add, remove } = list;
+  const change = (index: number, patch: Partial<OneOffFreezeWindow & WeeklyFreezeWindow>) =>
+    list.change(index, patch as Partial<FreezeWindow>);
   const inAnHour = new Date(Math.ceil(Date.now() / 3600_000) * 3600_000);
 
   return (
-    <form
-      className="card release-settings"
-      aria-labelledby="release-title"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSaving(true);
-        setError(undefined);
-        try {
-          await api.updateSite(site.slug, { requiredApprovals: required, freezeWindows: windows });
-          await ctx.reloadSite();
-          setSaved(true);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
+    <form className="card release-settings" aria-labelledby="release-title" onSubmit={form.onSubmit}>
       <h3 id="release-title">Release rules</h3>
       <div className="field">
         <label htmlFor="required-approvals">Approvals a promotion needs (0 to 5)</label>
@@ -79,7 +57,7 @@ export function ReleaseSettings({ ctx }: { ctx: SiteContext }) {
           max={5}
           value={required}
           onChange={(e) => {
-            setSaved(false);
+            form.edited();
             setRequired(Number(e.target.value));
           }}
           aria-describedby="approvals-hint"
@@ -158,16 +136,7 @@ export function ReleaseSettings({ ctx }: { ctx: SiteContext }) {
                   onChange={(e) => change(i, { reason: e.target.value })}
                 />
               </label>{' '}
-              <button
-                type="button"
-                className="button secondary small"
-                onClick={() => {
-                  setSaved(false);
-                  setWindows((all) => all.filter((_, j) => j !== i));
-                }}
-              >
-                Remove<span className="visually-hidden"> window {i + 1}</span>
-              </button>
+              <RemoveRowButton onClick={() => remove(i)} label={`window ${i + 1}`} />
             </li>
           ))}
         </ol>
@@ -200,15 +169,7 @@ export function ReleaseSettings({ ctx }: { ctx: SiteContext }) {
           end of the day. An owner can still promote inside a window by giving a reason, which is audited.
         </p>
       </fieldset>
-      <ErrorMessage error={error} title="Not saved." />
-      {saved && (
-        <p className="notice notice-success" role="status">
-          Saved.
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={saving}>
-        {saving ? 'Saving…' : 'Save release rules'}
-      </button>
+      <SaveFooter form={form} label="Save release rules" />
     </form>
   );
 }

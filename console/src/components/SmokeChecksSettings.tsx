@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { SiteContext } from '../site-context';
 import type { SmokeCheck } from '../types';
-import { ErrorMessage } from './ui';
+import { RemoveRowButton, SaveFooter, useEditableList, useSettingsForm } from './settings-form';
 
 const MAX_CHECKS = 20;
 
@@ -11,36 +10,16 @@ const MAX_CHECKS = 20;
  */
 export function SmokeChecksSettings({ ctx }: { ctx: SiteContext }) {
   const { api, site } = ctx;
-  const [checks, setChecks] = useState<SmokeCheck[]>(site.smokeChecks);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const change = (index: number, patch: Partial<SmokeCheck>) => {
-    setSaved(false);
-    setChecks((all) => all.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  };
+  const form = useSettingsForm(async () => {
+    // An empty "contains" means none: the API refuses an empty string.
+    const smokeChecks = checks.map(({ contains, ...check }) => (contains ? { ...check, contains } : check));
+    await api.updateSite(site.slug, { smokeChecks });
+    await ctx.reloadSite();
+  });
+  const { items: checks, change, add, remove } = useEditableList<SmokeCheck>(site.smokeChecks, form.edited);
 
   return (
-    <form
-      className="card smoke-checks"
-      aria-labelledby="smoke-checks-title"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setSaving(true);
-        setError(undefined);
-        try {
-          // An empty "contains" means none: the API refuses an empty string.
-          const smokeChecks = checks.map(({ contains, ...check }) => (contains ? { ...check, contains } : check));
-          await api.updateSite(site.slug, { smokeChecks });
-          await ctx.reloadSite();
-          setSaved(true);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setSaving(false);
-        }
-      }}
-    >
+    <form className="card smoke-checks" aria-labelledby="smoke-checks-title" onSubmit={form.onSubmit}>
       <h3 id="smoke-checks-title">Smoke checks after a promotion</h3>
       <p className="hint">
         Right after the swap, while production still shows the maintenance page, the home page, the first 50 changed
@@ -81,16 +60,7 @@ export function SmokeChecksSettings({ ctx }: { ctx: SiteContext }) {
                 onChange={(e) => change(i, { contains: e.target.value })}
               />
             </label>{' '}
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
-                setSaved(false);
-                setChecks((all) => all.filter((_, j) => j !== i));
-              }}
-            >
-              Remove<span className="visually-hidden"> check {i + 1}</span>
-            </button>
+            <RemoveRowButton onClick={() => remove(i)} label={`check ${i + 1}`} />
           </li>
         ))}
       </ol>
@@ -99,23 +69,12 @@ export function SmokeChecksSettings({ ctx }: { ctx: SiteContext }) {
           type="button"
           className="button secondary small"
           disabled={checks.length >= MAX_CHECKS}
-          onClick={() => {
-            setSaved(false);
-            setChecks((all) => [...all, { path: '/', status: 200 }]);
-          }}
+          onClick={() => add({ path: '/', status: 200 })}
         >
           Add a check
         </button>
       </div>
-      <ErrorMessage error={error} title="Not saved." />
-      {saved && (
-        <p className="notice notice-success" role="status">
-          Saved.
-        </p>
-      )}
-      <button type="submit" className="button primary" disabled={saving}>
-        {saving ? 'Saving…' : 'Save smoke checks'}
-      </button>
+      <SaveFooter form={form} label="Save smoke checks" />
     </form>
   );
 }

@@ -13,6 +13,11 @@ export interface PrivateRun {
   runId: string;
   /** The service's configuration for this run, as environment variables. */
   env: Record<string, string>;
+  /**
+   * For parallel test workers 2…N: the variables that give each its own database, Redis prefix, buckets and
+   * data folder (worker 1 uses `env` as it is), so one worker's queue or garbage collector never sees another's.
+   */
+  workerEnv: Record<number, Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -22,7 +27,7 @@ export interface PrivateRun {
  * names, else an embedded s3rver), so two runs on one machine never collide and nothing depends on leftovers.
  * close() removes all of it.
  */
-export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
+export async function startPrivateRun(kind: 't' | 'b', options: { workers?: number } = {}): Promise<PrivateRun> {
   const runId = `${kind}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const scratch = mkdtempSync(path.join(os.tmpdir(), `promote-${runId}-`));
   const services: LocalService[] = [];
@@ -44,6 +49,25 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   const s3Client = createS3Client({ ...s3, region: 'us-east-1' });
   const media = new MediaStore({ client: s3Client, buckets });
   await media.ensureBuckets();
+  const databases = [database];
+  const stores = [media];
+  const workerEnv: PrivateRun['workerEnv'] = {};
+  for (let worker = 2; worker <= (options.workers ?? 1); worker++) {
+    const own = `${database}_w${worker}`;
+    await cloneDatabase(pg.url, template, own);
+    databases.push(own);
+    const ownBuckets = { staging: `${runId}-w${worker}-staging`, production: `${runId}-w${worker}-production` };
+    const store = new MediaStore({ client: s3Client, buckets: ownBuckets });
+    await store.ensureBuckets();
+    stores.push(store);
+    workerEnv[worker] = {
+      DATABASE_URL: databaseUrlOf(pg.url, own),
+      REDIS_PREFIX: `${runId}w${worker}`,
+      S3_BUCKET_STAGING: ownBuckets.staging,
+      S3_BUCKET_PRODUCTION: ownBuckets.production,
+      DATA_DIR: path.join(scratch, `data-w${worker}`),
+    };
+  }
   const env = {
     DATABASE_URL: databaseUrl,
     TEMPLATE_DATABASE_URL: databaseUrlOf(pg.url, template),
@@ -62,13 +86,14 @@ export async function startPrivateRun(kind: 't' | 'b'): Promise<PrivateRun> {
   return {
     runId,
     env,
+    workerEnv,
     close: async () => {
       const admin = new Client({ connectionString: pg.url });
       await admin.connect();
-      for (const name of [database, template]) await admin.query(`drop database if exists "${name}" with (force)`);
+      for (const name of [...databases, template]) await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
-      await deleteKeys(redis.url, `${runId}:*`);
-      await media.deleteBuckets();
+      await deleteKeys(redis.url, `${runId}*`); // the run's prefix and its workers' (`<run>w2:…`)
+      for (const store of stores) await store.deleteBuckets();
       s3Client.destroy();
       for (const service of services.reverse()) await service.stop().catch(() => {});
       rmSync(scratch, { recursive: true, force: true });
