@@ -3,7 +3,7 @@ import { EnvironmentsService } from '../../src/environments/environments.service
 import { MaintenanceService } from '../../src/maintenance/maintenance.service';
 import { Transactions } from '../../src/platform/database/transactions';
 import { SiteEventsService } from '../../src/site-events/site-events.service';
-import { HeadSwapService } from '../../src/states/head-swap.service';
+import { HeadSwapService, type SwapResult } from '../../src/states/head-swap.service';
 
 const HOLDER = 'job:00000000-0000-0000-0000-00000000b0b0';
 
@@ -17,11 +17,11 @@ export class SwapPaths {
   constructor(private readonly app: INestApplication) {}
 
   /** A promotion's swap keeps the lease for its post-swap check (ended here, untimed); a restore's ends it. */
-  async current(siteId: string, from: number, to: number, holdLease: boolean): Promise<number> {
+  async current(siteId: string, from: number, to: number, holdLease: boolean): Promise<SwapResult> {
     const headSwap = this.app.get(HeadSwapService);
     const swap = await headSwap.swap(siteId, HOLDER.slice(4), from, to, 'bench: swap', { holdLease });
     if (holdLease) await headSwap.releaseLease(siteId, HOLDER.slice(4));
-    return swap.swapMs;
+    return swap;
   }
 
   async before(siteId: string, from: number, to: number): Promise<number[]> {

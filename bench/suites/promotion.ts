@@ -42,7 +42,7 @@ export async function runPromotionBench(): Promise<void> {
           'Medians over rounds (each round changes a fresh 1%), one API+worker process with a visitor process probing a page back to back. ' +
           'Swap, job: timings.swapMs, the lease taken to the head swapped (committed), with that visitor loading the same process. ' +
           `Swap alone: ${SWAP_ROUNDS * 2} swaps per path between the last two promotions' states, no traffic, paths alternating in the same run: ` +
-          "a promotion's (lease kept for the check, asynchronous commit) / a restore's (lease ended in the statement, durable), " +
+          "a promotion's (lease kept for the check, asynchronous commit; in brackets the part until the lease was taken) / a restore's (lease ended in the statement, durable), " +
           'and the path before issue 16 (lease taken and announced, the swap in an ORM transaction, to its commit / to the head notification). ' +
           'Lease held: timings.maintenanceMs, the swap plus the post-swap check of up to 50 changed pages; dark for a visitor: first to last 503 in the prober. ' +
           'What varies run to run on this shared 2-core machine: the disk flush of a durable commit (0.5 to 4 ms seen) and CPU taken by other sessions; compare columns of one run, not runs. ' +
@@ -118,7 +118,7 @@ async function measureSize(
     'preview p99 (ms)': round(p99(previewMs)),
     'promotion end-to-end median (ms)': Math.round(median(totalMs)),
     'swap: lease taken → head swapped, job (ms)': round(median(swapMs), 2),
-    'swap alone, promotion / restore (ms)': `${round(median(swapped.kept), 2)} / ${round(median(swapped.ended), 2)}`,
+    'swap alone, promotion (of it: lease taken) / restore (ms)': `${round(median(swapped.kept), 2)} (${round(median(swapped.keptLease), 2)}) / ${round(median(swapped.ended), 2)}`,
     'swap alone, before issue 16: to the commit / to its notification (ms)': `${round(median(swapped.before), 2)} / ${round(median(swapped.notified), 2)}`,
     'lease held: swap + post-swap check, job (ms)': round(median(maintenanceMs), 2),
     'dark for a visitor, prober (ms)': probedMs.length ? round(median(probedMs), 2) : 'no 503 seen',
@@ -138,12 +138,17 @@ async function measureSize(
  */
 async function compareSwaps(swaps: SwapPaths, siteId: string, a: number, b: number) {
   const kept: number[] = [];
+  const keptLease: number[] = [];
   const ended: number[] = [];
   const before: number[] = [];
   const notified: number[] = [];
   const paths = [
-    (from: number, to: number) => swaps.current(siteId, from, to, true).then((ms) => kept.push(ms)),
-    (from: number, to: number) => swaps.current(siteId, from, to, false).then((ms) => ended.push(ms)),
+    (from: number, to: number) =>
+      swaps.current(siteId, from, to, true).then((swap) => {
+        kept.push(swap.swapMs);
+        keptLease.push(swap.leaseMs);
+      }),
+    (from: number, to: number) => swaps.current(siteId, from, to, false).then((swap) => ended.push(swap.swapMs)),
     (from: number, to: number) =>
       swaps.before(siteId, from, to).then(([ms, withNotification]) => {
         before.push(ms);
@@ -157,7 +162,7 @@ async function compareSwaps(swaps: SwapPaths, siteId: string, a: number, b: numb
       await paths[(i + p) % paths.length](head, next);
       head = next;
     }
-  return { kept, ended, before, notified };
+  return { kept, keptLease, ended, before, notified };
 }
 
 async function seed(url: string, token: string, slug: string, entities: SiteEntity[]): Promise<void> {

@@ -17,6 +17,8 @@ export interface SwapResult {
   maintenanceMs: number;
   /** This attempt's lease taken → head swapped (committed): the window's floor. */
   swapMs: number;
+  /** The part of swapMs until the lease was taken (the rest: the compare-and-swap statement). */
+  leaseMs: number;
   alreadySwapped: boolean;
 }
 
@@ -49,7 +51,7 @@ export class HeadSwapService {
       // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
       if (!options.holdLease)
         await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId)).catch(() => false);
-      return { productionVersion: production.version, maintenanceMs: 0, swapMs: 0, alreadySwapped: true };
+      return { productionVersion: production.version, maintenanceMs: 0, swapMs: 0, leaseMs: 0, alreadySwapped: true };
     }
     if (production.headStateId !== fromStateId)
       throw new AppError(
@@ -69,6 +71,7 @@ export class HeadSwapService {
         if (error instanceof AppError && error.code === 'conflict') return null;
         throw error;
       });
+    const leaseMs = performance.now() - started;
     const leased = lease !== null;
     let version: number;
     try {
@@ -97,7 +100,8 @@ export class HeadSwapService {
     }
     const swapMs = performance.now() - started;
     await this.events.publish({ siteId, env: 'production', kind: 'head' });
-    return { productionVersion: version, maintenanceMs: (lease?.heldMs ?? 0) + swapMs, swapMs, alreadySwapped: false };
+    const maintenanceMs = (lease?.heldMs ?? 0) + swapMs;
+    return { productionVersion: version, maintenanceMs, swapMs, leaseMs, alreadySwapped: false };
   }
 
   /**
