@@ -527,6 +527,20 @@ describe('web console (headless Chromium)', () => {
         { weekday: 'friday', from: '18:00', to: '08:00', timeZone: 'Europe/Berlin', reason: 'Weekend freeze' },
       ],
     });
+    // Smoke checks: two added, the first removed, the second saved with its expected text.
+    const smoke = owner.locator('form.smoke-checks');
+    await smoke.getByRole('button', { name: 'Add a check' }).click();
+    await smoke.getByRole('button', { name: 'Add a check' }).click();
+    await smoke.getByTestId('smoke-check-1').getByLabel('Path').fill('/menu');
+    await smoke.getByTestId('smoke-check-1').getByLabel('containing').fill('Espresso');
+    await smoke.getByRole('button', { name: 'Remove check 1' }).click();
+    await smoke.getByRole('button', { name: 'Save smoke checks' }).click();
+    await smoke.getByText('Saved.').waitFor();
+    const { body: checked } = await request(app.getHttpServer())
+      .get(`/api/sites/${gated.slug}`)
+      .set(auth())
+      .expect(200);
+    expect(checked.smokeChecks).toEqual([{ path: '/menu', status: 200, contains: 'Espresso' }]);
     await owner.close();
 
     const reviewer = await signIn(gated.tokens.reviewer, `/console/sites/${gated.slug}/promote`);
