@@ -48,10 +48,27 @@ describe('CLI formatting', () => {
         { type: 'popup', key: 'sale', op: 'added', staging: { version: 1 }, production: { version: null } },
       ],
       nextCursor: null,
+      checks: [
+        {
+          code: 'url_removed_without_redirect',
+          severity: 'error',
+          type: 'page',
+          key: 'about',
+          message: 'Production serves /about; the candidate does not.',
+          fix: { type: 'redirect', key: 'about', data: { from: '/about', to: '/', status: 301 } },
+        },
+        { code: 'sitemap_changed', severity: 'info', type: 'sitemap', key: 'sitemap.xml', message: '1 URL removed' },
+      ],
+      checkSummary: { error: 1, warning: 0, info: 2 },
     };
     expect(previewText(preview).split('\n')).toEqual([
       'production v7 ← staging v9: 1 added, 1 changed, 0 removed, 4 unchanged',
       'fingerprint fp',
+      '',
+      'launch checks: 1 error, 0 warnings, 2 info',
+      'error    url_removed_without_redirect  page/about  Production serves /about; the candidate does not.  (fix: 301 /about → /; POST …/promotion/checks/fix)',
+      'info     sitemap_changed  sitemap/sitemap.xml  1 URL removed',
+      '… and 1 more (see the console)',
       '',
       'TYPE   KEY   CHANGE   PRODUCTION  STAGING  FIELDS',
       'page   home  changed  v3          v5       title, blocks',
@@ -67,6 +84,8 @@ describe('CLI formatting', () => {
       summary: { added: 0, changed: 0, removed: 0, unchanged: 3, byType: {} },
       changes: [],
       nextCursor: null,
+      checks: [],
+      checkSummary: { error: 0, warning: 0, info: 0 },
     };
     expect(previewText(empty)).toMatch(/Nothing to promote/);
   });

@@ -1,3 +1,4 @@
+import { checkLines } from './launch-checks';
 import type { Job, Preview, PreviewChange, Site, Snapshot } from './types';
 
 /** Left-aligned columns two spaces apart, with a header row; cells are single-line text. */
@@ -34,6 +35,7 @@ export function previewText(preview: Preview): string {
     `${summary.added} added, ${summary.changed} changed, ${summary.removed} removed, ${summary.unchanged} unchanged\n` +
     `fingerprint ${preview.fingerprint}`;
   if (!preview.changes.length) return `${head}\nNothing to promote: production already has staging's content.`;
+  const report = checksText(preview);
   const rows = preview.changes.map((c) => [
     c.type,
     c.key,
@@ -42,7 +44,18 @@ export function previewText(preview: Preview): string {
     version(c.staging?.version),
     changedFields(c),
   ]);
-  return `${head}\n\n${table(['TYPE', 'KEY', 'CHANGE', 'PRODUCTION', 'STAGING', 'FIELDS'], rows)}`;
+  return `${head}\n\n${report}\n\n${table(['TYPE', 'KEY', 'CHANGE', 'PRODUCTION', 'STAGING', 'FIELDS'], rows)}`;
+}
+
+/** The launch report: counts by severity, then one line per check (errors first, as the API orders them). */
+export function checksText(preview: Pick<Preview, 'checks' | 'checkSummary'>): string {
+  const { error, warning, info } = preview.checkSummary;
+  const head = `launch checks: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
+  const shown = preview.checks.length;
+  const more = error + warning + info - shown;
+  return [head, ...checkLines(preview.checks), ...(more > 0 ? [`… and ${more} more (see the console)`] : [])].join(
+    '\n',
+  );
 }
 
 export function maintenanceText(site: Site): string {

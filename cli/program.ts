@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { checks } from './commands/checks';
 import { login } from './commands/login';
 import { preview } from './commands/preview';
 import { promote, type PromoteFlags } from './commands/promote';
@@ -7,6 +8,7 @@ import { sites } from './commands/sites';
 import { status } from './commands/status';
 import { undo } from './commands/undo';
 import { CommandContext, type GlobalOptions } from './context';
+import { ACKNOWLEDGE_FLAG, collectCodes } from './launch-checks';
 import { errorJson, errorLine, EXIT, exitCodeOf, Refusal } from './outcome';
 
 const EXIT_CODES = `
@@ -41,6 +43,12 @@ function program(): Command {
     .description('what a promotion would change, entity by entity, and its fingerprint')
     .action((site: string, _opts, cmd: Command) => preview(context(cmd), site));
   root
+    .command('checks <site>')
+    .description(
+      'the launch report of promoting now (SEO, links, files, redirects, consent, variables); exit 1 on errors',
+    )
+    .action((site: string, _opts, cmd: Command) => checks(context(cmd), site));
+  root
     .command('promote <site>')
     .description('promote staging to production')
     .option('--fingerprint <fingerprint>', 'promote exactly this reviewed preview (else the current one)')
@@ -48,6 +56,11 @@ function program(): Command {
     .option('--at <time>', 'schedule it (ISO 8601 date-time) instead of running it now')
     .option('--time-zone <zone>', 'IANA time zone that --at is in (e.g. Europe/Paris)')
     .option('--note <text>', 'a note kept with the promotion')
+    .option(
+      `${ACKNOWLEDGE_FLAG} <codes>`,
+      'promote over these error launch checks (comma-separated codes, repeatable); recorded on the job',
+      collectCodes,
+    )
     .addOption(wait)
     .action((site: string, flags: PromoteFlags, cmd: Command) => promote(context(cmd), site, flags));
   root

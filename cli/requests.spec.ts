@@ -1,3 +1,4 @@
+import { collectCodes } from './launch-checks';
 import { Refusal } from './outcome';
 import { promotionBody, requests } from './requests';
 
@@ -21,6 +22,16 @@ describe('CLI requests', () => {
       runAt: '2030-01-05T02:00',
       timeZone: 'Europe/Paris',
     });
+  });
+
+  it('sends acknowledged launch checks, and collects them from a repeatable comma-separated flag', () => {
+    const codes = collectCodes('robots_blocks_all', collectCodes('url_removed_without_redirect, site_noindex,'));
+    expect(codes).toEqual(['url_removed_without_redirect', 'site_noindex', 'robots_blocks_all']);
+    expect(promotionBody('fp1', { acknowledgeChecks: codes })).toEqual({
+      fingerprint: 'fp1',
+      acknowledgeChecks: codes,
+    });
+    expect(promotionBody('fp1', { acknowledgeChecks: [] })).toEqual({ fingerprint: 'fp1' });
   });
 
   it('refuses a time zone without a time', () => {

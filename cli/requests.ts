@@ -54,6 +54,8 @@ export interface PromoteOptions {
   at?: string;
   timeZone?: string;
   note?: string;
+  /** Codes of error launch checks to promote over. */
+  acknowledgeChecks?: string[];
 }
 
 /** Only what was asked goes in the body: the server validates `runAt` and `timeZone` (it knows the zones). */
@@ -69,5 +71,6 @@ export function promotionBody(fingerprint: string, options: PromoteOptions): Rec
     ...(options.at !== undefined ? { runAt: options.at } : {}),
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
+    ...(options.acknowledgeChecks?.length ? { acknowledgeChecks: options.acknowledgeChecks } : {}),
   };
 }

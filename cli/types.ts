@@ -58,6 +58,18 @@ export interface Preview {
   summary: ChangeCounts & { byType: Record<string, ChangeCounts> };
   changes: PreviewChange[];
   nextCursor: string | null;
+  /** The launch report (errors first, at most the API's page of it); `checkSummary` counts every check. */
+  checks: LaunchCheck[];
+  checkSummary: Record<LaunchCheck['severity'], number>;
+}
+
+export interface LaunchCheck {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  type: string;
+  key: string;
+  message: string;
+  fix?: { type: string; key: string; data: { from: string; to: string; status: number } };
 }
 
 export interface Snapshot {

@@ -3,6 +3,7 @@ import { spawnService } from './service-process';
 describe('boot configuration', () => {
   it.each([
     ['DATABASE_URL', 'mysql://localhost/db', 'DATABASE_URL must be a postgres:// URL'],
+    ['DATABASE_READ_URL', 'replica:5432', 'DATABASE_READ_URL must be a postgres:// URL'],
     ['REDIS_URL', 'localhost:6379', 'REDIS_URL must be a redis:// URL'],
     ['PORT', '99999', 'PORT must be an integer from 1 to 65535'],
     ['PROCESS_ROLE', 'both', 'PROCESS_ROLE must be one of api, worker, all'],

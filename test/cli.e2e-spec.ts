@@ -8,7 +8,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SiteLock } from '../src/jobs/site-lock';
 import { freePort } from '../src/platform/bootstrap/free-port';
-import { createTestApp } from './app';
+import request from 'supertest';
+import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
 import { stagingClient } from './staging';
@@ -63,6 +64,7 @@ describe('the promote CLI against the running service', () => {
   }
   const run = (args: string[], options?: Parameters<typeof cli>[1]) => cli(args, options).done;
   const json = (result: Run) => JSON.parse(result.stdout);
+  const http = () => request(app.getHttpServer());
 
   async function newSite(prefix: string): Promise<TestSite> {
     const site = await createSite(app, prefix);
@@ -177,6 +179,81 @@ describe('the promote CLI against the running service', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^failed: dangling_references — .* \(promotion [0-9a-f-]+\)$/m);
     expect(json(result)).toMatchObject({ error: { code: 'dangling_references' }, job: { status: 'failed' } });
+  });
+
+  it('prints the launch report, refuses a promotion over error checks naming the flag, and passes with it', async () => {
+    const site = await newSite('cli-checks');
+    const client = stagingClient(app, site);
+    await client.put('page', 'home', { title: 'Home', path: '/', blocks: [] });
+    await client.publish('page', 'home');
+    await client.put('page', 'about', { title: 'About', path: '/about', blocks: [] });
+    await client.publish('page', 'about');
+    await client.promoteAll();
+    // The candidate loses /about (no redirect) and uses a variable production lacks: two error codes.
+    await client.remove('page', 'about');
+    await client.put('page', 'home', { title: 'Home', path: '/', blocks: [{ type: 'text', text: '{{env.GA_ID}}' }] });
+    await client.publish('page', 'home');
+
+    const report = await run(['checks', site.slug], { env: env(site, site.tokens.reviewer) });
+    expect(report.code).toBe(1);
+    expect(report.stdout).toMatch(/^launch checks: 2 errors, \d+ warnings?, \d+ info$/m);
+    expect(report.stdout).toMatch(
+      /^error\s+url_removed_without_redirect\s+page\/about\s+.*\(fix: 301 \/about → \/.*\)$/m,
+    );
+    expect(report.stdout).toMatch(/^error\s+variable_missing\s+variable\/GA_ID\s+Production does not define/m);
+    expect(report.stderr).toBe(
+      'failed: launch_checks_failed — 2 error checks would block the promotion: fix them, or promote with ' +
+        '--acknowledge-checks url_removed_without_redirect,variable_missing.\n',
+    );
+    const reportJson = json(await run(['checks', site.slug, '--json'], { env: env(site, site.tokens.reviewer) }));
+    expect(reportJson.error.details.map((c: { code: string }) => c.code)).toEqual([
+      'url_removed_without_redirect',
+      'variable_missing',
+    ]);
+    const preview = await run(['preview', site.slug], { env: env(site, site.tokens.reviewer) });
+    expect(preview.stdout).toMatch(/^launch checks: 2 errors/m);
+
+    const refused = await run(['promote', site.slug, '--wait'], { env: env(site, site.tokens.editor) });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^refused: launch_checks_failed — 2 launch checks failed/);
+    expect(refused.stderr).toMatch(/^ {2}error\s+url_removed_without_redirect\s+page\/about\s+/m);
+    expect(refused.stderr).toMatch(/^ {2}error\s+variable_missing\s+variable\/GA_ID\s+/m);
+    expect(refused.stderr).toContain(
+      'promote over them with --acknowledge-checks url_removed_without_redirect,variable_missing.',
+    );
+    const refusedJson = await run(['promote', site.slug, '--json'], { env: env(site, site.tokens.editor) });
+    expect(json(refusedJson).error).toMatchObject({ code: 'launch_checks_failed', details: expect.any(Array) });
+    // One of the two acknowledged is still a refusal, naming only the other.
+    const half = await run(['promote', site.slug, '--acknowledge-checks', 'variable_missing'], {
+      env: env(site, site.tokens.editor),
+    });
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('with --acknowledge-checks url_removed_without_redirect.');
+    expect((await client.site()).environments.production.version).toBe(1);
+
+    await http()
+      .put(`/api/sites/${site.slug}/production/variables`)
+      .set(auth(site.tokens.owner))
+      .send({ GA_ID: 'G-1' })
+      .expect(200);
+    const promoted = await run(
+      [
+        'promote',
+        site.slug,
+        '--wait',
+        '--json',
+        '--acknowledge-checks',
+        'url_removed_without_redirect, robots_blocks_all',
+      ],
+      { env: env(site, site.tokens.editor) },
+    );
+    expect(promoted.code).toBe(0);
+    expect(json(promoted)).toMatchObject({ status: 'succeeded', toVersion: 2 });
+    const { body: audit } = await http().get(`/api/sites/${site.slug}/audit`).set(auth(site.tokens.owner)).expect(200);
+    const requested = audit.items.find(
+      (e: { action: string; subject: string }) => e.action === 'promotion.requested' && e.subject === json(promoted).id,
+    );
+    expect(requested.details.acknowledgedChecks).toMatchObject({ codes: ['url_removed_without_redirect'] });
   });
 
   it('snapshots, restores with --wait, and reports the status', async () => {

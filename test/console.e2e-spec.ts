@@ -599,6 +599,59 @@ describe('web console (headless Chromium)', () => {
     await page.close();
   });
 
+  it('promotes only the ticked changes and whole types, with what they need, and leaves the rest pending', async () => {
+    const other = await namedSite('select-demo', 'Selective Demo');
+    const staging = stagingClient(app, other);
+    await staging.put('page', 'home', home('Welcome', 'Hello.'));
+    await staging.publish('page', 'home');
+    await staging.promoteAll();
+    await staging.put('form', 'order', {
+      title: 'Order',
+      fields: [{ name: 'email', type: 'email', label: 'Email', required: true }],
+    });
+    const textPage = (title: string, pagePath: string, blocks: object[] = []) => ({
+      title,
+      path: pagePath,
+      blocks: [{ id: 't', type: 'text', text: title }, ...blocks],
+    });
+    await staging.put('page', 'menu', textPage('Menu', '/menu', [{ id: 'f', type: 'form', form: 'order' }]));
+    await staging.put('page', 'about', textPage('About us', '/about'));
+    await staging.put('page', 'blog', textPage('Blog', '/blog'));
+    for (const key of ['menu', 'about', 'blog']) await staging.publish('page', key);
+    await staging.put('popup', 'sale', { title: 'Sale' });
+    await staging.put('popup', 'promo', { title: 'Promo' });
+
+    const page = await signIn(other.tokens.editor, `/console/sites/${other.slug}/promote`);
+    await page.getByRole('heading', { name: 'Promote to Production' }).waitFor();
+    await page.getByRole('button', { name: /^page 3 changes/ }).click();
+    await page.getByRole('checkbox', { name: 'Select page menu' }).check();
+    await page.getByRole('checkbox', { name: 'Select page about' }).check();
+    await page.getByRole('checkbox', { name: 'Select every popup change' }).check();
+    const panel = page.getByTestId('selection-panel');
+    await panel.getByText('included because page menu needs it').waitFor();
+    const promote = page.getByRole('button', { name: 'Promote 4 selected + 1 needed' });
+    await promote.waitFor();
+    expect(await panel.textContent()).toContain('form order');
+    await shot(page, 'console-selective');
+
+    await promote.click();
+    const dialog = page.getByRole('dialog', { name: 'Promote to Production?' });
+    expect(await dialog.textContent()).toContain('5 added');
+    await dialog.getByRole('button', { name: 'Promote 4 selected + 1 needed' }).click();
+    await page.locator('[data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    await page.getByText('1 change (1 added)').waitFor();
+    for (const [type, key] of [
+      ['page', 'menu'],
+      ['page', 'about'],
+      ['form', 'order'],
+      ['popup', 'sale'],
+      ['popup', 'promo'],
+    ])
+      expect((await staging.production(type, key)).status).toBe(200);
+    expect((await staging.production('page', 'blog')).status).toBe(404);
+    await page.close();
+  });
+
   it('lets an owner revert one entity of production to a snapshot, leaving the rest as it is', async () => {
     const other = await namedSite('revert-demo', 'Revert Demo');
     const staging = stagingClient(app, other);

@@ -264,6 +264,11 @@ describe('hostile input', () => {
         acknowledgeDrift: true,
       },
       'POST /api/sites/:site/promotion/approvals': { fingerprint: fingerprintOfPreview, comment: 'ok' },
+      'POST /api/sites/:site/promotion/preview': {
+        select: { entities: [{ type: 'popup', key: 'readable' }], types: ['popup'] },
+        limit: 10,
+        type: 'popup',
+      },
       'PATCH /api/sites/:site': {
         trustedCustomCode: false,
         requiredApprovals: 0,

@@ -6,43 +6,10 @@ import { JobsRepository } from '../src/jobs/jobs.repository';
 import { Transactions } from '../src/platform/database/transactions';
 import { adminToken, auth, createTestApp } from './app';
 import { eventually } from './eventually';
+import { type Sample, scrape, valueOf } from './exposition';
 import { createSite, type TestSite } from './factories';
 import { stagingClient } from './staging';
 import { startReceiver } from './webhook-receiver';
-
-/** One series of the exposition text: its name, labels and value. */
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-function parseExposition(text: string): Sample[] {
-  const samples: Sample[] = [];
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match) continue;
-    const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[key] = value;
-    samples.push({ name: match[1], labels, value: Number(match[3]) });
-  }
-  return samples;
-}
-
-/** The value of the series with exactly these labels, or undefined when the process does not report it. */
-const valueOf = (samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined =>
-  samples.find(
-    (s) =>
-      s.name === name &&
-      Object.keys(s.labels).length === Object.keys(labels).length &&
-      Object.entries(labels).every(([k, v]) => s.labels[k] === v),
-  )?.value;
-
-const scrape = async (app: NestExpressApplication) => {
-  const response = await request(app.getHttpServer()).get('/metrics').set(auth()).expect(200);
-  expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
-  return { text: response.text, samples: parseExposition(response.text) };
-};
 
 describe('metrics', () => {
   describe('an API and worker process', () => {

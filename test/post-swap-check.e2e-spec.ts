@@ -55,43 +55,12 @@ describe('the post-swap check of a promotion', () => {
     await settings(site, { smokeChecks: [{ path: '/', status: 200, contains: 'Open daily' }] }).expect(200);
     await stage(client, 'Closed for good mk-new');
 
-    // A prober and visitors writing user state, throughout the promotion.
-    const seen: string[] = [];
-    let submitted = 0;
-    let events = 0;
-    let running = true;
-    const prober = (async () => {
-      while (running) {
-        const now = await seenBy(site);
-        if (seen[seen.length - 1] !== now) seen.push(now);
-      }
-    })();
-    const visitors = (async () => {
-      for (let n = 0; running; n++) {
-        await http()
-          .post(`/sites/${site.slug}/forms/contact`)
-          .set('Accept', 'application/json')
-          .set('X-Forwarded-For', `10.1.${Math.floor(n / 250)}.${n % 250}`)
-          .send({ name: `visitor ${n}` })
-          .expect((r) => expect(r.status).toBeLessThan(300));
-        submitted++;
-        await http().post(`/sites/${site.slug}/collect`).send({ event: 'page_view', path: '/' }).expect(202);
-        events++;
-      }
-    })();
+    const load = traffic(site);
     const { fingerprint } = await client.preview();
     const { body: started } = await client.promote(fingerprint).expect(202);
     const job = await client.waitForJob(started.id, 'rolled_back');
-    // After the verdict: every answer is the old page, never a 5xx.
-    const after: string[] = [];
-    for (let i = 0; i < 20; i++) after.push(await seenBy(site));
-    running = false;
-    await Promise.all([prober, visitors]);
-
-    expect(after).toEqual(after.map(() => 'old'));
-    expect(seen[0]).toBe('old');
-    expect(seen[seen.length - 1]).toBe('old');
-    for (const answer of seen) expect(['old', 'maintenance']).toContain(answer);
+    const { seen, after, submitted, events } = await load.stop();
+    expectOldMaintenanceOld(seen, after);
 
     expect(job.error).toMatchObject({ code: 'post_swap_check_failed' });
     expect(job.error.details).toEqual([
@@ -125,7 +94,117 @@ describe('the post-swap check of a promotion', () => {
     // Staging still differs from production: the change can be fixed and promoted again.
     expect((await client.preview()).summary.changed).toBe(1);
 
-    // User state written before, during and after the swaps is all there.
+    await expectUserStateKept(site, submitted, events);
+  });
+
+  it('rolls back a candidate whose component template fails to render, with the failing URL and its error', async () => {
+    const site = await createSite(app, 'verify-render-error');
+    const client = stagingClient(app, site);
+    await client.put('form', 'contact', {
+      title: 'Contact',
+      fields: [{ name: 'name', type: 'text', label: 'Name', required: true }],
+    });
+    const card = { id: 'card', type: 'component', component: 'card' };
+    await client.put('component_override', 'card', {
+      component: 'card',
+      template: '<div class="card">{{ props.title }}</div>',
+    });
+    await client.put('page', 'home', { title: 'Home', path: '/', blocks: [{ ...card, props: { title: 'mk-old' } }] });
+    await client.publish('page', 'home');
+    await client.promoteAll();
+    const before = (await client.site()).environments.production;
+    expect(await seenBy(site)).toBe('old');
+
+    // Valid content, and a valid template: it picks a variant partial by the block's props, and the home page
+    // names one that no component template provides. Only rendering finds out.
+    await client.put('component_override', 'card', {
+      component: 'card',
+      template: `<div class="card">{% if props.variant %}{% render props.variant %}{% endif %}{{ props.title }}</div>`,
+    });
+    await client.put('page', 'home', {
+      title: 'Home',
+      path: '/',
+      blocks: [{ ...card, props: { title: 'mk-new', variant: 'card-wide' } }],
+    });
+    await client.publish('page', 'home');
+    const { fingerprint, checks } = await client.preview();
+    expect(checks.filter((c: { severity: string }) => c.severity === 'error')).toEqual([]);
+    // The staging preview shows the editor the same failure a visitor would get.
+    await http().get(`/preview/${site.slug}/`).set(auth(site.tokens.reviewer)).expect(500);
+
+    const load = traffic(site);
+    const { body: started } = await client.promote(fingerprint).expect(202);
+    const job = await client.waitForJob(started.id, 'rolled_back');
+    const { seen, after, submitted, events } = await load.stop();
+    expectOldMaintenanceOld(seen, after);
+
+    expect(job.error).toMatchObject({ code: 'post_swap_check_failed' });
+    expect(job.error.message).toContain(`/sites/${site.slug}/`);
+    expect(job.error.details).toEqual([
+      {
+        check: 'home',
+        path: '/',
+        url: `/sites/${site.slug}/`,
+        status: 500,
+        expected: 'rendered without error, not 5xx',
+        error: expect.stringMatching(/^The template of component card failed to render: .*"card-wide"/),
+      },
+    ]);
+    const production = (await client.site()).environments.production;
+    expect(production).toMatchObject({ stateId: before.stateId, version: before.version + 2, maintenance: null });
+    expect(job.toVersion).toBe(production.version);
+    const rolledBack = (await audit(site)).find((e: { action: string }) => e.action === 'promotion.rolled_back');
+    expect(rolledBack).toMatchObject({ subject: job.id, details: expect.objectContaining({ automatic: true }) });
+    await expectUserStateKept(site, submitted, events);
+  });
+
+  // A prober reading production's home page, and visitors sending forms and analytics, until stop().
+  function traffic(site: TestSite) {
+    const seen: string[] = [];
+    let submitted = 0;
+    let events = 0;
+    let running = true;
+    const prober = (async () => {
+      while (running) {
+        const now = await seenBy(site);
+        if (seen[seen.length - 1] !== now) seen.push(now);
+      }
+    })();
+    const visitors = (async () => {
+      for (let n = 0; running; n++) {
+        await http()
+          .post(`/sites/${site.slug}/forms/contact`)
+          .set('Accept', 'application/json')
+          .set('X-Forwarded-For', `10.1.${Math.floor(n / 250)}.${n % 250}`)
+          .send({ name: `visitor ${n}` })
+          .expect((r) => expect(r.status).toBeLessThan(300));
+        submitted++;
+        await http().post(`/sites/${site.slug}/collect`).send({ event: 'page_view', path: '/' }).expect(202);
+        events++;
+      }
+    })();
+    return {
+      /** Call once the job has its verdict: 20 more reads, then the counts. */
+      async stop() {
+        const after: string[] = [];
+        for (let i = 0; i < 20; i++) after.push(await seenBy(site));
+        running = false;
+        await Promise.all([prober, visitors]);
+        return { seen, after, submitted, events };
+      },
+    };
+  }
+
+  function expectOldMaintenanceOld(seen: string[], after: string[]) {
+    // After the verdict: every answer is the old page, never a 5xx.
+    expect(after).toEqual(after.map(() => 'old'));
+    expect(seen[0]).toBe('old');
+    expect(seen[seen.length - 1]).toBe('old');
+    for (const answer of seen) expect(['old', 'maintenance']).toContain(answer);
+  }
+
+  // User state written before, during and after the swaps is all there.
+  async function expectUserStateKept(site: TestSite, submitted: number, events: number) {
     const stored = await http()
       .get(`/api/sites/${site.slug}/production/submissions?limit=500`)
       .set(auth(site.tokens.owner))
@@ -144,7 +223,7 @@ describe('the post-swap check of a promotion', () => {
       .set(auth(site.tokens.owner))
       .expect(200);
     expect(sessions.body.count).toBeGreaterThan(0);
-  });
+  }
 
   it('lets a clean promotion go live after checking the home page, the first 50 changed pages and the smoke checks', async () => {
     const site = await createSite(app, 'verify-clean');

@@ -104,6 +104,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
   route('DELETE', '/api/sites/:site/production/maintenance', OWNER, "end production's maintenance window"),
 
   route('GET', '/api/sites/:site/promotion/preview', ALL, 'preview a promotion (the diff and its launch report)'),
+  route(
+    'POST',
+    '/api/sites/:site/promotion/preview',
+    ALL,
+    'preview a selective promotion (a selection and its closure)',
+  ),
   route('POST', '/api/sites/:site/promotion/checks/fix', EDITORS, "apply a launch check's fix to staging (a 301)"),
   route(
     'GET',

@@ -71,6 +71,48 @@ describe('environment variables', () => {
     expect(page).not.toContain('{{env.MAPS_KEY}}');
   });
 
+  it("checks the variables that forms and integration destinations use, and answers a form with production's", async () => {
+    const { site, client } = await siteUsing('Welcome');
+    await client.put('form', 'contact', {
+      title: 'Contact',
+      fields: [{ name: 'email', type: 'email', required: true }],
+      successMessage: 'Thanks, {{env.TEAM_NAME}} will answer.',
+    });
+    await client.put('integration', 'crm', {
+      kind: 'webhook',
+      url: 'https://{{env.CRM_HOST}}/hooks/leads',
+      secret: '{{env.CRM_SECRET}}',
+      events: ['form.submitted'],
+    });
+    // A secret is a reference, never a value stored in content (it would be promoted and shown in every diff).
+    const literal = await http()
+      .put(`/api/sites/${site.slug}/staging/content/integration/crm`)
+      .set(auth(site.tokens.editor))
+      .send({ data: { url: 'https://crm.example/in', secret: 'sk_live_1' } })
+      .expect(400);
+    expect(literal.body.error.details).toEqual([expect.objectContaining({ path: 'data.secret' })]);
+
+    const missing = async () =>
+      (await client.preview()).checks
+        .filter((c: { code: string }) => c.code === 'variable_missing')
+        .map((c: { key: string }) => c.key);
+    expect(await missing()).toEqual(['CRM_HOST', 'CRM_SECRET', 'TEAM_NAME']);
+    await putVariables(site, 'production', {
+      TEAM_NAME: 'the shop team',
+      CRM_HOST: 'crm.example',
+      CRM_SECRET: { value: 'crm-signing-key', secret: true },
+    }).expect(200);
+    expect(await missing()).toEqual([]);
+    await client.promoteAll();
+    const stored = (await client.production('integration', 'crm')).body.data;
+    expect(stored).toMatchObject({ url: 'https://{{env.CRM_HOST}}/hooks/leads', secret: '{{env.CRM_SECRET}}' });
+
+    const answer = await http().post(`/sites/${site.slug}/forms/contact`).type('form').send({ email: 'a@b.example' });
+    expect(answer.status).toBe(303);
+    const thanks = await http().get(answer.headers.location).expect(200);
+    expect(thanks.text).toContain('Thanks, the shop team will answer.');
+  });
+
   it('shows secrets masked, keeps one on request, and lets only owners write', async () => {
     const site = await createSite(app, 'vars-secret');
     await putVariables(site, 'production', { STRIPE: { value: 'sk_live_1234567890', secret: true }, GA: 'G-1' }).expect(

@@ -4,7 +4,9 @@ import { runLaunchBench } from './launch';
 import { runPromotionBench } from './promotion';
 import { runRecoveryBench } from './recovery';
 import { runRenderBench } from './render';
+import { runReplicaBench } from './replica';
 import { runScheduleBench } from './schedule';
+import { runSelectiveBench } from './selective';
 import { runVerifyBench } from './verify';
 import { runVisualBench } from './visual';
 /** Every benchmark suite, by name; each writes bench/results/<name>.json and refreshes the summary. */
@@ -15,7 +17,9 @@ export const SUITES: Record<string, () => Promise<void>> = {
   promotion: runPromotionBench,
   recovery: runRecoveryBench,
   render: runRenderBench,
+  replica: runReplicaBench,
   schedule: runScheduleBench,
+  selective: runSelectiveBench,
   verify: runVerifyBench,
   visual: runVisualBench,
 };

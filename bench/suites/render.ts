@@ -19,7 +19,7 @@ const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br' };
 const MAIN = path.join(__dirname, '..', '..', 'src', 'main.js');
 const LOAD = path.join(__dirname, 'render-load.js');
 
-interface Service {
+export interface Service {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
@@ -144,7 +144,7 @@ export async function runRenderBench(): Promise<void> {
   }
 }
 
-type LoadResult = {
+export type LoadResult = {
   requests: { average: number; p50: number; total?: number };
   latency: { p50: number; p99: number };
   non2xx: number;
@@ -152,7 +152,7 @@ type LoadResult = {
 };
 
 /** A 10,000-page production state in a handful of set-based statements (the way promotion builds states). */
-async function seedProduction(databaseUrl: string, siteId: string, pages: number) {
+export async function seedProduction(databaseUrl: string, siteId: string, pages: number) {
   const entities = generatedSiteWithPages(pages);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -242,7 +242,7 @@ async function until(url: string, status: number): Promise<number> {
   }
 }
 
-async function runLoad(scratch: string, name: string, spec: LoadSpec, pinned: boolean): Promise<LoadResult> {
+export async function runLoad(scratch: string, name: string, spec: LoadSpec, pinned: boolean): Promise<LoadResult> {
   const file = path.join(scratch, `${name}.json`);
   writeFileSync(file, JSON.stringify(spec));
   process.stderr.write(`  load: ${name}\n`);
@@ -260,7 +260,7 @@ async function runLoad(scratch: string, name: string, spec: LoadSpec, pinned: bo
   return result;
 }
 
-async function startService(env: Record<string, string>, core: string | null): Promise<Service> {
+export async function startService(env: Record<string, string>, core: string | null): Promise<Service> {
   const port = await freePort();
   const args = core === null ? [MAIN] : ['-c', core, process.execPath, MAIN];
   const child = spawn(core === null ? process.execPath : 'taskset', args, {
@@ -286,7 +286,7 @@ async function startService(env: Record<string, string>, core: string | null): P
   };
 }
 
-async function waitForPage(url: string): Promise<void> {
+export async function waitForPage(url: string): Promise<void> {
   await until(url, 200);
 }
 
@@ -307,11 +307,11 @@ async function sampleHitRatio(base: string, paths: string[], count: number): Pro
   return hits / count;
 }
 
-function hasTaskset(): boolean {
+export function hasTaskset(): boolean {
   return spawnSync('taskset', ['-c', '0', 'true']).status === 0 && os.cpus().length >= 2;
 }
 
-function shuffle<T>(items: T[]): T[] {
+export function shuffle<T>(items: T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../context';
+import { launchChecksRefusal } from '../launch-checks';
 import { Refusal } from '../outcome';
 import { type PromoteOptions, requests } from '../requests';
 import type { Preview } from '../types';
@@ -26,5 +27,10 @@ export async function promote(ctx: CommandContext, site: string, flags: PromoteF
       });
     fingerprint = preview.fingerprint;
   }
-  await runJobCommand(ctx, requests.promote(site, fingerprint, flags), flags.wait ?? false);
+  try {
+    await runJobCommand(ctx, requests.promote(site, fingerprint, flags), flags.wait ?? false);
+  } catch (error) {
+    if (error instanceof Refusal && error.error.code === 'launch_checks_failed') throw launchChecksRefusal(error);
+    throw error;
+  }
 }

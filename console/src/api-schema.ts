@@ -444,10 +444,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Preview a promotion: the diff and its fingerprint */
+    /**
+     * Preview a promotion: the diff and its fingerprint
+     * @description With entities and/or types, the preview of a selective promotion (see POST …/promotion/preview); a URL holds some hundred entities, POST the preview for more.
+     */
     get: operations['previewPromotion'];
     put?: never;
-    post?: never;
+    /**
+     * Preview a selective promotion (or, without select, the whole one)
+     * @description The candidate is production's head plus the selected staging changes (added, changed or removed), closed over references: a page brings its forms, media, layout and components, a record its object type and fields, a form its integrations, when staging has them otherwise than production. `selection.closure` lists each change with `includedBecause`, `selection.dangling` what it would leave dangling; the fingerprint covers the selection.
+     */
+    post: operations['previewSelectedPromotion'];
     delete?: never;
     options?: never;
     head?: never;
@@ -907,6 +914,9 @@ export interface components {
           | 'media_mismatch'
           | 'invalid_unicode'
           | 'too_deep'
+          | 'empty_selection'
+          | 'duplicate_selection'
+          | 'unknown_entities'
           | 'unauthenticated'
           | 'review_link_invalid'
           | 'forbidden'
@@ -1270,6 +1280,38 @@ export interface components {
       drift: boolean;
       /** @description with drift: production's own change, from staging's base state to production's head */
       productionChange?: components['schemas']['BodyChange'];
+      includedBecause?: components['schemas']['EntityRef'] | null;
+    };
+    EntityRef: {
+      type: string;
+      key: string;
+    };
+    PreviewSelection: {
+      entities: components['schemas']['EntityRef'][];
+      types: string[];
+      /** @description changes the selection names, directly or by type */
+      selected: number;
+      /** @description changes it brings because a selected one needs them */
+      needed: number;
+      /** @description every change the candidate ships (the first 1,000), in type and key order */
+      closure: {
+        type: string;
+        key: string;
+        /** @enum {string} */
+        op: 'added' | 'changed' | 'removed';
+        requested: boolean;
+        includedBecause: components['schemas']['EntityRef'] | null;
+      }[];
+      closureTotal: number;
+      /** @description named entities that change nothing */
+      unchanged: components['schemas']['EntityRef'][];
+      /** @description references the candidate would leave dangling (promoting it answers 409 dangling_references) */
+      dangling: {
+        type: string;
+        key: string;
+        refType: string;
+        refKey: string;
+      }[];
     };
     LaunchCheck: {
       /** @enum {string} */
@@ -1286,7 +1328,8 @@ export interface components {
         | 'redirect_loop'
         | 'tracking_before_consent'
         | 'variable_missing'
-        | 'sitemap_changed';
+        | 'sitemap_changed'
+        | 'design_not_selected';
       /**
        * @description an error blocks the promotion
        * @enum {string}
@@ -1346,6 +1389,8 @@ export interface components {
         warning: number;
         info: number;
       };
+      /** @description a selective preview's: the selection and the closure it ships */
+      selection?: components['schemas']['PreviewSelection'];
     };
     PromotionRecord: {
       /** Format: uuid */
@@ -2149,6 +2194,8 @@ export interface components {
       props?: {
         [key: string]: unknown;
       };
+      /** @description The component's own markup as a Liquid template: `props` are its props (the override's, refined by the block's), `site.title` the site's title; `{% render 'key' %}` renders another component template. Outputs are HTML-escaped; the markup is sanitised like an html block unless the site trusts its custom code. */
+      template?: string;
     } & {
       [key: string]: unknown;
     };
@@ -2208,6 +2255,7 @@ export interface components {
       )[];
       submitLabel?: string;
       successMessage?: string;
+      integrations?: string[];
     } & {
       [key: string]: unknown;
     };
@@ -2231,11 +2279,10 @@ export interface components {
       /** @description The destination kind, e.g. webhook, crm, analytics. */
       kind?: string;
       name?: string;
-      /**
-       * Format: uri
-       * @description Where events are sent.
-       */
+      /** @description Where events are sent; `{{env.NAME}}` parts differ per environment. */
       url?: string;
+      /** @description The signing secret or API key of the destination, as `{{env.NAME}}`. */
+      secret?: string;
       events?: string[];
     } & {
       [key: string]: unknown;
@@ -4779,6 +4826,8 @@ export interface operations {
   previewPromotion: {
     parameters: {
       query?: {
+        entities?: string;
+        types?: string;
         cursor?: unknown;
         limit?: unknown;
         type?:
@@ -4817,7 +4866,7 @@ export interface operations {
           'application/json': components['schemas']['Preview'];
         };
       };
-      /** @description `validation_failed` */
+      /** @description `validation_failed`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4846,6 +4895,156 @@ export interface operations {
       };
       /** @description `not_found` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  previewSelectedPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description promote only these staging changes (added, changed or removed entities, and every change of these types), with what they refer to that production lacks or has otherwise; the preview lists that closure */
+          select?: {
+            entities?: {
+              /** @enum {string} */
+              type:
+                | 'page'
+                | 'post'
+                | 'theme'
+                | 'stylesheet'
+                | 'layout'
+                | 'component_override'
+                | 'custom_object_type'
+                | 'custom_field'
+                | 'custom_object'
+                | 'form'
+                | 'popup'
+                | 'integration'
+                | 'site_settings'
+                | 'redirect'
+                | 'robots_txt'
+                | 'consent_rule'
+                | 'media';
+              key: string;
+            }[];
+            types?: (
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media'
+            )[];
+          };
+          /** @description default 50 */
+          limit?: number;
+          cursor?: string;
+          /**
+           * @description only changes of this type
+           * @enum {string}
+           */
+          type?:
+            | 'page'
+            | 'post'
+            | 'theme'
+            | 'stylesheet'
+            | 'layout'
+            | 'component_override'
+            | 'custom_object_type'
+            | 'custom_field'
+            | 'custom_object'
+            | 'form'
+            | 'popup'
+            | 'integration'
+            | 'site_settings'
+            | 'redirect'
+            | 'robots_txt'
+            | 'consent_rule'
+            | 'media';
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Preview'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };
@@ -4979,7 +5178,52 @@ export interface operations {
             | 'tracking_before_consent'
             | 'variable_missing'
             | 'sitemap_changed'
+            | 'design_not_selected'
           )[];
+          /** @description a selective promotion: the same select as the preview whose fingerprint this is (else 409 stale_preview) */
+          select?: {
+            entities?: {
+              /** @enum {string} */
+              type:
+                | 'page'
+                | 'post'
+                | 'theme'
+                | 'stylesheet'
+                | 'layout'
+                | 'component_override'
+                | 'custom_object_type'
+                | 'custom_field'
+                | 'custom_object'
+                | 'form'
+                | 'popup'
+                | 'integration'
+                | 'site_settings'
+                | 'redirect'
+                | 'robots_txt'
+                | 'consent_rule'
+                | 'media';
+              key: string;
+            }[];
+            types?: (
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media'
+            )[];
+          };
         };
       };
     };
@@ -4993,7 +5237,7 @@ export interface operations {
           'application/json': components['schemas']['Job'];
         };
       };
-      /** @description `validation_failed`, `malformed_json` */
+      /** @description `validation_failed`, `malformed_json`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5029,7 +5273,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift`, `launch_checks_failed` */
+      /** @description `stale_preview`, `promotion_in_progress`, `promotion_frozen`, `approval_required`, `schedule_exists`, `dangling_references`, `variables_missing`, `production_drift`, `launch_checks_failed`, `route_taken` */
       409: {
         headers: {
           [name: string]: unknown;
@@ -5268,7 +5512,8 @@ export interface operations {
             | 'redirect_loop'
             | 'tracking_before_consent'
             | 'variable_missing'
-            | 'sitemap_changed';
+            | 'sitemap_changed'
+            | 'design_not_selected';
           type: string;
           key: string;
         };

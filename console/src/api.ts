@@ -14,6 +14,7 @@ import type {
   FixedCheck,
   Preview,
   PromotionRecord,
+  Selection,
   ReviewLink,
   Site,
   SiteToken,
@@ -114,6 +115,9 @@ export class Api {
 
   preview = (slug: string, params: { type?: string; cursor?: string; limit?: number } = {}) =>
     this.request<Preview>('GET', `${this.site(slug)}/promotion/preview${query(params)}`);
+  /** The preview of promoting only `select` (with what it needs): POST, as a selection may be long. */
+  previewSelection = (slug: string, select: Selection, params: { limit?: number } = {}) =>
+    this.request<Preview>('POST', `${this.site(slug)}/promotion/preview`, { select, ...params });
   /** The preview's visual diff; the first call queues the rendering, later ones say how far it got. */
   visualDiff = (slug: string, fingerprint: string) =>
     this.request<VisualDiff>('GET', `${this.site(slug)}/promotion/preview/visual${query({ fingerprint })}`);
@@ -138,6 +142,7 @@ export class Api {
       acknowledgeChecks?: string[];
       runAt?: string;
       timeZone?: string;
+      select?: Selection;
     },
   ) => this.request<Job>('POST', `${this.site(slug)}/promotions`, body);
   /** Writes a launch check's fix (a 301) into staging. */

@@ -21,6 +21,11 @@ export type Site = Schemas['Site'];
 export type Counts = Schemas['ChangeCounts'];
 export type Change = Schemas['PreviewChange'];
 export type Preview = Schemas['Preview'];
+/** What a selective promotion names: entities and whole types. */
+export interface Selection {
+  entities: { type: string; key: string }[];
+  types: string[];
+}
 export type VisualDiff = Schemas['VisualDiff'];
 export type VisualDiffPage = Schemas['VisualDiffPage'];
 export type LaunchCheck = Schemas['LaunchCheck'];

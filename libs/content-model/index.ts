@@ -14,3 +14,4 @@ export { ENV_REFERENCE, referenceKeys, referencesOf } from './src/references';
 export type { ContentReference } from './src/references';
 export type * from './src/content-bodies';
 export { VARIABLE_NAME, resolveVariables, variablesIn } from './src/variables';
+export { templateEngine } from './src/component-templates';

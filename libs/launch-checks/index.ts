@@ -12,3 +12,4 @@ export type {
 } from './src/launch-check';
 export { launchChecks, sortChecks } from './src/launch-report';
 export { variableChecks } from './src/variables';
+export { designDriftChecks, DESIGN_TYPES } from './src/design-drift';

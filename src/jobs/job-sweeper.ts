@@ -59,7 +59,7 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
   private async fire(job: JobRow): Promise<boolean> {
     const active = await this.jobsService.activate(job);
     if (active?.status !== 'queued' || !(await this.jobsService.enqueueFired(active))) return false;
-    await this.jobs.beat(this.transactions.autocommit, job.id);
+    await this.jobs.vouchForQueued(this.transactions.autocommit, job.id);
     return true;
   }
 
@@ -67,7 +67,7 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
   private async requeue(job: JobRow): Promise<boolean> {
     if (!(await this.jobsService.enqueue(job))) return false;
     // Seen in the queue: look again in STALE_SECONDS, not every pass.
-    await this.jobs.beat(this.transactions.autocommit, job.id);
+    await this.jobs.vouchForQueued(this.transactions.autocommit, job.id);
     return true;
   }
 
@@ -86,15 +86,15 @@ export class JobSweeper implements OnApplicationBootstrap, BeforeApplicationShut
         });
         return true;
       }
+      // Vouched for while the lock is held, so no new run can be inside a step yet: the new run beats from its
+      // first second; until then, no second copy.
+      if (abandoned) await this.jobs.beat(this.transactions.autocommit, job.id);
     } finally {
       // Released before enqueueing, so the worker that takes the new run finds the lock free.
       await lock.release();
     }
     if (!abandoned) return false;
     this.logger.warn(`Job ${job.id} lost its worker at step ${abandoned.step}: enqueued again`);
-    if (!(await this.jobsService.enqueue(abandoned))) return false;
-    // The new run beats from its first second; until then, no second copy.
-    await this.jobs.beat(this.transactions.autocommit, job.id);
-    return true;
+    return this.jobsService.enqueue(abandoned);
   }
 }

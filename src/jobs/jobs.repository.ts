@@ -137,6 +137,15 @@ export class JobsRepository {
     );
   }
 
+  /**
+   * A sweep saw the job waiting in the queue: look again in STALE_SECONDS. Only while it is still queued: a
+   * worker may have started it since the sweep listed it, and a write to its row during its repeatable-read
+   * step would make that step fail to serialize.
+   */
+  async vouchForQueued(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`update jobs set heartbeat_at = now() where id = $1 and status = 'queued'`, [id]);
+  }
+
   async listForSite(
     tx: EntityManager,
     siteId: string,

@@ -75,6 +75,7 @@ export class LaunchChecksService {
   /**
    * Refuses (409 launch_checks_failed, listing them) while the report has error checks whose codes are not
    * acknowledged; answers what was acknowledged, for the job and its audit entry (nothing when none applied).
+   * `narrow` turns the report into a selective candidate's.
    */
   async assertAcknowledged(
     tx: EntityManager,
@@ -82,8 +83,10 @@ export class LaunchChecksService {
     fingerprint: Fingerprint,
     acknowledged: readonly string[] = [],
     principal: Principal,
+    narrow?: (checks: LaunchCheck[]) => Promise<LaunchCheck[]>,
   ): Promise<AcknowledgedChecks | undefined> {
-    const errors = (await this.report(tx, siteId, fingerprint)).filter((c) => c.severity === 'error');
+    const report = await this.report(tx, siteId, fingerprint);
+    const errors = (narrow ? await narrow(report) : report).filter((c) => c.severity === 'error');
     const codes = new Set(acknowledged);
     const blocking = errors.filter((c) => !codes.has(c.code));
     if (blocking.length)

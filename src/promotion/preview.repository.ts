@@ -114,6 +114,29 @@ export class PreviewRepository {
     return { total: rows[0]?.total ?? 0, entities: rows.map(({ type, key }) => ({ type, key })) };
   }
 
+  async entityCount(tx: EntityManager, stateId: number): Promise<number> {
+    const [row] = await tx.query(`select entity_count::int as count from content_states where id = $1`, [stateId]);
+    return row?.count ?? 0;
+  }
+
+  /** Staging's changes of a few (small, site-wide) types against a state: a join of those types only. */
+  async changesOfTypes(
+    tx: EntityManager,
+    siteId: string,
+    headStateId: number,
+    types: readonly string[],
+  ): Promise<{ type: string; key: string; op: 'added' | 'changed' | 'removed' }[]> {
+    return tx.query(
+      `select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
+              case when p.revision_id is null then 'added' when s.revision_id is null then 'removed' else 'changed' end as op
+       from (select type, key, revision_id from staging_manifest where site_id = $1 and type = any($3::text[])) s
+       full join (select type, key, revision_id from state_entries where state_id = $2 and type = any($3::text[])) p
+         on p.type = s.type and p.key = s.key
+       where s.revision_id is distinct from p.revision_id order by 1, 2`,
+      [siteId, headStateId, types],
+    );
+  }
+
   async bodies(tx: EntityManager, revisionIds: string[]): Promise<Map<string, unknown>> {
     if (!revisionIds.length) return new Map();
     const rows: { id: string; body: unknown }[] = await tx.query(

@@ -2,6 +2,7 @@ import { CONTENT_TYPES } from '../../libs/content-model';
 import { CHECK_CODES } from '../../libs/launch-checks';
 import { JOB_STATUSES, jobProperties } from '../jobs/job.dto';
 import { RUN_AT_PATTERN } from './run-at';
+import { selectSchema } from './selection';
 import { nullable, nullableRef, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
 
 export const startPromotionSchema = {
@@ -41,8 +42,32 @@ export const startPromotionSchema = {
       description:
         'codes of error launch checks to promote over (else 409 launch_checks_failed); recorded on the job with who sent them',
     },
+    select: {
+      ...selectSchema,
+      description:
+        'a selective promotion: the same select as the preview whose fingerprint this is (else 409 stale_preview)',
+    },
   },
 };
+
+/** `POST …/promotion/preview`: a selection, and the page of the diff wanted. */
+export const previewBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    select: selectSchema,
+    limit: { type: 'integer', minimum: 1, maximum: 500, description: 'default 50' },
+    cursor: { type: 'string', maxLength: 2000 },
+    type: { type: 'string', enum: [...CONTENT_TYPES], description: 'only changes of this type' },
+  },
+};
+
+export interface PreviewBody {
+  select?: unknown;
+  limit?: number;
+  cursor?: string;
+  type?: string;
+}
 
 /** `POST …/promotion/checks/fix`: which check of the current report to fix. */
 export const fixCheckSchema = {
@@ -99,9 +124,40 @@ export const promotionSchemas: Record<string, SchemaObject> = {
         description: "with drift: production's own change, from staging's base state to production's head",
         allOf: [ref('BodyChange')],
       },
+      includedBecause: nullableRef('EntityRef'),
     },
-    ['delta', 'data', 'productionChange'],
+    ['delta', 'data', 'productionChange', 'includedBecause'],
   ),
+  EntityRef: object({ type: { type: 'string' }, key: { type: 'string' } }),
+  PreviewSelection: object({
+    entities: { type: 'array', items: ref('EntityRef') },
+    types: { type: 'array', items: { type: 'string' } },
+    selected: { type: 'integer', description: 'changes the selection names, directly or by type' },
+    needed: { type: 'integer', description: 'changes it brings because a selected one needs them' },
+    closure: {
+      type: 'array',
+      description: 'every change the candidate ships (the first 1,000), in type and key order',
+      items: object({
+        type: { type: 'string' },
+        key: { type: 'string' },
+        op: { type: 'string', enum: ['added', 'changed', 'removed'] },
+        requested: { type: 'boolean' },
+        includedBecause: nullableRef('EntityRef'),
+      }),
+    },
+    closureTotal: { type: 'integer' },
+    unchanged: { type: 'array', items: ref('EntityRef'), description: 'named entities that change nothing' },
+    dangling: {
+      type: 'array',
+      description: 'references the candidate would leave dangling (promoting it answers 409 dangling_references)',
+      items: object({
+        type: { type: 'string' },
+        key: { type: 'string' },
+        refType: { type: 'string' },
+        refKey: { type: 'string' },
+      }),
+    },
+  }),
   LaunchCheck: object(
     {
       code: { type: 'string', enum: CHECK_CODES },
@@ -122,23 +178,30 @@ export const promotionSchemas: Record<string, SchemaObject> = {
     ['fix', 'details'],
   ),
   FixedCheck: object({ check: ref('LaunchCheck'), entity: ref('Entity') }),
-  Preview: object({
-    fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
-    staging: object({ version: { type: 'integer' } }),
-    production: object({ version: { type: 'integer' }, stateId: { type: 'integer' } }),
-    summary: object({
-      ...counts,
-      byType: { type: 'object', additionalProperties: ref('ChangeCounts'), description: 'per content type' },
-    }),
-    changes: { type: 'array', items: ref('PreviewChange') },
-    nextCursor: nullable({ type: 'string' }),
-    checks: {
-      type: 'array',
-      items: ref('LaunchCheck'),
-      description: 'the launch report of the whole promotion (the first 500, errors first), on every page',
+  Preview: object(
+    {
+      fingerprint: { type: 'string', description: 'what POST …/promotions must send back' },
+      staging: object({ version: { type: 'integer' } }),
+      production: object({ version: { type: 'integer' }, stateId: { type: 'integer' } }),
+      summary: object({
+        ...counts,
+        byType: { type: 'object', additionalProperties: ref('ChangeCounts'), description: 'per content type' },
+      }),
+      changes: { type: 'array', items: ref('PreviewChange') },
+      nextCursor: nullable({ type: 'string' }),
+      checks: {
+        type: 'array',
+        items: ref('LaunchCheck'),
+        description: 'the launch report of the whole promotion (the first 500, errors first), on every page',
+      },
+      checkSummary: object({ error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } }),
+      selection: {
+        description: "a selective preview's: the selection and the closure it ships",
+        allOf: [ref('PreviewSelection')],
+      },
     },
-    checkSummary: object({ error: { type: 'integer' }, warning: { type: 'integer' }, info: { type: 'integer' } }),
-  }),
+    ['selection'],
+  ),
   PromotionRecord: object({
     ...jobProperties,
     summary: nullableRef('ChangeCounts'),

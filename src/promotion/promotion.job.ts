@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { MediaStore } from '../../libs/media-storage';
 import { AppError } from '../platform/errors/app-error';
 import { EnvironmentsService } from '../environments/environments.service';
@@ -9,7 +10,10 @@ import { finishSwapStep, releaseSwapLease, swapStep } from '../states/swap-step'
 import { StatesService } from '../states/states.service';
 import { assertCandidateValid } from './candidate-validation';
 import { CandidateRepository } from './candidate.repository';
-import { parseFingerprint, sameFingerprint } from './fingerprint';
+import { type Fingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
+import { SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
+import { Transactions } from '../platform/database/transactions';
+import { type Selection, selectionHash } from './selection';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
 import { RevisionReferences } from '../content/revision-references.service';
@@ -37,6 +41,8 @@ export interface PromotionParams {
   pinned?: boolean;
   /** The zone the schedule was written in, for people reading it back. */
   timeZone?: string;
+  /** A selective promotion: production's head plus the closure of this selection of staging's changes. */
+  select?: Selection;
 }
 
 const STALE = 'Staging or production changed since the preview: review the fresh diff and promote again.';
@@ -44,6 +50,22 @@ const stale = (params: PromotionParams, details: Record<string, unknown> = {}) =
   new AppError('stale_preview', STALE, [{ fingerprint: params.fingerprint, ...details }]);
 const seen = (params: PromotionParams) => parseFingerprint(params.fingerprint)!;
 const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result.stateId;
+// What the preview of this promotion's selection would be fingerprinted as now.
+const asSelected = (now: Fingerprint, params: PromotionParams): Fingerprint =>
+  params.select ? { ...now, selection: selectionHash(params.select) } : now;
+/**
+ * The selection's closure over the head the preview saw (refused when it names unknown entities or nothing), read
+ * in a transaction of its own (one snapshot, and the closure's planner settings stay in it).
+ */
+const withClosure = <T>(
+  ctx: JobContext<PromotionParams>,
+  select: Selection,
+  work: (tx: EntityManager, closure: SelectiveClosure) => Promise<T>,
+): Promise<T> =>
+  ctx.use(Transactions).run({ isolation: 'REPEATABLE READ' }, async (tx) => {
+    const head = { headStateId: seen(ctx.params).headStateId, baseStateId: null };
+    return work(tx, await ctx.use(SelectiveCandidate).closure(tx, ctx.siteId, head, select));
+  });
 const PINNED = 'pinned when the promotion was scheduled';
 const ROLLED_BACK = 'the post-swap check rolled production back';
 
@@ -54,6 +76,11 @@ const ROLLED_BACK = 'the post-swap check rolled production back';
  * A step that already happened is recognised (the state and snapshot by the job, the swap by the head).
  * A scheduled promotion checks only production (staging may have moved on: it ships the pinned state).
  */
+/** The media blobs a selective candidate adds or changes (production's bucket may lack them). */
+function mediaOf(closure: { changes: { sha256: string | null; op: string }[] }): string[] {
+  return [...new Set(closure.changes.filter((c) => c.op !== 'removed' && c.sha256).map((c) => c.sha256!))];
+}
+
 export const promotionJob = defineJob<PromotionParams>({
   kind: JobKind.Promotion,
   steps: [
@@ -69,7 +96,7 @@ export const promotionJob = defineJob<PromotionParams>({
               currentStateId: now.fingerprint.headStateId,
               productionVersion: now.productionVersion,
             });
-        } else if (!sameFingerprint(now.fingerprint, expected)) throw stale(ctx.params);
+        } else if (!sameFingerprint(asSelected(now.fingerprint, ctx.params), expected)) throw stale(ctx.params);
         // The state this promotion swaps away from: what an undo puts back.
         await ctx.record({ fromVersion: now.productionVersion, result: { fromStateId: expected.headStateId } });
         return { fromVersion: now.productionVersion };
@@ -78,8 +105,18 @@ export const promotionJob = defineJob<PromotionParams>({
     {
       name: 'validate',
       skipIf: (ctx) => (ctx.params.pinned ? PINNED : null),
-      run: ({ use, siteId, tx }) =>
-        assertCandidateValid(
+      run: async (ctx) => {
+        const { use, siteId, tx, params } = ctx;
+        const select = params.select;
+        if (select) {
+          const head = seen(params).headStateId;
+          const variables = use(VariablesService);
+          await withClosure(ctx, select, (own, closure) =>
+            use(SelectiveCandidate).assertValid(own, siteId, head, select, closure, variables),
+          );
+          return;
+        }
+        await assertCandidateValid(
           {
             candidate: use(CandidateRepository),
             references: use(RevisionReferences),
@@ -87,7 +124,8 @@ export const promotionJob = defineJob<PromotionParams>({
           },
           tx,
           siteId,
-        ),
+        );
+      },
     },
     {
       name: 'copy-media',
@@ -96,7 +134,9 @@ export const promotionJob = defineJob<PromotionParams>({
         const head = seen(ctx.params).headStateId;
         const missing = ctx.params.pinned
           ? await candidate.pinnedMediaToCopy(ctx.tx, pinnedState(ctx), head)
-          : await candidate.mediaToCopy(ctx.tx, ctx.siteId, head);
+          : ctx.params.select
+            ? await withClosure(ctx, ctx.params.select, async (_tx, closure) => mediaOf(closure))
+            : await candidate.mediaToCopy(ctx.tx, ctx.siteId, head);
         const copied = await ctx.use<MediaStore>(MEDIA_STORE).copyToProduction(missing, { concurrency: 8 });
         await ctx.record({ result: { media: { considered: missing.length, ...copied } } });
       },
@@ -126,8 +166,11 @@ export const promotionJob = defineJob<PromotionParams>({
         const state = await states.create(tx, siteId, 'promotion', job.id);
         if (state.built) return state.id;
         const now = await use(PreviewService).current(tx, siteId);
-        if (!sameFingerprint(now.fingerprint, seen(params))) throw stale(params);
-        const entities = await states.fillFromStaging(tx, state.id, siteId, seen(params).headStateId);
+        if (!sameFingerprint(asSelected(now.fingerprint, params), seen(params))) throw stale(params);
+        const head = seen(params).headStateId;
+        const entities = params.select
+          ? await states.fillWithStagingSelection(tx, state.id, siteId, head, params.select)
+          : await states.fillFromStaging(tx, state.id, siteId, head);
         await record({ result: { stateId: state.id, entities } }, tx);
         return state.id;
       },
@@ -146,6 +189,12 @@ export const promotionJob = defineJob<PromotionParams>({
       transaction: {},
       async run(ctx, done) {
         const state = ctx.params.pinned ? pinnedState(ctx) : (done['build-state'] as number);
+        // After a selective promotion staging is in step with the new head only if it was with the old one: the
+        // entities left behind are the old head's there. Otherwise its base stays (what drifted still has).
+        if (ctx.params.select) {
+          const { baseStateId } = await ctx.use(PreviewService).current(ctx.tx, ctx.siteId);
+          if (baseStateId !== seen(ctx.params).headStateId) return;
+        }
         await ctx.use(EnvironmentsService).markStagingInStep(ctx.tx, ctx.siteId, state);
       },
     },

@@ -19,6 +19,7 @@ import { promotionJob } from './promotion.job';
 import { JobDefinitions } from '../jobs/job-definitions';
 import { PromotionsController } from './promotions.controller';
 import { PromotionsService } from './promotions.service';
+import { SelectiveCandidate } from './selective-candidate';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { PromotionsService } from './promotions.service';
     PreviewRepository,
     PreviewService,
     PromotionsService,
+    SelectiveCandidate,
   ],
   exports: [PreviewService, PromotionsService, LaunchChecksService],
 })

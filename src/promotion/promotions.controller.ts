@@ -17,13 +17,17 @@ import { SchemaPipe } from '../platform/validation/body.pipe';
 import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/validation/page-query';
 import type { JobStatus } from '../jobs/job.types';
 import { IdPipe } from '../platform/validation/id.pipe';
-import { promotionListQuery, startPromotionSchema } from './promotion.dto';
+import { type PreviewBody, previewBodySchema, promotionListQuery, startPromotionSchema } from './promotion.dto';
+import { normalizeSelection, selectFromQuery, selectQuerySchema } from './selection';
 import { PreviewService } from './preview.service';
 import { PromotionsService, type StartPromotionBody } from './promotions.service';
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
 import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
 import { pageOf, ref } from '../platform/openapi/schema-ref';
 import { type RevertBody, revertSchema } from '../snapshots/snapshot.dto';
+
+// What a selection can be refused with, beyond its shape.
+const SELECTION_ERRORS = ['empty_selection', 'duplicate_selection', 'unknown_entities'] as const;
 
 @ApiTags('promotion')
 @ApiBearerAuth()
@@ -39,18 +43,47 @@ export class PromotionsController {
   @ApiQuery({ name: 'type', required: false, enum: CONTENT_TYPES as unknown as string[] })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'cursor', required: false })
-  @ApiOperation({ summary: 'Preview a promotion: the diff and its fingerprint' })
+  @ApiQueryFrom(selectQuerySchema)
+  @ApiOperation({
+    summary: 'Preview a promotion: the diff and its fingerprint',
+    description:
+      'With entities and/or types, the preview of a selective promotion (see POST …/promotion/preview); a URL holds ' +
+      'some hundred entities, POST the preview for more.',
+  })
   @ApiOkResponse({ schema: ref('Preview') })
-  @ApiErrors('validation_failed')
+  @ApiErrors('validation_failed', ...SELECTION_ERRORS)
   previewPromotion(
     @CurrentSite() site: Site,
-    @Query(new PageQueryPipe({ type: { type: 'string', maxLength: 50 } })) query: PageQuery,
+    @Query(new PageQueryPipe({ type: { type: 'string', maxLength: 50 }, ...selectQuerySchema })) query: PageQuery,
   ) {
-    return this.previews.preview(site, {
-      limit: query.limit,
-      cursor: query.cursor,
-      type: query.type as string | undefined,
-    });
+    const select = selectFromQuery(query as { entities?: unknown; types?: unknown });
+    return this.previews.preview(
+      site,
+      { limit: query.limit, cursor: query.cursor, type: query.type as string | undefined },
+      select === undefined ? undefined : normalizeSelection(select, 'query'),
+    );
+  }
+
+  @Post('promotion/preview')
+  @Roles('owner', 'editor', 'reviewer')
+  @HttpCode(200)
+  @ApiBody({ schema: previewBodySchema })
+  @ApiOperation({
+    summary: 'Preview a selective promotion (or, without select, the whole one)',
+    description:
+      "The candidate is production's head plus the selected staging changes (added, changed or removed), closed over " +
+      'references: a page brings its forms, media, layout and components, a record its object type and fields, a form ' +
+      'its integrations, when staging has them otherwise than production. `selection.closure` lists each change with ' +
+      '`includedBecause`, `selection.dangling` what it would leave dangling; the fingerprint covers the selection.',
+  })
+  @ApiOkResponse({ schema: ref('Preview') })
+  @ApiErrors(...BODY_ERRORS, ...SELECTION_ERRORS)
+  previewSelectedPromotion(@CurrentSite() site: Site, @Body(new SchemaPipe(previewBodySchema)) body: PreviewBody) {
+    return this.previews.preview(
+      site,
+      { limit: body.limit ?? 50, cursor: body.cursor, type: body.type },
+      body.select === undefined ? undefined : normalizeSelection(body.select, 'body.select'),
+    );
   }
 
   @Post('promotions')
@@ -77,6 +110,8 @@ export class PromotionsController {
     'variables_missing',
     'production_drift',
     'launch_checks_failed',
+    ...SELECTION_ERRORS,
+    'route_taken',
   )
   startPromotion(
     @CurrentSite() site: Site,

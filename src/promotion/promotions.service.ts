@@ -12,7 +12,8 @@ import { StatesService } from '../states/states.service';
 import type { Site } from '../sites/site.types';
 import { assertCandidateValid } from './candidate-validation';
 import { CandidateRepository } from './candidate.repository';
-import { type Fingerprint, formatFingerprint, parseFingerprint, sameFingerprint } from './fingerprint';
+import { type Fingerprint, formatFingerprint, pairOf, parseFingerprint, sameFingerprint } from './fingerprint';
+import type { LaunchCheck } from '../../libs/launch-checks';
 import type { PromotionParams } from './promotion.job';
 import type { ComparedStates } from './preview.repository';
 import { PreviewService } from './preview.service';
@@ -21,6 +22,9 @@ import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
 import { LaunchChecksService } from './launch-checks.service';
 import { RevisionReferences } from '../content/revision-references.service';
+import { SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
+import { normalizeSelection, type Selection, selectionHash } from './selection';
+import { summarizeClosure } from './preview.service';
 
 export interface StartPromotionBody {
   fingerprint: string;
@@ -35,6 +39,8 @@ export interface StartPromotionBody {
   acknowledgeDrift?: boolean;
   /** Codes of error launch checks the editor promotes over. */
   acknowledgeChecks?: string[];
+  /** A selective promotion: the selection of the preview whose fingerprint this is. */
+  select?: unknown;
 }
 
 // Enough entities for the console to name them; `total` says how many there are in all.
@@ -52,6 +58,7 @@ export class PromotionsService {
     private readonly variables: VariablesService,
     private readonly launchChecks: LaunchChecksService,
     private readonly references: RevisionReferences,
+    private readonly selective: SelectiveCandidate,
   ) {}
 
   /**
@@ -66,7 +73,8 @@ export class PromotionsService {
       throw new AppError('validation_failed', 'The fingerprint is not one a preview gave.', [
         { path: 'body.fingerprint', message: 'must come from GET …/promotion/preview' },
       ]);
-    if (body.runAt !== undefined) return this.schedule(site, seen, body, principal, requestId);
+    const selection = body.select === undefined ? undefined : normalizeSelection(body.select, 'body.select');
+    if (body.runAt !== undefined) return this.schedule(site, seen, selection, body, principal, requestId);
     if (body.timeZone !== undefined)
       throw new AppError('validation_failed', 'timeZone only applies to a scheduled promotion.', [
         { path: 'body.timeZone', message: 'needs runAt' },
@@ -78,15 +86,46 @@ export class PromotionsService {
       requestId,
       reuseIf: (open) => open.kind === JobKind.Promotion && open.params.fingerprint === fingerprint,
       before: async (tx) => {
-        const start = await this.fresh(tx, site, seen);
-        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
-        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal);
+        const start = await this.fresh(tx, site, seen, selection);
+        const closure = selection && (await this.selectiveCandidate(tx, site.id, start.states, selection));
+        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states, closure);
+        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal, closure);
         const gates = await this.releaseGates(tx, site, fingerprint, new Date(), body, principal);
-        const summary = await this.previews.totals(tx, site.id, start.states);
-        return { fromVersion: start.fromVersion, params: { ...this.params(body, seen, summary), ...gates, ...checks } };
+        const summary = await this.summary(tx, site.id, start.states, closure);
+        const params = { ...this.params(body, seen, summary, selection), ...gates, ...checks };
+        return { fromVersion: start.fromVersion, params };
       },
       auditDetails,
     });
+  }
+
+  /**
+   * A selection's closure over production's head, refused up front when it would dangle or lacks variables:
+   * the job validates again, but the editor learns it from the click, not from a failed job.
+   */
+  private async selectiveCandidate(
+    tx: EntityManager,
+    siteId: string,
+    states: ComparedStates,
+    selection: Selection,
+  ): Promise<SelectiveClosure> {
+    const closure = await this.selective.closure(tx, siteId, states, selection);
+    await this.selective.assertValid(tx, siteId, states.headStateId, selection, closure, this.variables);
+    return closure;
+  }
+
+  private async summary(
+    tx: EntityManager,
+    siteId: string,
+    states: ComparedStates,
+    closure: SelectiveClosure | undefined,
+  ): Promise<PromotionParams['summary']> {
+    if (!closure) return this.previews.totals(tx, siteId, states);
+    const { byType: _byType, ...totals } = summarizeClosure(
+      closure,
+      await this.previews.entityCount(tx, states.headStateId),
+    );
+    return totals;
   }
 
   /**
@@ -97,6 +136,7 @@ export class PromotionsService {
   private async schedule(
     site: Site,
     seen: Fingerprint,
+    selection: Selection | undefined,
     body: StartPromotionBody,
     principal: Principal,
     requestId?: string,
@@ -115,18 +155,20 @@ export class PromotionsService {
         open.params.fingerprint === fingerprint &&
         open.runAt?.getTime() === runAt.getTime(),
       before: async (tx) => {
-        const start = await this.fresh(tx, site, seen);
-        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states);
-        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal);
+        const start = await this.fresh(tx, site, seen, selection);
+        const closure = selection && (await this.selectiveCandidate(tx, site.id, start.states, selection));
+        if (!body.acknowledgeDrift) await this.refuseDrift(tx, site.id, start.states, closure);
+        const checks = await this.acknowledgedChecks(tx, site.id, seen, body, principal, closure);
         // Decided now, for runAt: a schedule is refused inside a freeze window, and needs its approvals now.
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
-        await assertCandidateValid(
-          { candidate: this.candidate, references: this.references, variables: this.variables },
-          tx,
-          site.id,
-        );
+        if (!selection)
+          await assertCandidateValid(
+            { candidate: this.candidate, references: this.references, variables: this.variables },
+            tx,
+            site.id,
+          );
         const params: PromotionParams = {
-          ...this.params(body, seen, await this.previews.totals(tx, site.id, start.states)),
+          ...this.params(body, seen, await this.summary(tx, site.id, start.states, closure), selection),
           ...gates,
           ...checks,
           pinned: true,
@@ -136,7 +178,9 @@ export class PromotionsService {
       },
       afterInsert: async (tx, job) => {
         const state = await this.states.create(tx, site.id, 'promotion', job.id);
-        const entities = await this.states.fillFromStaging(tx, state.id, site.id, seen.headStateId);
+        const entities = selection
+          ? await this.states.fillWithStagingSelection(tx, state.id, site.id, seen.headStateId, selection)
+          : await this.states.fillFromStaging(tx, state.id, site.id, seen.headStateId);
         return { result: { stateId: state.id, entities } };
       },
       auditDetails: (params) => ({ ...auditDetails(params), timeZone: params.timeZone ?? null }),
@@ -241,19 +285,28 @@ export class PromotionsService {
     tx: EntityManager,
     site: Site,
     seen: Fingerprint,
+    selection: Selection | undefined,
   ): Promise<{ fromVersion: number; states: ComparedStates }> {
     const now = await this.previews.current(tx, site.id);
-    if (!sameFingerprint(now.fingerprint, seen)) throw await this.stale(site);
+    // The selection sent must be the one previewed: its hash is part of the fingerprint.
+    const expected = selection ? { ...now.fingerprint, selection: selectionHash(selection) } : now.fingerprint;
+    if (!sameFingerprint(expected, seen)) throw await this.stale(site, selection);
     const states = { headStateId: now.fingerprint.headStateId, baseStateId: now.baseStateId };
     return { fromVersion: now.productionVersion, states };
   }
 
-  private params(body: StartPromotionBody, seen: Fingerprint, summary: PromotionParams['summary']): PromotionParams {
+  private params(
+    body: StartPromotionBody,
+    seen: Fingerprint,
+    summary: PromotionParams['summary'],
+    selection: Selection | undefined,
+  ): PromotionParams {
     return {
       fingerprint: formatFingerprint(seen),
       snapshot: body.snapshot ?? false,
       ...(body.note ? { note: body.note } : {}),
       summary,
+      ...(selection ? { select: selection } : {}),
     };
   }
 
@@ -288,20 +341,33 @@ export class PromotionsService {
     seen: Fingerprint,
     body: StartPromotionBody,
     principal: Principal,
+    closure: SelectiveClosure | undefined,
   ): Promise<Pick<PromotionParams, 'acknowledgedChecks'>> {
+    // A selective candidate's report is the part of the whole one about what it ships (plus design warnings).
+    const narrow = closure
+      ? (whole: LaunchCheck[]) => this.selective.checks(tx, siteId, seen.headStateId, closure, whole)
+      : undefined;
     const acknowledged = await this.launchChecks.assertAcknowledged(
       tx,
       siteId,
-      seen,
+      pairOf(seen),
       body.acknowledgeChecks,
       principal,
+      narrow,
     );
     return acknowledged ? { acknowledgedChecks: acknowledged } : {};
   }
 
   /** Production changed entities since staging was in step with it: overwriting them takes an acknowledgement. */
-  private async refuseDrift(tx: EntityManager, siteId: string, states: ComparedStates): Promise<void> {
-    const { total, entities } = await this.previews.drifted(tx, siteId, states, DRIFT_DETAILS_LIMIT);
+  private async refuseDrift(
+    tx: EntityManager,
+    siteId: string,
+    states: ComparedStates,
+    closure: SelectiveClosure | undefined,
+  ): Promise<void> {
+    const { total, entities } = closure
+      ? driftedIn(closure)
+      : await this.previews.drifted(tx, siteId, states, DRIFT_DETAILS_LIMIT);
     if (total === 0) return;
     throw new AppError(
       'production_drift',
@@ -310,12 +376,25 @@ export class PromotionsService {
     );
   }
 
-  private async stale(site: Site): Promise<AppError> {
-    const fresh = await this.previews.preview(site, { limit: 50 });
+  private async stale(site: Site, selection?: Selection): Promise<AppError> {
+    // The selection's fresh preview, or the whole one when the selection no longer previews (it changes nothing now).
+    const fresh = await this.previews.preview(site, { limit: 50 }, selection).catch((error: unknown) => {
+      if (selection && error instanceof AppError && error.status === 400)
+        return this.previews.preview(site, { limit: 50 });
+      throw error;
+    });
     return new AppError('stale_preview', 'Staging or production changed since this preview: review the fresh diff.', [
       { preview: fresh },
     ]);
   }
+}
+
+function driftedIn(closure: SelectiveClosure): { total: number; entities: { type: string; key: string }[] } {
+  const drifted = closure.changes.filter((c) => c.drift);
+  return {
+    total: drifted.length,
+    entities: drifted.slice(0, DRIFT_DETAILS_LIMIT).map(({ type, key }) => ({ type, key })),
+  };
 }
 
 const auditDetails = (params: Record<string, any>) => ({
@@ -326,4 +405,5 @@ const auditDetails = (params: Record<string, any>) => ({
   ...(params.approvals ? { approvals: params.approvals } : {}),
   ...(params.freezeOverride ? { freezeOverride: params.freezeOverride } : {}),
   ...(params.acknowledgedChecks ? { acknowledgedChecks: params.acknowledgedChecks } : {}),
+  ...(params.select ? { select: params.select } : {}),
 });

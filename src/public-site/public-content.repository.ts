@@ -15,6 +15,12 @@ export interface PublicEntity {
  */
 @Injectable()
 export class PublicContentRepository {
+  /** Whether the state exists here: on a read replica, whether it has replayed the state yet. */
+  async hasState(tx: EntityManager, stateId: number): Promise<boolean> {
+    const rows = await tx.query(`select 1 from content_states where id = $1`, [stateId]);
+    return rows.length > 0;
+  }
+
   /** The page, post or redirect answering on a route: one lookup on the (state, route) index. */
   async findByRoute(tx: EntityManager, source: ContentSource, route: string): Promise<PublicEntity | null> {
     const rows = await tx.query(`${select(source)} and e.route = $2`, [param(source), route]);

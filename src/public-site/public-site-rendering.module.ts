@@ -4,6 +4,7 @@ import { EnvironmentsModule } from '../environments/environments.module';
 import { SiteEventsModule } from '../site-events/site-events.module';
 import { SitesModule } from '../sites/sites.module';
 import { VariablesModule } from '../variables/variables.module';
+import { ContentReads } from './content-reads.service';
 import { PublicContentRepository } from './public-content.repository';
 import { SiteDesignService } from './site-design.service';
 import { SitePagesService } from './site-pages.service';
@@ -19,6 +20,7 @@ import { VariablesCache } from './variables-cache.service';
   providers: [
     { provide: SiteRenderer, useValue: new SiteRenderer() },
     PublicContentRepository,
+    ContentReads,
     VariablesCache,
     SiteDesignService,
     SitePagesService,

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { buildDesign, DESIGN_TYPES, type PageAssets, type SiteDesign } from '../../libs/site-renderer';
 import type { FormBody, MediaBody } from '../../libs/content-model';
-import { Transactions } from '../platform/database/transactions';
 import type { ContentSource } from './content-source';
+import { ContentReads } from './content-reads.service';
 import { PublicContentRepository } from './public-content.repository';
 
 // A design is a few kilobytes; this many covers every busy site of a node several times over.
@@ -16,11 +16,11 @@ export class SiteDesignService {
   private readonly designs = new LRUCache<string, SiteDesign, { source: ContentSource }>({
     max: DESIGNS,
     fetchMethod: async (_scope, _stale, { context }) =>
-      buildDesign(await this.content.ofTypes(this.transactions.autocommit, context.source, DESIGN_TYPES)),
+      buildDesign(await this.reads.run(context.source, (tx) => this.content.ofTypes(tx, context.source, DESIGN_TYPES))),
   });
 
   constructor(
-    private readonly transactions: Transactions,
+    private readonly reads: ContentReads,
     private readonly content: PublicContentRepository,
   ) {}
 
@@ -31,10 +31,11 @@ export class SiteDesignService {
 
   /** The forms and media a page needs, in one query. */
   async assets(source: ContentSource, keys: { forms: string[]; media: string[] }): Promise<PageAssets> {
-    const rows = await this.content.byKeys(this.transactions.autocommit, source, [
+    const refs = [
       ...keys.forms.map((key) => ({ type: 'form', key })),
       ...keys.media.map((key) => ({ type: 'media', key })),
-    ]);
+    ];
+    const rows = refs.length ? await this.reads.run(source, (tx) => this.content.byKeys(tx, source, refs)) : [];
     const forms = new Map<string, FormBody>();
     const media = new Map<string, MediaBody>();
     for (const row of rows) {

@@ -12,6 +12,7 @@ import {
 } from '../../libs/site-renderer';
 import { Transactions } from '../platform/database/transactions';
 import type { ApprovalDto } from '../release-gates/approval.dto';
+import { ContentReads } from './content-reads.service';
 import { PublicContentRepository } from './public-content.repository';
 import { rendered, renderedPage, type RenderedResponse, sizeOfRendered } from './rendered-response';
 import { SiteDesignService } from './site-design.service';
@@ -38,6 +39,7 @@ export class SitePagesService {
 
   constructor(
     private readonly transactions: Transactions,
+    private readonly reads: ContentReads,
     private readonly content: PublicContentRepository,
     private readonly designs: SiteDesignService,
     private readonly renderer: SiteRenderer,
@@ -54,7 +56,7 @@ export class SitePagesService {
     const key = cacheKey(target, path);
     const cached = this.cache.get(key);
     if (cached) return { response: cached, cached: true };
-    const entity = await this.content.findByRoute(this.transactions.autocommit, target.source, path);
+    const entity = await this.reads.run(target.source, (tx) => this.content.findByRoute(tx, target.source, path));
     let response: RenderedResponse | null = null;
     if (entity?.type === 'redirect') {
       const location = safeRedirectLocation(entity.body.to, target.base);
@@ -119,7 +121,7 @@ export class SitePagesService {
     return this.memo(cacheKey(target, `#sitemap:${origin}`), async () => {
       const [design, routes] = await Promise.all([
         this.designs.design(target.source, target.scope),
-        this.content.publishedRoutes(this.transactions.autocommit, target.source, SITEMAP_URLS),
+        this.reads.run(target.source, (tx) => this.content.publishedRoutes(tx, target.source, SITEMAP_URLS)),
       ]);
       const canonical = safeHref(design.settings.canonicalBase);
       const root = canonical && /^https?:\/\//.test(canonical) ? canonical.replace(/\/+$/, '') : origin + target.base;
@@ -132,7 +134,9 @@ export class SitePagesService {
   robots(target: SiteTarget, origin: string): Promise<RenderedResponse> {
     return this.memo(cacheKey(target, `#robots:${origin}`), async () => {
       if (target.env === 'staging') return rendered(200, TEXT, 'User-agent: *\nDisallow: /\n');
-      const [entity] = await this.content.ofTypes(this.transactions.autocommit, target.source, ['robots_txt']);
+      const [entity] = await this.reads.run(target.source, (tx) =>
+        this.content.ofTypes(tx, target.source, ['robots_txt']),
+      );
       const own = entity && typeof (entity.body as { body?: unknown }).body === 'string';
       const body = own
         ? withVariables(target, (entity.body as { body: string }).body)[0]
@@ -142,7 +146,7 @@ export class SitePagesService {
   }
 
   async form(target: SiteTarget, key: string): Promise<FormBody | null> {
-    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'form', key);
+    const entity = await this.reads.run(target.source, (tx) => this.content.findEntity(tx, target.source, 'form', key));
     return (entity?.body as FormBody | undefined) ?? null;
   }
 
@@ -150,7 +154,9 @@ export class SitePagesService {
     const cacheKeyOfMedia = `${target.scope}\n${key}`;
     const cached = this.mediaFiles.get(cacheKeyOfMedia);
     if (cached) return cached.media;
-    const entity = await this.content.findEntity(this.transactions.autocommit, target.source, 'media', key);
+    const entity = await this.reads.run(target.source, (tx) =>
+      this.content.findEntity(tx, target.source, 'media', key),
+    );
     const media = (entity?.body as MediaBody) ?? null;
     this.mediaFiles.set(cacheKeyOfMedia, { media });
     return media;
@@ -164,6 +170,8 @@ export class SitePagesService {
     const cacheKeyOfMedia = `${target.site.id}\n${key}\n${version}`;
     const cached = this.retiredMediaFiles.get(cacheKeyOfMedia);
     if (cached) return cached.media;
+    // On the primary: head_history grows with every swap, so a lagging replica would not know yet that the
+    // state a visitor's page came from was retired (rare next to page reads: cached, one query a minute).
     const media = (await this.content.retiredMedia(
       this.transactions.autocommit,
       target.site.id,

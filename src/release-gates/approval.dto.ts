@@ -70,7 +70,8 @@ export function toApprovalDto(row: ApprovalRow, currentFingerprint: string): App
   return {
     id: row.id,
     fingerprint: row.fingerprint,
-    current: row.fingerprint === currentFingerprint,
+    // A selective preview's fingerprint is the pair's plus `-s<selection>`: current while the pair is.
+    current: row.fingerprint === currentFingerprint || row.fingerprint.startsWith(`${currentFingerprint}-s`),
     approver,
     staging: { version: row.stagingVersion },
     production: { version: row.productionVersion },

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { EnvironmentsService } from '../environments/environments.service';
 import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
-import { fingerprintOf, formatFingerprint, parseFingerprint } from '../promotion/fingerprint';
+import { fingerprintOf, formatFingerprint, pairOf, parseFingerprint } from '../promotion/fingerprint';
 import type { Site } from '../sites/site.types';
 import { type ApprovalDto, toApprovalDto } from './approval.dto';
 import { ApprovalsRepository } from './approvals.repository';
@@ -52,10 +52,11 @@ export class ApprovalsService {
       throw new AppError('validation_failed', 'The fingerprint is not one a preview gave.', [
         { path: 'body.fingerprint', message: 'must come from GET …/promotion/preview' },
       ]);
+    // An approval is of exactly this fingerprint, a selection's included: it counts only for that selection.
     const fingerprint = formatFingerprint(seen);
     return this.transactions.run({}, async (tx) => {
       const now = await this.current(site.id, tx);
-      if (now.fingerprint !== fingerprint)
+      if (now.fingerprint !== formatFingerprint(pairOf(seen)))
         throw new AppError(
           'stale_preview',
           'Staging or production changed since this preview: review the current one and approve that.',

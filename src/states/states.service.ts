@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import { AppError } from '../platform/errors/app-error';
-import { StatesRepository, type StateOrigin } from './states.repository';
+import { type ClosureSeed, StatesRepository, type StateOrigin } from './states.repository';
 
 /** Immutable content states, for every feature that builds one (promotion, restore, break-glass, new sites). */
 @Injectable()
@@ -50,6 +50,50 @@ export class StatesService {
     }
   }
 
+  /** Production's head with a selection of staging's changes and what they need (a selective promotion). */
+  async fillWithStagingSelection(
+    tx: EntityManager,
+    stateId: number,
+    siteId: string,
+    baseStateId: number,
+    selection: ClosureSeed,
+  ): Promise<number> {
+    try {
+      return await this.states.fillWithStagingSelection(tx, stateId, siteId, baseStateId, selection);
+    } catch (error) {
+      const pg = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
+      if (pg?.constraint === 'state_entries_route')
+        throw new AppError(
+          'route_taken',
+          'A selected entity would serve a path that production serves with an entity the selection leaves alone: select both.',
+        );
+      throw error;
+    }
+  }
+
+  /** What a selection of staging's changes brings over production's head, entity by entity, and why. */
+  stagingClosure(
+    tx: EntityManager,
+    siteId: string,
+    baseStateId: number,
+    driftStateId: number | null,
+    selection: ClosureSeed,
+  ) {
+    return this.states.stagingClosure(tx, siteId, baseStateId, driftStateId, selection);
+  }
+
+  /** The references a selective candidate would leave dangling (without building it). */
+  stagingSelectionDangling(
+    tx: EntityManager,
+    siteId: string,
+    baseStateId: number,
+    selection: ClosureSeed,
+    limit: number,
+    hasRemovals: boolean,
+  ) {
+    return this.states.stagingSelectionDangling(tx, siteId, baseStateId, selection, limit, hasRemovals);
+  }
+
   dangling(tx: EntityManager, stateId: number, limit: number) {
     return this.states.dangling(tx, stateId, limit);
   }
@@ -68,3 +112,5 @@ export class StatesService {
     return this.states.fillWithOneChange(tx, stateId, baseStateId, change);
   }
 }
+
+export type { ClosureEntry, ClosureSeed } from './states.repository';

@@ -15,6 +15,14 @@ interface DriftActions {
   onAdopted: (message: string) => void;
 }
 
+/** Ticking changes and whole types for a selective promotion (absent: the diff is read-only). */
+export interface DiffSelection {
+  hasType(type: ContentType): boolean;
+  hasEntity(type: ContentType, key: string): boolean;
+  toggleType(type: ContentType): void;
+  toggleEntity(type: ContentType, key: string): void;
+}
+
 // One page of changes at a time, fetched from the API's cursor pagination: a diff of 10,000 entities never
 // has more than this many rows in the DOM per open group.
 const PAGE_SIZE = 25;
@@ -29,6 +37,7 @@ export function DiffView(
     preview: Preview;
     /** A page fetched for a group came with another fingerprint: staging or production changed meanwhile. */
     onChangedMeanwhile: (fresh: Preview) => void;
+    selection?: DiffSelection;
   } & DriftActions,
 ) {
   const byType = props.preview.summary.byType;
@@ -54,14 +63,24 @@ function DiffGroup(
     counts: Counts;
     preview: Preview;
     onChangedMeanwhile: (fresh: Preview) => void;
+    selection?: DiffSelection;
   } & DriftActions,
 ) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const total = props.counts.added + props.counts.changed + props.counts.removed;
+  const { selection } = props;
   return (
     <li className="diff-group card" data-type={props.type}>
-      <h3>
+      <h3 className={selection ? 'selectable' : undefined}>
+        {selection && (
+          <input
+            type="checkbox"
+            checked={selection.hasType(props.type)}
+            onChange={() => selection.toggleType(props.type)}
+            aria-label={`Select every ${typeLabel(props.type)} change`}
+          />
+        )}
         <button
           type="button"
           className="disclosure"
@@ -94,6 +113,7 @@ function ChangeList(
     total: number;
     preview: Preview;
     onChangedMeanwhile: (fresh: Preview) => void;
+    selection?: DiffSelection;
   } & DriftActions,
 ) {
   const { api, slug, type, preview, onChangedMeanwhile } = props;
@@ -121,6 +141,7 @@ function ChangeList(
             change={change}
             canAdopt={props.canAdopt}
             onAdopted={props.onAdopted}
+            selection={props.selection}
           />
         ))}
       </ul>
@@ -151,11 +172,29 @@ function ChangeList(
   );
 }
 
-function ChangeRow({ api, slug, change, ...drift }: { api: Api; slug: string; change: Change } & DriftActions) {
+function ChangeRow({
+  api,
+  slug,
+  change,
+  selection,
+  ...drift
+}: { api: Api; slug: string; change: Change; selection?: DiffSelection } & DriftActions) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const type = change.type as ContentType;
+  const byType = selection?.hasType(type) ?? false;
   return (
-    <li className={`change op-${change.op}`}>
+    <li className={`change op-${change.op}${selection ? ' selectable' : ''}`}>
+      {selection && (
+        <input
+          type="checkbox"
+          checked={byType || selection.hasEntity(type, change.key)}
+          disabled={byType}
+          onChange={() => selection.toggleEntity(type, change.key)}
+          aria-label={`Select ${typeLabel(type)} ${change.key}`}
+          title={byType ? `Every ${typeLabel(type)} change is selected` : undefined}
+        />
+      )}
       <button
         type="button"
         className="disclosure"

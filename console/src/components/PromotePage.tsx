@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { actorName, describeCounts, plural, typeLabel, when } from '../format';
 import { canEdit, isOwner, type SiteContext } from '../site-context';
-import { CONTENT_TYPES, isOpen, type Job, type Preview } from '../types';
+import { CONTENT_TYPES, type ContentType, isOpen, type Job, type Preview, type Selection } from '../types';
 import { ApprovalsPanel } from './ApprovalsPanel';
-import { DiffView } from './DiffView';
+import { type DiffSelection, DiffView } from './DiffView';
+import { SelectionPanel } from './SelectionPanel';
 import { VisualDiffPanel } from './VisualDiffPanel';
 import { JobProgress } from './JobProgress';
 import { errorCodes, LaunchReport } from './LaunchReport';
@@ -50,6 +51,25 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const [job, setJob] = useState<FollowedJob | null>(null);
   const [finished, setFinished] = useState<Job | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
+  // A selective promotion: the ticked entities ("type:key") and types, and the preview of promoting only them.
+  const [picked, setPicked] = useState<Selection>({ entities: [], types: [] });
+  const [selective, setSelective] = useState<{ preview?: Preview; error?: unknown; loading: boolean }>({
+    loading: false,
+  });
+  const selecting = picked.entities.length + picked.types.length > 0;
+
+  useEffect(() => {
+    if (!selecting) return setSelective({ loading: false });
+    let current = true;
+    setSelective((s) => ({ ...s, loading: true, error: undefined }));
+    api.previewSelection(site.slug, picked, { limit: 1 }).then(
+      (fresh) => current && setSelective({ preview: fresh, loading: false }),
+      (e) => current && setSelective({ error: e, loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, site.slug, picked, selecting, preview?.fingerprint]);
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -72,8 +92,30 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const takeSnapshot = snapshot ?? loaded.data.latestSnapshot === null;
   const { summary } = preview;
   const changeCount = summary.added + summary.changed + summary.removed;
-  const drift = summary.drift;
-  const failing = errorCodes(preview);
+  // What the Promote button ships: the selection's preview while changes are ticked, else the whole one.
+  const shipped = selecting ? (selective.preview ?? null) : preview;
+  const drift = shipped?.summary.drift ?? 0;
+  const failing = shipped ? errorCodes(shipped) : [];
+  const selectionInfo = selecting ? shipped?.selection : undefined;
+  const blockedSelection = selecting && (!shipped || selective.loading || (selectionInfo?.dangling.length ?? 0) > 0);
+
+  const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const diffSelection: DiffSelection = {
+    hasType: (type) => picked.types.includes(type),
+    hasEntity: (type, key) => picked.entities.some((e) => e.type === type && e.key === key),
+    toggleType: (type: ContentType) =>
+      setPicked((p) => ({ entities: p.entities.filter((e) => e.type !== type), types: toggle(p.types, type) })),
+    toggleEntity: (type, key) =>
+      setPicked((p) => ({
+        ...p,
+        entities: p.entities.some((e) => e.type === type && e.key === key)
+          ? p.entities.filter((e) => !(e.type === type && e.key === key))
+          : [...p.entities, { type, key }],
+      })),
+  };
+  const promoteLabel = selectionInfo
+    ? `Promote ${selectionInfo.selected} selected${selectionInfo.needed ? ` + ${selectionInfo.needed} needed` : ''}`
+    : 'Promote to Production';
   const jobRunning = job !== null && finished === null;
 
   const refreshed = (fresh: Preview, why: string) => {
@@ -83,13 +125,15 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   };
 
   const startPromotion = async () => {
+    if (!shipped) return;
     setConfirming(false);
     setStarting(true);
     setError(undefined);
     setStaleNotice(null);
     try {
       const started = await api.promote(site.slug, {
-        fingerprint: preview.fingerprint,
+        fingerprint: shipped.fingerprint,
+        ...(selecting ? { select: picked } : {}),
         snapshot: takeSnapshot,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(override.trim() ? { override: override.trim() } : {}),
@@ -102,8 +146,9 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
       const details = e instanceof ApiError ? (e.details[0] as Record<string, unknown> | undefined) : undefined;
       if (e instanceof ApiError && e.code === 'stale_preview' && details?.preview) {
         const fresh = details.preview as Preview;
+        if (selecting) setSelective({ preview: fresh, loading: false });
         refreshed(
-          fresh,
+          selecting ? await api.preview(site.slug, { limit: 1 }) : fresh,
           `Staging or production changed after you opened this diff (staging is now version ${fresh.staging.version}, production version ${fresh.production.version}), so nothing was promoted. The diff below is the fresh one: review it, then promote again.`,
         );
       } else if (e instanceof ApiError && e.code === 'production_drift') {
@@ -133,12 +178,13 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
   const onJobEnd = async (ended: Job) => {
     setFinished(ended);
     await ctx.reloadSite();
+    if (ended.status === 'succeeded') setPicked({ entities: [], types: [] });
     if (ended.status === 'succeeded' || ended.status === 'rolled_back' || job?.byOther)
       setPreview(await api.preview(site.slug, { limit: 1 }));
   };
 
   const byType = CONTENT_TYPES.flatMap((t) => {
-    const c = summary.byType[t];
+    const c = (shipped ?? preview).summary.byType[t];
     return c && c.added + c.changed + c.removed > 0 ? [`${typeLabel(t)}: ${describeCounts(c)}`] : [];
   });
 
@@ -216,12 +262,12 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
         </>
       )}
 
-      <ApprovalsPanel ctx={ctx} preview={preview} reloadKey={approvalsKey} />
+      <ApprovalsPanel ctx={ctx} preview={shipped ?? preview} reloadKey={approvalsKey} />
 
       <LaunchReport
         api={api}
         slug={site.slug}
-        preview={preview}
+        preview={shipped ?? preview}
         canFix={canEdit(ctx) && !jobRunning}
         onFixed={async (message) => {
           if (message) setAdoptNotice(message);
@@ -240,6 +286,7 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           slug={site.slug}
           preview={preview}
           canAdopt={canEdit(ctx) && !jobRunning}
+          selection={canEdit(ctx) && !jobRunning ? diffSelection : undefined}
           onAdopted={async (message) => {
             setAdoptNotice(message);
             setPreview(await api.preview(site.slug, { limit: 1 }));
@@ -251,6 +298,13 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
             )
           }
         />
+      )}
+
+      {canEdit(ctx) && changeCount > 0 && !jobRunning && !selecting && (
+        <p className="hint">Tick changes or whole types to promote only those, with what they need.</p>
+      )}
+      {selecting && !jobRunning && (
+        <SelectionPanel selective={selective} onClear={() => setPicked({ entities: [], types: [] })} />
       )}
 
       {changeCount > 0 && (
@@ -326,8 +380,8 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
                   onChange={(e) => setChecksAcknowledged(e.target.checked)}
                 />
                 <label htmlFor="acknowledge-checks">
-                  I understand, promote despite {plural(preview.checkSummary.error, 'launch check error')} (
-                  {failing.map((code) => code.replace(/_/g, ' ')).join(', ')})
+                  I understand, promote despite {plural((shipped ?? preview).checkSummary.error, 'launch check error')}{' '}
+                  ({failing.map((code) => code.replace(/_/g, ' ')).join(', ')})
                 </label>
               </div>
             )}
@@ -336,14 +390,19 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
           <button
             type="submit"
             className="button primary big"
-            disabled={starting || (drift > 0 && !acknowledged) || (failing.length > 0 && !checksAcknowledged)}
+            disabled={
+              starting ||
+              blockedSelection ||
+              (drift > 0 && !acknowledged) ||
+              (failing.length > 0 && !checksAcknowledged)
+            }
           >
-            {starting ? 'Starting…' : 'Promote to Production'}
+            {starting ? 'Starting…' : promoteLabel}
           </button>
         </form>
       )}
 
-      {changeCount > 0 && !jobRunning && (
+      {changeCount > 0 && !jobRunning && !selecting && (
         <SchedulePanel
           ctx={ctx}
           preview={preview}
@@ -355,13 +414,15 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
       <ConfirmDialog
         open={confirming}
         title="Promote to Production?"
-        confirmLabel={`Promote ${plural(changeCount, 'change')}`}
+        confirmLabel={selectionInfo ? promoteLabel : `Promote ${plural(changeCount, 'change')}`}
         onConfirm={startPromotion}
         onCancel={() => setConfirming(false)}
       >
         <p>
-          Production (now version {preview.production.version}) will get what staging version {preview.staging.version}{' '}
-          has published: <strong>{describeCounts(summary)}</strong>.
+          Production (now version {preview.production.version}) will get{' '}
+          {selectionInfo ? 'the selected changes of' : 'what'} staging version {preview.staging.version}{' '}
+          {selectionInfo ? 'and what they need' : 'has published'}:{' '}
+          <strong>{describeCounts((shipped ?? preview).summary)}</strong>.
         </p>
         <ul className="compact">
           {byType.map((line) => (

@@ -62,6 +62,8 @@ export interface FormBody extends Open {
   fields: FormField[];
   submitLabel?: string;
   successMessage?: string;
+  /** The integrations (destinations) its submissions go to. */
+  integrations?: string[];
 }
 export interface CustomObjectTypeBody extends Open {
   name: string;
@@ -112,6 +114,8 @@ export interface LayoutBody extends Open {
 export interface ComponentOverrideBody extends Open {
   component?: string;
   props?: Open;
+  /** Liquid markup (see component-templates.ts). */
+  template?: string;
 }
 export interface PopupBody extends Open {
   title?: string;
@@ -122,7 +126,10 @@ export interface PopupBody extends Open {
 export interface IntegrationBody extends Open {
   kind?: string;
   name?: string;
+  /** May hold `{{env.NAME}}` references. */
   url?: string;
+  /** Always a `{{env.NAME}}` reference. */
+  secret?: string;
   events?: string[];
 }
 export interface SiteSettingsBody extends Open {

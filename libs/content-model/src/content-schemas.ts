@@ -1,15 +1,18 @@
 import { blocksSchema } from './block-schemas';
+import { TEMPLATE_MAX_LENGTH } from './component-templates';
 import type { ContentType } from './content-types';
 import {
   arrayOf,
   cssValue,
   httpUrl,
+  httpUrlOrVariable,
   keyOf,
   nonEmptyText,
   object,
   safeLink,
   text,
   urlPath,
+  variableReference,
   type JsonSchema,
 } from './schema-fragments';
 
@@ -89,6 +92,7 @@ const form = object(
     fields: arrayOf(formField, 200),
     submitLabel: text(200),
     successMessage: text(2000),
+    integrations: arrayOf(keyOf('integration (a destination its submissions go to)'), 50),
   },
   ['title', 'fields'],
 );
@@ -142,6 +146,12 @@ const layout = object({
 const componentOverride = object({
   component: nonEmptyText(200, 'The builder component this overrides, e.g. navbar.'),
   props: object({}),
+  template: text(
+    TEMPLATE_MAX_LENGTH,
+    "The component's own markup as a Liquid template: `props` are its props (the override's, refined by the " +
+      "block's), `site.title` the site's title; `{% render 'key' %}` renders another component template. " +
+      'Outputs are HTML-escaped; the markup is sanitised like an html block unless the site trusts its custom code.',
+  ),
 });
 
 const popup = object({
@@ -158,7 +168,8 @@ const popup = object({
 const integration = object({
   kind: text(100, 'The destination kind, e.g. webhook, crm, analytics.'),
   name: text(200),
-  url: httpUrl('Where events are sent.'),
+  url: httpUrlOrVariable('Where events are sent; `{{env.NAME}}` parts differ per environment.'),
+  secret: variableReference('The signing secret or API key of the destination, as `{{env.NAME}}`.'),
   events: arrayOf(text(100), 100),
 });
 

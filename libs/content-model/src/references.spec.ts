@@ -45,6 +45,13 @@ describe('referencesOf', () => {
     expect(referencesOf('custom_object', { objectType: 'product', values: {} })).toEqual(expected);
   });
 
+  it("finds a form's integrations (where its submissions go)", () => {
+    expect(referencesOf('form', { title: 'Contact', fields: [], integrations: ['crm', 7, 'mail'] })).toEqual([
+      { type: 'integration', key: 'crm', path: 'data.integrations[0]' },
+      { type: 'integration', key: 'mail', path: 'data.integrations[2]' },
+    ]);
+  });
+
   it("finds a popup's form and the site settings' og image", () => {
     expect(referencesOf('popup', { form: 'newsletter' })).toEqual([
       { type: 'form', key: 'newsletter', path: 'data.form' },

@@ -38,6 +38,10 @@ export function referencesOf(type: ContentType, data: unknown): ContentReference
     case 'popup':
       add('form', data.form, 'data.form');
       break;
+    case 'form':
+      if (Array.isArray(data.integrations))
+        data.integrations.forEach((key, i) => add('integration', key, `data.integrations[${i}]`));
+      break;
     case 'site_settings':
       add('media', data.ogImage, 'data.ogImage');
       break;

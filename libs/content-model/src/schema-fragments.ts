@@ -11,6 +11,10 @@ export const PATH_PATTERN = String.raw`^(?!.*/\.\.(?:/|$))/[^${UNSAFE_URL_CHARS}
 // A local path (not '//host', which browsers read as another site) or an absolute http(s) URL, nothing else.
 export const SAFE_LINK_PATTERN = String.raw`^(?:/(?![/\\])|https?://[^${UNSAFE_URL_CHARS}/?#@]+(?:[/?#]|$))[^${UNSAFE_URL_CHARS}]*$`;
 export const HTTP_URL_PATTERN = String.raw`^https?://[^${UNSAFE_URL_CHARS}/?#@]+(?:[/?#]|$)[^${UNSAFE_URL_CHARS}]*$`;
+// `{{env.NAME}}`, as variables.ts reads it.
+const VARIABLE_REFERENCE = String.raw`\{\{\s*env\.[A-Z][A-Z0-9_]{0,63}\s*\}\}`;
+// An http(s) URL whose host or any later part may come from environment variables (resolved when used).
+const HTTP_URL_OR_VARIABLE_PATTERN = String.raw`^(?:https?://(?:${VARIABLE_REFERENCE}|[^${UNSAFE_URL_CHARS}/?#@{}])+(?:[/?#]|$)|${VARIABLE_REFERENCE})[^${UNSAFE_URL_CHARS}]*$`;
 // KEY_PATTERN plus the "no '..'" rule, as one regular expression.
 export const KEY_REFERENCE_PATTERN = String.raw`^(?!.*\.\.)[a-z0-9][a-z0-9._-]*$`;
 // Values that end up inside a stylesheet must not be able to close a declaration, a rule or the <style> element.
@@ -71,6 +75,31 @@ export function httpUrl(description: string): JsonSchema {
     pattern: HTTP_URL_PATTERN,
     description,
     'x-message': 'must be an absolute http:// or https:// URL of at most 2000 characters',
+  };
+}
+
+/**
+ * A destination URL that differs per environment: an http(s) URL that may hold `{{env.NAME}}` references, or
+ * one reference alone (`{{env.CRM_URL}}`). No `format: uri`: a reference is not a URL until it is resolved.
+ */
+export function httpUrlOrVariable(description: string): JsonSchema {
+  return {
+    type: 'string',
+    maxLength: 2000,
+    pattern: HTTP_URL_OR_VARIABLE_PATTERN,
+    description,
+    'x-message':
+      'must be an absolute http:// or https:// URL of at most 2000 characters, which may use {{env.NAME}} variables',
+  };
+}
+
+/** A secret in content is only ever a reference: its value lives in the environment's variables. */
+export function variableReference(description: string): JsonSchema {
+  return {
+    type: 'string',
+    pattern: `^${VARIABLE_REFERENCE}$`,
+    description,
+    'x-message': 'must be a {{env.NAME}} reference to an environment variable (a secret is never stored in content)',
   };
 }
 

@@ -89,6 +89,21 @@ describe('validateContent', () => {
     expect(errorsOf('page', data)).toEqual([{ path: 'data', message: 'must be an object' }]);
   });
 
+  it("accepts a component's Liquid template and refuses one that does not parse, at data.template", () => {
+    const ok = validateContent('component_override', {
+      component: 'card',
+      template: "<div>{{ props.title | upcase }}{% render 'price', amount: props.price %}</div>",
+    });
+    expect(ok.ok).toBe(true);
+    for (const template of ['{% if props.x %}open', '{{ props.title | no_such_filter }}', '{% nosuchtag %}']) {
+      const result = validateContent('component_override', { component: 'card', template });
+      expect(result).toEqual({
+        ok: false,
+        errors: [{ path: 'data.template', message: expect.stringMatching(/^is not a valid Liquid template: /) }],
+      });
+    }
+  });
+
   it('reports a missing title at data.title', () => {
     expect(errorsOf('page', { path: '/about', blocks: [] })).toEqual([{ path: 'data.title', message: 'is required' }]);
   });
@@ -201,9 +216,30 @@ describe('validateContent', () => {
     ]);
   });
 
+  it("lets an integration's destination differ per environment, and its secret only be a variable", () => {
+    for (const url of [
+      '{{env.CRM_URL}}',
+      'https://{{ env.CRM_HOST }}/hooks',
+      'https://crm.example/in/{{env.PATH_TOKEN}}',
+    ])
+      expect(validateContent('integration', { url, secret: '{{env.CRM_SECRET}}' }).ok).toBe(true);
+    for (const url of ['{{env.lower}}', 'ftp://{{env.HOST}}', 'https://a b/{{env.A}}', '//{{env.HOST}}'])
+      expect(errorsOf('integration', { url })[0]?.path).toBe('data.url');
+    expect(errorsOf('integration', { secret: 'sk_live_123' })).toEqual([
+      {
+        path: 'data.secret',
+        message: 'must be a {{env.NAME}} reference to an environment variable (a secret is never stored in content)',
+      },
+    ]);
+  });
+
   it('refuses non-http URLs and CSS break-outs in the other types', () => {
     expect(errorsOf('integration', { url: 'javascript:alert(1)' })).toEqual([
-      { path: 'data.url', message: 'must be an absolute http:// or https:// URL of at most 2000 characters' },
+      {
+        path: 'data.url',
+        message:
+          'must be an absolute http:// or https:// URL of at most 2000 characters, which may use {{env.NAME}} variables',
+      },
     ]);
     expect(errorsOf('consent_rule', { scripts: [{ src: 'data:text/javascript,alert(1)' }] })[0].path).toBe(
       'data.scripts[0].src',

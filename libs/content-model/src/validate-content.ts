@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { assignBlockIds } from './block-ids';
+import { templateSyntaxError } from './component-templates';
 import type { ContentBodies } from './content-bodies';
 import { contentSchemas } from './content-schemas';
 import { CONTENT_TYPES, isContentType, isPublishable, type ContentType } from './content-types';
@@ -42,6 +43,11 @@ export function validateContent<T extends ContentType>(type: T, data: unknown): 
   if (type === 'form') {
     const errors = duplicateFieldNames(body.fields);
     if (errors.length > 0) return { ok: false, errors };
+  }
+  if (type === 'component_override' && typeof body.template === 'string') {
+    const problem = templateSyntaxError(body.template);
+    if (problem)
+      return { ok: false, errors: [{ path: 'data.template', message: `is not a valid Liquid template: ${problem}` }] };
   }
   if (isPublishable(type)) {
     const result = assignBlockIds(body.blocks, (index) => `data.blocks[${index}]`);

@@ -5,6 +5,8 @@ export type InternalTarget = { kind: 'route'; path: string } | { kind: 'media'; 
 
 const BUILTIN = /^\/(?:robots\.txt|sitemap\.xml|collect|forms\/.*)$/;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+// Most links are plain site paths: no dot segment, query, fragment or escape, so URL parsing would not change them.
+const PLAIN_PATH = /^\/[A-Za-z0-9_~/-]*$/;
 
 /**
  * The target of `href` on this site, or null for a link elsewhere (another host, mailto:, a fragment).
@@ -14,6 +16,7 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 export function internalTarget(href: string, from: string | null, canonicalHost: string | null): InternalTarget | null {
   const raw = href.trim();
   if (raw === '' || raw.startsWith('#') || raw.startsWith('//')) return null;
+  if (PLAIN_PATH.test(raw)) return targetOfPath(raw);
   let url: URL;
   try {
     if (SCHEME.test(raw)) {
@@ -26,7 +29,10 @@ export function internalTarget(href: string, from: string | null, canonicalHost:
   } catch {
     return null;
   }
-  const path = decodePath(url.pathname);
+  return targetOfPath(decodePath(url.pathname));
+}
+
+function targetOfPath(path: string): InternalTarget {
   const media = /^\/media\/([^/]+)$/.exec(path);
   if (media) return { kind: 'media', key: media[1] };
   if (BUILTIN.test(path)) return { kind: 'builtin' };

@@ -16,6 +16,7 @@ export const CHECK_SEVERITY = {
   tracking_before_consent: 'error',
   variable_missing: 'error',
   sitemap_changed: 'info',
+  design_not_selected: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type CheckCode = keyof typeof CHECK_SEVERITY;
@@ -94,6 +95,18 @@ export interface CandidateState extends LaunchState {
 }
 
 export const entityId = (type: string, key: string) => `${type}/${key}`;
+
+const servedSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
+
+/** The routes a state serves, as a set built once per state however many checks ask (100,000 at the largest). */
+export function servedRoutes(state: Pick<LaunchState, 'routes'>): ReadonlySet<string> {
+  let served = servedSets.get(state.routes);
+  if (!served) {
+    served = new Set(state.routes.map((r) => r.route));
+    servedSets.set(state.routes, served);
+  }
+  return served;
+}
 
 /** The singleton a site reads (settings, robots): key `default` when present, else the first key. */
 export function singleton(items: readonly KeyedBody[]): KeyedBody | null {

@@ -1,5 +1,5 @@
 import { canonicalHostOf, internalTarget } from './internal-path';
-import { type CandidateState, check, type LaunchCheck, listed, record, singleton } from './launch-check';
+import { type CandidateState, check, type LaunchCheck, listed, record, servedRoutes, singleton } from './launch-check';
 import { outgoingOf } from './links';
 
 // A check names the first few; `details` carries up to this many of each.
@@ -11,7 +11,7 @@ const DETAIL_LIMIT = 50;
  * linking entity.
  */
 export function linkChecks(candidate: CandidateState): LaunchCheck[] {
-  const served = new Set(candidate.routes.map((r) => r.route));
+  const served = servedRoutes(candidate);
   const media = new Set(candidate.mediaKeys);
   const components = new Map(candidate.components.map((c) => [c.key, c.body]));
   const settings = record(singleton(candidate.siteSettings)?.body);

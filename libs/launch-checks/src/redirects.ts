@@ -1,5 +1,5 @@
 import { canonicalHostOf, internalTarget } from './internal-path';
-import { type CandidateState, check, type LaunchCheck, record, singleton, str } from './launch-check';
+import { type CandidateState, check, type LaunchCheck, record, servedRoutes, singleton, str } from './launch-check';
 import { normalizeRoute } from '../../content-model';
 
 // Crawlers give up after a handful of hops; a walk this long is a loop or close enough to one.
@@ -12,7 +12,7 @@ const MAX_HOPS = 10;
  */
 export function redirectChecks(candidate: CandidateState): LaunchCheck[] {
   const host = canonicalHostOf(record(singleton(candidate.siteSettings)?.body).canonicalBase);
-  const served = new Set(candidate.routes.map((r) => r.route));
+  const served = servedRoutes(candidate);
   const bySource = new Map<string, string | null>();
   const redirects = candidate.redirects.map((r) => {
     const body = record(r.body);

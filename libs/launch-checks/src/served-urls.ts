@@ -8,6 +8,7 @@ import {
   type LaunchState,
   listed,
   record,
+  servedRoutes,
   str,
 } from './launch-check';
 import { describe } from './link-checks';
@@ -21,13 +22,14 @@ const DETAIL_LIMIT = 100;
  * moved, to production's redirect target, or else to the nearest URL above it that the candidate serves.
  */
 export function removedUrlChecks(candidate: CandidateState, production: LaunchState): LaunchCheck[] {
-  const served = new Set(candidate.routes.map((r) => r.route));
+  const served = servedRoutes(candidate);
+  const lostRoutes = production.routes.filter((r) => !served.has(r.route));
+  if (!lostRoutes.length) return []; // the usual case: the rest is built for the few URLs a promotion loses
   const movedTo = new Map(candidate.routes.map((r) => [entityId(r.type, r.key), r.route]));
   const redirectKeys = new Set(candidate.redirects.map((r) => r.key));
   const productionRedirects = new Map(production.redirects.map((r) => [r.key, record(r.body)]));
   const checks: LaunchCheck[] = [];
-  for (const lost of production.routes) {
-    if (served.has(lost.route)) continue;
+  for (const lost of lostRoutes) {
     const moved = lost.type === 'redirect' ? undefined : movedTo.get(entityId(lost.type, lost.key));
     const target =
       lost.type === 'redirect'

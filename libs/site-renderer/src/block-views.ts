@@ -1,5 +1,6 @@
 import type { Block, FormBody, PopupBody } from '../../content-model';
 import { HONEYPOT_FIELD } from './form-submission';
+import { componentMarkup, type TemplateBudget } from './component-template';
 import { htmlBlockMarkup } from './html-block';
 import { mediaUrl, safeHref } from './safe-url';
 import type { PageAssets, SiteDesign } from './site-design';
@@ -12,6 +13,8 @@ export interface ViewContext {
   assets: PageAssets;
   /** The site's owner lets html blocks run as written (see RenderTarget.trustedCustomCode). */
   trustedCustomCode: boolean;
+  /** What the page's component templates may still spend. */
+  templates: TemplateBudget;
 }
 
 type Props = Record<string, unknown>;
@@ -63,6 +66,8 @@ function componentView(id: string, block: Block, ctx: ViewContext): BlockView {
   const override = ctx.design.components.get(key);
   const name = str(override?.component) || key;
   const props: Props = { ...asProps(override?.props), ...asProps(block.props) };
+  if (typeof override?.template === 'string' && override.template !== '')
+    return { kind: 'html', id, html: componentMarkup(key, override.template, props, ctx) };
   switch (name) {
     case 'navbar':
       return {

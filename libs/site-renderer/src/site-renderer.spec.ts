@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FormBody, MediaBody, PageBody } from '../../content-model';
+import { TemplateRenderError } from './component-template';
 import { auditTags, unsafeUrlAttributes } from './html-audit';
 import { buildDesign, type DesignEntity, type PageAssets } from './site-design';
 import { SiteRenderer } from './site-renderer';
@@ -345,5 +346,64 @@ describe('SiteRenderer', () => {
   it('writes a sitemap with escaped URLs', () => {
     const xml = renderer.sitemap(['https://a.example/x?a=1&b=<2>']);
     expect(xml).toContain('<loc>https://a.example/x?a=1&amp;b=&lt;2&gt;</loc>');
+  });
+});
+
+describe('component templates (Liquid)', () => {
+  const page = (props: object): PageBody => ({
+    title: 'Shop',
+    path: '/shop',
+    blocks: [{ id: 'card', type: 'component', component: 'card', props }],
+  });
+  const designWith = (templates: Record<string, string>) =>
+    designOf([
+      { type: 'site_settings', key: 'default', body: { title: 'Acme' } },
+      ...Object.entries(templates).map(([key, template]) => ({
+        type: 'component_override',
+        key,
+        body: { component: 'card', props: { tone: 'warm' }, template },
+      })),
+    ]);
+  const render = (design: ReturnType<typeof designWith>, props: object, trusted = false) =>
+    renderer.page('page', page(props), design, hostileAssets, { ...target, trustedCustomCode: trusted }).html;
+
+  it("renders the override's markup with its props (escaped), partials of other components, and the site title", () => {
+    const design = designWith({
+      card: `<div class="card {{ props.tone }}"><h3>{{ props.title }}</h3>{% render 'price', amount: props.price %}<small>{{ site.title }}</small></div>`,
+      price: '<span class="price">{{ amount }}</span>',
+    });
+    const html = render(design, { title: HOSTILE, price: '4.50' });
+    expect(html).toContain('<div class="card warm"><h3>&lt;/title&gt;');
+    expect(html).toContain('<span class="price">4.50</span><small>Acme</small>');
+    expect(html).not.toContain('<script>alert');
+    expect(auditTags(html).some((tag) => Object.keys(tag.attributes).some((a) => a.startsWith('on')))).toBe(false);
+  });
+
+  it('sanitises the markup like an html block unless the site trusts its custom code', () => {
+    const design = designWith({ card: '<p>{{ props.title }}</p><script>track()</script>' });
+    expect(render(design, { title: 'Hi' })).not.toContain('track()');
+    expect(render(design, { title: 'Hi' }, true)).toContain('<script>track()</script>');
+  });
+
+  it('refuses to render a page whose template fails: a missing partial, a runaway loop, no file system', () => {
+    const design = designWith({
+      card: `{% if props.variant %}{% render props.variant %}{% endif %}{% for i in (1..props.count) %}{{ i }}{% endfor %}`,
+    });
+    expect(render(design, { count: 3 })).toContain('123');
+    expect(() => render(design, { variant: 'wide' })).toThrow(TemplateRenderError);
+    expect(() => render(design, { variant: 'wide' })).toThrow(/component card .*Failed to lookup "wide"/);
+    expect(() => render(design, { variant: '/etc/passwd' })).toThrow(TemplateRenderError);
+    expect(() => render(design, { count: 100_000_000 })).toThrow(/component card .*limit exceeded/);
+  });
+
+  it("bounds what all of a page's templates build together, not only each one", () => {
+    const design = designWith({ card: `{% for i in (1..1000) %}0123456789{% endfor %}` });
+    const blocks = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `c${i}`, type: 'component', component: 'card' }));
+    const many = (n: number) =>
+      renderer.page('page', { ...page({}), blocks: blocks(n) }, design, hostileAssets, target);
+    expect(many(3).html).toContain('0123456789'.repeat(1000));
+    // 10,000 characters a block: 1,000 blocks would be 10 MB of markup, past the page's 5 million characters.
+    expect(() => many(1000)).toThrow(TemplateRenderError);
   });
 });

@@ -3,6 +3,7 @@ import type { FormBody, PageBody, PostBody } from '../../content-model';
 import { BASE_CSS } from './base-css';
 import { blockViews, paragraphs, popupView, str, type ViewContext } from './block-views';
 import { CLIENT_SCRIPT } from './client-script';
+import { TemplateBudget } from './component-template';
 import { contentSecurityPolicy } from './content-security-policy';
 import { cssForStyleElement, escapeHtml, jsonForScript } from './escape';
 import { mediaUrl, safeHref } from './safe-url';
@@ -51,6 +52,8 @@ interface Frame {
   pageLayout?: unknown;
   /** The main content has an html block. */
   hasHtmlBlock?: boolean;
+  /** The page's component-template budget, which its layout and popups share. */
+  templates?: TemplateBudget;
 }
 
 /**
@@ -83,11 +86,13 @@ export class SiteRenderer {
     assets: PageAssets,
     target: RenderTarget,
   ): RenderedPage {
+    const templates = new TemplateBudget();
     const ctx: ViewContext = {
       base: target.base,
       design,
       assets,
       trustedCustomCode: target.trustedCustomCode === true,
+      templates,
     };
     const blocks = blockViews(body.blocks, ctx);
     const hasH1 = blocks.some((b) => (b.kind === 'heading' && b.level === 1) || b.kind === 'hero');
@@ -111,6 +116,7 @@ export class SiteRenderer {
       robotsNoindex: body.seo?.noindex === true || design.settings.noindex === true,
       pageLayout: body.layout,
       hasHtmlBlock: hasHtml(blocks),
+      templates,
     });
   }
 
@@ -189,6 +195,7 @@ export class SiteRenderer {
       design: design ?? EMPTY_DESIGN,
       assets: frame.assets,
       trustedCustomCode: target.trustedCustomCode === true,
+      templates: frame.templates ?? new TemplateBudget(),
     };
     const layout = frame.chrome && design ? layoutFor(design, frame.pageLayout) : null;
     const header = layout ? blockViews(layout.header, ctx) : [];

@@ -4,6 +4,8 @@ export type ProcessRole = 'api' | 'worker' | 'all';
 
 export interface AppConfig {
   databaseUrl?: string;
+  /** A streaming replica of DATABASE_URL the public site reads immutable states from; unset: the primary. */
+  databaseReadUrl?: string;
   redisUrl?: string;
   redisPrefix: string;
   s3: {
@@ -110,6 +112,7 @@ const bool = (name: string, v: string) => {
 /** Every variable the service reads, with its parser; the compose file is checked against these names. */
 export const CONFIG_VARIABLES = {
   DATABASE_URL: postgresUrl,
+  DATABASE_READ_URL: postgresUrl,
   REDIS_URL: redisUrl,
   REDIS_PREFIX: prefix,
   S3_ENDPOINT: httpUrl,
@@ -154,10 +157,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     staging: v.S3_BUCKET_STAGING ?? 'promote-staging',
     production: v.S3_BUCKET_PRODUCTION ?? 'promote-production',
   };
+  if (v.DATABASE_READ_URL && !v.DATABASE_URL)
+    throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica of the embedded database cannot exist');
   if (buckets.staging === buckets.production)
     throw new ConfigError('S3_BUCKET_STAGING and S3_BUCKET_PRODUCTION must name two different buckets');
   return {
     databaseUrl: v.DATABASE_URL,
+    databaseReadUrl: v.DATABASE_READ_URL,
     redisUrl: v.REDIS_URL,
     redisPrefix: v.REDIS_PREFIX ?? 'promote',
     s3: {

@@ -2,9 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
 import { dataSourceOptions } from './data-source';
+import { ReadReplica } from './read-replica';
 import { Transactions } from './transactions';
 
-/** Platform: the connection pool and the one transaction door, available to every feature. */
+/** Platform: the connection pool, the one transaction door and the optional read replica, for every feature. */
 @Global()
 @Module({
   imports: [
@@ -14,7 +15,7 @@ import { Transactions } from './transactions';
       useFactory: (config: RuntimeConfig) => ({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 0 }),
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, ReadReplica],
+  exports: [Transactions, ReadReplica],
 })
 export class DatabaseModule {}

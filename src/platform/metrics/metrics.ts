@@ -13,6 +13,12 @@ const WINDOW_SECONDS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 type Outcome = 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
 export type DeliveryResult = 'succeeded' | 'retry' | 'failed';
 export type HeadCatchup = 'caught_up' | 'refuted' | 'throttled' | 'forged';
+/** Why a read meant for the replica went to the primary: see platform/database/read-replica.ts. */
+export type ReplicaFallback = 'behind' | 'error' | 'unavailable';
+export interface ReplicaLag {
+  seconds: number;
+  bytes: number | null;
+}
 
 /**
  * This process's Prometheus metrics (one registry per app, so two apps in one test process never collide).
@@ -45,6 +51,8 @@ export class Metrics {
   });
   // Counted on the cached-page fast path: a plain increment (a labelled inc costs ~200 ns), read at scrape time.
   private readonly renderLookups = { hit: 0, miss: 0 };
+  // Counted on every uncached read of a state the same way: plain increments, read at scrape time.
+  private readonly replicaReads = { replica: 0, behind: 0, error: 0, unavailable: 0 };
   private readonly batchRetries = new Counter({
     name: 'promote_batch_retries_total',
     help: 'Writes of half a failed batch, made to find the rows the database refuses',
@@ -126,6 +134,69 @@ export class Metrics {
   /** How the scrape counts stalled jobs (the jobs feature owns the query). */
   watchStalledJobs(count: () => Promise<number>): void {
     this.stalledJobs = count;
+  }
+
+  /**
+   * The read replica's series, registered only in a process that has one (none means no replica, not a down
+   * one). `up` says whether reads go to it now; `lag` measures it (null: it cannot be asked now).
+   */
+  watchReplica(up: () => boolean, lag: () => Promise<ReplicaLag | null>): void {
+    const reads = this.replicaReads;
+    new Counter({
+      name: 'promote_replica_reads_total',
+      help: "The public site's reads of a state that the read replica answered",
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(reads.replica);
+      },
+    });
+    new Counter({
+      name: 'promote_replica_fallbacks_total',
+      help: 'Reads meant for the replica that the primary answered: behind (the state is not there yet), error, unavailable (backing off)',
+      labelNames: ['reason'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const reason of ['behind', 'error', 'unavailable'] as const) this.inc({ reason }, reads[reason]);
+      },
+    });
+    new Gauge({
+      name: 'promote_replica_up',
+      help: 'Whether reads go to the read replica now (1) or to the primary while it backs off (0)',
+      registers: [this.registry],
+      collect() {
+        this.set(up() ? 1 : 0);
+      },
+    });
+    // Both lag gauges come from one measurement: the first of a scrape's collects starts it, the other joins it.
+    // Unmeasurable (the replica down) reads NaN: an unknown lag, never a made-up 0.
+    let measuring: Promise<ReplicaLag | null> | null = null;
+    const measure = () =>
+      (measuring ??= waitAtMost(lag(), SCRAPE_SOURCE_MS, null)
+        .catch(() => null)
+        .finally(() => setImmediate(() => (measuring = null))));
+    new Gauge({
+      name: 'promote_replica_lag_seconds',
+      help: 'How long ago the replica replayed its last transaction while WAL waits to be replayed (0 when caught up)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await measure())?.seconds ?? NaN);
+      },
+    });
+    new Gauge({
+      name: 'promote_replica_lag_bytes',
+      help: "WAL the replica has not replayed yet: the primary's current position minus the replica's replay position",
+      registers: [this.registry],
+      async collect() {
+        this.set((await measure())?.bytes ?? NaN);
+      },
+    });
+  }
+
+  /** A read of a state: answered by the replica, or by the primary for this reason. */
+  replicaRead(result: 'replica' | ReplicaFallback): void {
+    this.replicaReads[result]++;
   }
 
   /** A job ended: its status, the time since it was due (null: it never ran), its maintenance window. */
