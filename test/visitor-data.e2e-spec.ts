@@ -204,7 +204,9 @@ describe("production's own data", () => {
       )!;
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/Max-Age=1800/);
-      const second = await http().get(`/sites/${own.slug}/`).set('Cookie', cookie.split(';')[0]).expect(200);
+      // Sent back as a browser would: every cookie the page set (the session's and production's version).
+      const jar = (first.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+      const second = await http().get(`/sites/${own.slug}/`).set('Cookie', jar).expect(200);
       expect(second.headers['set-cookie']).toBeUndefined(); // refreshed at most once a minute
       const listed = await eventually(async () => {
         const { body } = await http()

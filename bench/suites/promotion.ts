@@ -2,12 +2,15 @@ import { DataSource } from 'typeorm';
 import { generateSite, mediaBytes, mutateEntity, type SiteEntity } from '../../libs/site-generator';
 import { api, benchServices, bootApp, median, p99, round, startProber, timed, waitForJob } from '../harness';
 import { NaivePromotion } from '../naive/naive-promotion';
+import { SwapPaths } from '../naive/swap-paths';
 import { writeSuiteResult } from '../results';
 
 const SIZES = (process.env.BENCH_PROMOTION_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const MEDIA_FILES = 100;
 const CHANGED = 0.01;
 const ROUNDS: Record<number, number> = { 1000: 5, 10000: 5, 100000: 3 };
+// Rounds of head swaps between the last two promotions' states: today's paths and the one they replaced.
+const SWAP_ROUNDS = Number(process.env.BENCH_SWAP_ROUNDS ?? 30);
 
 type Api = ReturnType<typeof api>;
 
@@ -22,9 +25,10 @@ export async function runPromotionBench(): Promise<void> {
   const dataSource = app.get(DataSource);
   const naive = new NaivePromotion(dataSource);
   await naive.prepare();
+  const swaps = new SwapPaths(app);
   const rows: Record<string, string | number>[] = [];
   try {
-    for (const size of SIZES) rows.push(await measureSize(size, url, config.adminToken, dataSource, naive));
+    for (const size of SIZES) rows.push(await measureSize(size, url, config.adminToken, dataSource, naive, swaps));
   } finally {
     await app.close();
     await services.close();
@@ -35,9 +39,14 @@ export async function runPromotionBench(): Promise<void> {
       {
         title: 'Promotion of a staging site with 1% of entities changed and 100 media files',
         note:
-          'Medians over rounds (each round changes a fresh 1%). Maintenance window: as recorded by the job (lease taken to lease released, ' +
-          'which now includes the post-swap check of up to 50 changed pages) ' +
-          'and as a visitor process saw it (first to last 503). Naive: the same content copied table to table inside the same lease, on the same data.',
+          'Medians over rounds (each round changes a fresh 1%), one API+worker process with a visitor process probing a page back to back. ' +
+          'Swap, job: timings.swapMs, the lease taken to the head swapped (committed), with that visitor loading the same process. ' +
+          `Swap alone: ${SWAP_ROUNDS * 2} swaps per path between the last two promotions' states, no traffic, paths alternating in the same run: ` +
+          "a promotion's (lease kept for the check, asynchronous commit; in brackets the part until the lease was taken) / a restore's (lease ended in the statement, durable), " +
+          'and the path before issue 16 (lease taken and announced, the swap in an ORM transaction, to its commit / to the head notification). ' +
+          'Lease held: timings.maintenanceMs, the swap plus the post-swap check of up to 50 changed pages; dark for a visitor: first to last 503 in the prober. ' +
+          'What varies run to run on this shared 2-core machine: the disk flush of a durable commit (0.5 to 4 ms seen) and CPU taken by other sessions; compare columns of one run, not runs. ' +
+          'Naive: the same content copied table to table inside the same lease, on the same data.',
         rows,
       },
     ],
@@ -50,6 +59,7 @@ async function measureSize(
   adminToken: string,
   dataSource: DataSource,
   naive: NaivePromotion,
+  swaps: SwapPaths,
 ) {
   const admin = api(url, adminToken);
   const slug = `bench-${size}-${Date.now().toString(36)}`;
@@ -65,6 +75,8 @@ async function measureSize(
   const previewMs: number[] = [];
   const totalMs: number[] = [];
   const maintenanceMs: number[] = [];
+  const swapMs: number[] = [];
+  const states: number[] = [];
   const verifyMs: number[] = [];
   const probedMs: number[] = [];
   const storageBytes: number[] = [];
@@ -79,12 +91,17 @@ async function measureSize(
     storageBytes.push((await storage(dataSource)) - before);
     totalMs.push(job.endToEndMs);
     maintenanceMs.push(job.timings.maintenanceMs);
+    swapMs.push(job.timings.swapMs);
+    states.push(job.result.stateId);
     verifyMs.push(job.timings.verifyMs);
     if (seen.windows.length) probedMs.push(Math.max(...seen.windows.map((w) => w.end - w.start)));
     process.stderr.write(
-      `  ${size}: round ${round}: ${Math.round(job.endToEndMs)} ms end to end, window ${job.timings.maintenanceMs} ms\n`,
+      `  ${size}: round ${round}: ${Math.round(job.endToEndMs)} ms end to end, swap ${job.timings.swapMs} ms, ` +
+        `lease held ${job.timings.maintenanceMs} ms\n`,
     );
   }
+
+  const swapped = await compareSwaps(swaps, site.id, states.at(-1)!, states.at(-2)!);
 
   const restore = await timed(async () => {
     const job = await admin('POST', `/api/sites/${slug}/snapshots/${snapshot.id}/restore`);
@@ -100,15 +117,52 @@ async function measureSize(
     'preview median (ms)': round(median(previewMs)),
     'preview p99 (ms)': round(p99(previewMs)),
     'promotion end-to-end median (ms)': Math.round(median(totalMs)),
-    'maintenance window, job (ms)': round(median(maintenanceMs), 2),
-    'maintenance window, prober (ms)': probedMs.length ? round(median(probedMs), 2) : 'no 503 seen',
+    'swap: lease taken → head swapped, job (ms)': round(median(swapMs), 2),
+    'swap alone, promotion (of it: lease taken) / restore (ms)': `${round(median(swapped.kept), 2)} (${round(median(swapped.keptLease), 2)}) / ${round(median(swapped.ended), 2)}`,
+    'swap alone, before issue 16: to the commit / to its notification (ms)': `${round(median(swapped.before), 2)} / ${round(median(swapped.notified), 2)}`,
+    'lease held: swap + post-swap check, job (ms)': round(median(maintenanceMs), 2),
+    'dark for a visitor, prober (ms)': probedMs.length ? round(median(probedMs), 2) : 'no 503 seen',
     'post-swap check, swap to verdict (ms)': round(median(verifyMs), 1),
     'restore end-to-end (ms)': Math.round(restore.ms),
     'restore swap window (ms)': restore.value.timings.maintenanceMs,
     'storage added per promotion (KB)': Math.round(median(storageBytes) / 1024),
     'naive copy window median (ms)': round(median(naiveMs), 1),
-    'naive / ours (window)': round(median(naiveMs) / Math.max(median(maintenanceMs), 0.01), 0),
+    'naive / our swap (window)': round(median(naiveMs) / Math.max(median(swapMs), 0.01), 0),
   };
+}
+
+/**
+ * SWAP_ROUNDS × 3 swaps between two built states: a promotion's (lease kept), a restore's (lease ended) and the
+ * path before issue 16, the order rotating so none always follows the same one. Ends with the head on `a`
+ * (a multiple of two swaps per round).
+ */
+async function compareSwaps(swaps: SwapPaths, siteId: string, a: number, b: number) {
+  const kept: number[] = [];
+  const keptLease: number[] = [];
+  const ended: number[] = [];
+  const before: number[] = [];
+  const notified: number[] = [];
+  const paths = [
+    (from: number, to: number) =>
+      swaps.current(siteId, from, to, true).then((swap) => {
+        kept.push(swap.swapMs);
+        keptLease.push(swap.leaseMs);
+      }),
+    (from: number, to: number) => swaps.current(siteId, from, to, false).then((swap) => ended.push(swap.swapMs)),
+    (from: number, to: number) =>
+      swaps.before(siteId, from, to).then(([ms, withNotification]) => {
+        before.push(ms);
+        notified.push(withNotification);
+      }),
+  ];
+  let head = a;
+  for (let i = 0; i < SWAP_ROUNDS * 2; i++)
+    for (let p = 0; p < paths.length; p++) {
+      const next = head === a ? b : a;
+      await paths[(i + p) % paths.length](head, next);
+      head = next;
+    }
+  return { kept, keptLease, ended, before, notified };
 }
 
 async function seed(url: string, token: string, slug: string, entities: SiteEntity[]): Promise<void> {

@@ -1197,6 +1197,8 @@ export interface components {
         maintenanceMs?: number;
         /** @description a promotion's post-swap check: from the swap to the verdict */
         verifyMs: number;
+        /** @description a swapping job: its lease taken to the head swapped (one statement); maintenanceMs adds the check */
+        swapMs: number;
       } | null;
       error: {
         code: string;
@@ -1423,6 +1425,8 @@ export interface components {
         maintenanceMs?: number;
         /** @description a promotion's post-swap check: from the swap to the verdict */
         verifyMs: number;
+        /** @description a swapping job: its lease taken to the head swapped (one statement); maintenanceMs adds the check */
+        swapMs: number;
       } | null;
       error: {
         code: string;

@@ -14,6 +14,11 @@ const RELEASE_IF_HELD_BY = (holder: string) => `
   maintenance_reason = case when maintenance_holder = ${holder} then null else maintenance_reason end,
   maintenance_holder = case when maintenance_holder = ${holder} then null else maintenance_holder end`;
 
+// A statement committing on its own (autocommit) that need not wait for its WAL flush: visible to every
+// session at once, only a database crash in the next ~200 ms could lose it. Evaluated in WHERE so it runs
+// before the commit; with a caller's transaction it would make that whole commit asynchronous.
+const ASYNC_COMMIT = `and set_config('synchronous_commit', 'off', true) is not null`;
+
 /**
  * The environments table's one owner (and of head_history, which its head swaps append to): heads, versions,
  * the change sequence and the maintenance lease. Every write is named after its intent; the database's clock decides a lease's expiry at write time.
@@ -83,22 +88,24 @@ export class EnvironmentsRepository {
    * Compare-and-swap of production's head; production's version moves by one and head_history records when.
    * Null when the head moved.
    * With `releaseHolder`, the same statement ends that holder's maintenance lease: one commit, not two.
+   * `asyncCommit` only while a lease keeps visitors off the new head: its durable release flushes the swap too.
    */
   async swapHead(
     tx: EntityManager,
     siteId: string,
     expectedStateId: number,
     newStateId: number,
-    releaseHolder?: string,
+    options: { releaseHolder?: string; asyncCommit?: boolean } = {},
   ): Promise<{ version: number } | null> {
     const rows = await queryRows<{ version: number }>(
       tx,
       `with swapped as (
          update environments set head_state_id = $3, version = version + 1, ${RELEASE_IF_HELD_BY('$4')}
-         where site_id = $1 and name = 'production' and head_state_id = $2 returning version::int, site_id
+         where site_id = $1 and name = 'production' and head_state_id = $2 ${options.asyncCommit ? ASYNC_COMMIT : ''}
+         returning version::int, site_id
        ), recorded as (insert into head_history (site_id, state_id) select site_id, $3 from swapped)
        select version from swapped`,
-      [siteId, expectedStateId, newStateId, releaseHolder ?? null],
+      [siteId, expectedStateId, newStateId, options.releaseHolder ?? null],
     );
     return rows[0] ?? null;
   }
@@ -113,6 +120,7 @@ export class EnvironmentsRepository {
     siteId: string,
     env: EnvName,
     lease: { holder: string; reason: string; ttlSeconds: number },
+    options: { asyncCommit?: boolean } = {},
   ): Promise<{ until: Date; heldMs: number } | null> {
     // SET expressions read the row as it was: a running lease of the same holder keeps its start, an expired
     // one adds its stretch (since → until) to the earlier ones, anything else starts afresh.
@@ -130,6 +138,7 @@ export class EnvironmentsRepository {
          maintenance_holder = $3, maintenance_reason = $4, maintenance_until = now() + make_interval(secs => $5)
        where site_id = $1 and name = $2
          and (maintenance_until is null or maintenance_until <= now() or maintenance_holder = $3)
+         ${options.asyncCommit ? ASYNC_COMMIT : ''}
        returning maintenance_until as until,
          (maintenance_earlier_ms + extract(epoch from now() - maintenance_since) * 1000)::float8 as "heldMs"`,
       [siteId, env, lease.holder, lease.reason, lease.ttlSeconds],

@@ -57,10 +57,13 @@ export class EnvironmentsService {
   async swapHead(
     tx: EntityManager,
     siteId: string,
-    swap: { fromStateId: number; toStateId: number; releaseLeaseOf?: string },
+    swap: { fromStateId: number; toStateId: number; releaseLeaseOf?: string; asyncCommit?: boolean },
   ): Promise<HeadSwap> {
     const { fromStateId, toStateId } = swap;
-    const done = await this.rows.swapHead(tx, siteId, fromStateId, toStateId, swap.releaseLeaseOf);
+    const done = await this.rows.swapHead(tx, siteId, fromStateId, toStateId, {
+      releaseHolder: swap.releaseLeaseOf,
+      asyncCommit: swap.asyncCommit,
+    });
     if (!done) return { swapped: false, fromStateId, toStateId };
     return { swapped: true, fromStateId, toStateId, productionVersion: done.version };
   }
@@ -72,6 +75,17 @@ export class EnvironmentsService {
     tx?: EntityManager,
   ): Promise<{ until: Date; heldMs: number } | null> {
     return this.rows.takeLease(tx ?? this.transactions.autocommit, siteId, env, lease);
+  }
+
+  /**
+   * The swap's lease, on its own and without waiting for the disk: a crash of the database could lose only a
+   * lease (production serving, the job retrying), never a head, whose swap commits durably right after.
+   */
+  takeSwapLease(
+    siteId: string,
+    lease: { holder: string; reason: string; ttlSeconds: number },
+  ): Promise<{ until: Date; heldMs: number } | null> {
+    return this.rows.takeLease(this.transactions.autocommit, siteId, 'production', lease, { asyncCommit: true });
   }
 
   releaseLease(siteId: string, env: EnvName, holder: string, tx?: EntityManager): Promise<boolean> {

@@ -13,7 +13,7 @@ export interface JobDto {
   fromVersion: number | null;
   toVersion: number | null;
   snapshotId: string | null;
-  timings: { totalMs?: number; maintenanceMs?: number; verifyMs?: number } | null;
+  timings: { totalMs?: number; maintenanceMs?: number; verifyMs?: number; swapMs?: number } | null;
   error: { code: string; message: string; details?: unknown[] } | null;
   note: string | null;
   result: Record<string, unknown>;
@@ -78,6 +78,11 @@ export const jobProperties: Record<string, SchemaObject> = {
         totalMs: { type: 'integer' },
         maintenanceMs: { type: 'integer' },
         verifyMs: { type: 'number', description: "a promotion's post-swap check: from the swap to the verdict" },
+        swapMs: {
+          type: 'number',
+          description:
+            'a swapping job: its lease taken to the head swapped (one statement); maintenanceMs adds the check',
+        },
       },
       ['totalMs', 'maintenanceMs'],
     ),

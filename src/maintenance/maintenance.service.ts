@@ -41,15 +41,27 @@ export class MaintenanceService {
    */
   async take(siteId: string, env: EnvName, lease: Lease, tx?: EntityManager): Promise<{ until: Date; heldMs: number }> {
     const taken = await this.environments.takeLease(siteId, env, lease, tx);
-    if (!taken) {
-      const held = await this.environments.currentLease(siteId, env, tx);
-      if (!held) throw new AppError('not_found', `No ${env} environment for site ${siteId}.`);
-      throw new AppError('conflict', `The ${env} maintenance lease is held by ${held.holder ?? 'someone else'}.`, [
-        { holder: held.holder, until: held.until },
-      ]);
-    }
+    if (!taken) return this.refuse(siteId, env, tx);
     if (!tx) await this.announce(siteId, env);
     return taken;
+  }
+
+  /** A lease that could not be taken: the environment is missing, or someone else holds it. */
+  private async refuse(siteId: string, env: EnvName, tx?: EntityManager): Promise<never> {
+    const held = await this.environments.currentLease(siteId, env, tx);
+    if (!held) throw new AppError('not_found', `No ${env} environment for site ${siteId}.`);
+    throw new AppError('conflict', `The ${env} maintenance lease is held by ${held.holder ?? 'someone else'}.`, [
+      { holder: held.holder, until: held.until },
+    ]);
+  }
+
+  /**
+   * The head swap's lease: taken like `take` but announcing nothing (the swap's head event right after makes
+   * every node read the row) and without waiting for the disk (see EnvironmentsService.takeSwapLease).
+   */
+  async takeForSwap(siteId: string, lease: Lease): Promise<{ until: Date; heldMs: number }> {
+    const taken = await this.environments.takeSwapLease(siteId, lease);
+    return taken ?? this.refuse(siteId, 'production');
   }
 
   /** Releases the lease if this holder has it; answers whether it did. With `tx`, the caller announces. */

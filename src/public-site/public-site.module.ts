@@ -21,6 +21,7 @@ import { PublicSiteService } from './public-site.service';
 import { SiteDirectory } from './site-directory.service';
 import { SiteTargetGuard } from './site-target.guard';
 import { SiteTargetResolver } from './site-target.resolver';
+import { VersionCookie } from './version-cookie';
 
 // Ten form posts a minute per visitor IP and site, counted in this process on purpose: form posts must keep
 // working when Redis does not answer (so N API nodes allow N times this). 'default' gives plain Retry-After.
@@ -49,6 +50,7 @@ const FORM_POSTS = { name: 'default', ttl: 60_000, limit: 10 };
     HostDirectory,
     PreviewAccessService,
     SiteTargetResolver,
+    VersionCookie,
     SiteTargetGuard,
     PublicSiteErrorFilter,
     PublicSiteService,

@@ -21,6 +21,7 @@ import { SitePagesService } from './site-pages.service';
 import { isSameOriginRequest, originOf, sitePathOf, wantsJson } from './site-path';
 import type { SiteTarget } from './site-target';
 import { SiteTargetResolver } from './site-target.resolver';
+import { VersionCookie } from './version-cookie';
 
 // A media URL's version: the first characters of its sha256 (see libs/site-renderer safe-url).
 const VERSION = new RegExp(`^[0-9a-f]{${MEDIA_VERSION_LENGTH}}$`);
@@ -39,6 +40,7 @@ export class PublicSiteService {
     private readonly targets: SiteTargetResolver,
     private readonly approvals: ApprovalsService,
     private readonly metrics: Metrics,
+    private readonly versions: VersionCookie,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
   ) {}
 
@@ -211,9 +213,13 @@ export class PublicSiteService {
 
   private async sendMaintenance(request: Request, response: Response, target: SiteTarget): Promise<void> {
     response.setHeader('Retry-After', String(retryAfterSeconds(target.environment)));
-    this.send(request, response, target, await this.pages.maintenance(target), false);
+    sendRendered(request, response, await this.pages.maintenance(target), {
+      staging: target.env === 'staging',
+      cached: false,
+    });
   }
 
+  /** A response rendered from the environment's head: on production, the visitor's version cookie follows it. */
   private send(
     request: Request,
     response: Response,
@@ -221,6 +227,7 @@ export class PublicSiteService {
     page: RenderedResponse,
     cached: boolean,
   ): void {
+    if (target.env === 'production') this.versions.remember(request, response, target);
     sendRendered(request, response, page, { staging: target.env === 'staging', cached });
   }
 }

@@ -10,6 +10,7 @@ import { PreviewAccessService } from './preview-access.service';
 import { SiteDirectory } from './site-directory.service';
 import { MOUNT_PREFIX, mountOf, type SiteTarget } from './site-target';
 import { type RenderVariables, VariablesCache } from './variables-cache.service';
+import { VersionCookie } from './version-cookie';
 
 /** Works out which site and environment a public request addresses, and whether it may see it. */
 @Injectable()
@@ -19,6 +20,7 @@ export class SiteTargetResolver {
     private readonly environments: EnvironmentCache,
     private readonly preview: PreviewAccessService,
     private readonly variables: VariablesCache,
+    private readonly versions: VersionCookie,
   ) {}
 
   async resolve(request: Request): Promise<SiteTarget> {
@@ -28,7 +30,7 @@ export class SiteTargetResolver {
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
     const [environment, variables] = await Promise.all([
-      this.environments.get(site.id, env),
+      env === 'production' ? this.production(request, site.id) : this.environments.get(site.id, env),
       this.variables.get(site.id, env),
     ]);
     return {
@@ -49,7 +51,17 @@ export class SiteTargetResolver {
     if (!site || site.slug !== slug) return null;
     const environment = this.environments.peek(site.id);
     const variables = this.variables.peek(site.id, 'production');
-    return environment && variables ? targetOf(site, environment, variables, request.hostRoute) : null;
+    if (!environment || !variables) return null;
+    // The visitor was served a newer version elsewhere: the full route reads the head first.
+    if (this.versions.ahead(request, site.id, environment.version)) return null;
+    return targetOf(site, environment, variables, request.hostRoute);
+  }
+
+  /** Production's row, never older than the version the visitor's cookie says it was already served. */
+  private async production(request: Request, siteId: string): Promise<EnvironmentRow> {
+    const row = await this.environments.get(siteId, 'production');
+    const ahead = this.versions.ahead(request, siteId, row.version);
+    return ahead ? this.environments.atLeast(siteId, ahead) : row;
   }
 }
 

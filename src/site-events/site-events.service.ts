@@ -55,7 +55,11 @@ export class SiteEventsService implements OnModuleDestroy {
       } catch {
         return;
       }
-      for (const listener of this.listeners) listener(event);
+      const deliver = () => {
+        for (const listener of this.listeners) listener(event);
+      };
+      if (this.config.siteEventsDelayMs) setTimeout(deliver, this.config.siteEventsDelayMs).unref();
+      else deliver();
     });
   }
 

@@ -13,13 +13,18 @@ export const SWAP_LEASE_SECONDS = 5;
 
 export interface SwapResult {
   productionVersion: number;
+  /** Production's dark time as far as the swap goes (a post-swap check adds its own): earlier attempts' too. */
   maintenanceMs: number;
+  /** This attempt's lease taken → head swapped (committed): the window's floor. */
+  swapMs: number;
+  /** The part of swapMs until the lease was taken (the rest: the compare-and-swap statement). */
+  leaseMs: number;
   alreadySwapped: boolean;
 }
 
 /**
- * The only maintenance window: take the lease, compare-and-swap production's head in one short transaction
- * (production version + 1), release, broadcast. Promotion and restore both end here.
+ * The only maintenance window: take the lease, compare-and-swap production's head in one statement (production
+ * version + 1, released in it), broadcast. Promotion and restore both end here.
  */
 @Injectable()
 export class HeadSwapService {
@@ -46,7 +51,7 @@ export class HeadSwapService {
       // An earlier attempt swapped and died before recording it: recognise it, do not redo it.
       if (!options.holdLease)
         await this.maintenance.release(siteId, 'production', jobLeaseHolder(jobId)).catch(() => false);
-      return { productionVersion: production.version, maintenanceMs: 0, alreadySwapped: true };
+      return { productionVersion: production.version, maintenanceMs: 0, swapMs: 0, leaseMs: 0, alreadySwapped: true };
     }
     if (production.headStateId !== fromStateId)
       throw new AppError(
@@ -58,41 +63,45 @@ export class HeadSwapService {
     const holder = jobLeaseHolder(jobId);
     const started = performance.now();
     // heldMs: the dark time of an earlier attempt of this job that died holding the lease, so the recorded
-    // window is what visitors saw, not only this attempt's part of it.
+    // window is what visitors saw, not only this attempt's part of it. Only the swap below waits for the disk.
     const lease = await this.maintenance
-      .take(siteId, 'production', { holder, reason, ttlSeconds: SWAP_LEASE_SECONDS })
+      .takeForSwap(siteId, { holder, reason, ttlSeconds: SWAP_LEASE_SECONDS })
       .catch((error) => {
         // An owner's own maintenance window already covers the swap; atomicity comes from the swap itself.
         if (error instanceof AppError && error.code === 'conflict') return null;
         throw error;
       });
+    const leaseMs = performance.now() - started;
     const leased = lease !== null;
     let version: number;
     try {
       await this.crash.at('swap:leased');
-      // The swap and the end of the lease are one statement in one short transaction: the whole window is
-      // two commits (take, swap) and two notifications.
-      version = await this.transactions.run({}, async (tx) => {
-        const swap = await this.environments.swapHead(tx, siteId, {
-          fromStateId,
-          toStateId,
-          releaseLeaseOf: leased && !options.holdLease ? holder : undefined,
-        });
-        if (!swap.swapped)
-          throw new AppError(
-            'stale_preview',
-            'Production changed since this job was requested: review production and start again.',
-          );
-        return swap.productionVersion;
+      // One statement, committing on its own: the compare-and-swap, version + 1, the head_history row and
+      // (unless a post-swap check keeps it) the end of the lease. The window is this and the lease's take.
+      // While the lease stays, no visitor gets the new head before its durable release, which flushes the
+      // swap's WAL too: only then may the swap skip waiting for the disk.
+      const keeps = leased && options.holdLease === true;
+      const swap = await this.environments.swapHead(this.transactions.autocommit, siteId, {
+        fromStateId,
+        toStateId,
+        releaseLeaseOf: leased && !keeps ? holder : undefined,
+        asyncCommit: keeps,
       });
+      if (!swap.swapped)
+        throw new AppError(
+          'stale_preview',
+          'Production changed since this job was requested: review production and start again.',
+        );
+      version = swap.productionVersion;
     } catch (error) {
       if (leased)
         await this.maintenance.release(siteId, 'production', holder).catch((e: unknown) => this.logger.error(e));
       throw error;
     }
+    const swapMs = performance.now() - started;
     await this.events.publish({ siteId, env: 'production', kind: 'head' });
-    const maintenanceMs = (lease?.heldMs ?? 0) + performance.now() - started;
-    return { productionVersion: version, maintenanceMs, alreadySwapped: false };
+    const maintenanceMs = (lease?.heldMs ?? 0) + swapMs;
+    return { productionVersion: version, maintenanceMs, swapMs, leaseMs, alreadySwapped: false };
   }
 
   /**

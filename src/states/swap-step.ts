@@ -23,7 +23,9 @@ export function swapStep<Params>(
         .swap(ctx.siteId, ctx.job.id, startedOn(ctx), stateId, reason, options);
       await ctx.record({
         toVersion: swap.productionVersion,
-        ...(swap.alreadySwapped ? {} : { timings: { maintenanceMs: Math.round(swap.maintenanceMs * 100) / 100 } }),
+        ...(swap.alreadySwapped
+          ? {}
+          : { timings: { maintenanceMs: round(swap.maintenanceMs), swapMs: round(swap.swapMs) } }),
       });
       return { ...swap, stateId, fromStateId: startedOn(ctx), swappedAt: Date.now() };
     },
@@ -70,7 +72,7 @@ export function finishSwapStep<Params>(
           ...details(ctx, done),
           toVersion: swap.productionVersion,
           stateId: swap.stateId,
-          timings: { ...timings, maintenanceMs: swap.maintenanceMs },
+          timings: { ...timings, maintenanceMs: swap.maintenanceMs, swapMs: swap.swapMs },
         },
       });
       const second = also?.(ctx, done);
@@ -85,6 +87,8 @@ export const releaseSwapLease = (ctx: JobContext<unknown>) =>
     .use(HeadSwapService)
     .releaseLease(ctx.siteId, ctx.job.id)
     .catch(() => {});
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** How long the job has run, for its finish step. */
 export const elapsedMs = (ctx: JobContext<unknown>) =>

@@ -27,6 +27,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Crash tests only: the process kills itself (SIGKILL) when a job reaches this point. */
   crashAt?: string;
+  /** Cross-node tests only: this node handles site events (pub/sub) this long after they arrive. */
+  siteEventsDelayMs: number;
   webhooks: {
     /** Deliver to private, loopback and link-local addresses too (tests, a receiver on the same network). */
     allowPrivateAddresses: boolean;
@@ -129,6 +131,7 @@ export const CONFIG_VARIABLES = {
   LOG_LEVEL: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   SEED_DEMO: bool,
   CRASH_AT: crashPoint,
+  SITE_EVENTS_DELAY_MS: integer(0, 600_000),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool,
   WEBHOOK_RETRY_BASE_MS: integer(1, 3_600_000),
   VISUAL_DIFF_CHROMIUM: nonEmpty,
@@ -180,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: v.LOG_LEVEL ?? 'info',
     seedDemo: v.SEED_DEMO ?? true,
     crashAt: v.CRASH_AT,
+    siteEventsDelayMs: v.SITE_EVENTS_DELAY_MS ?? 0,
     webhooks: {
       allowPrivateAddresses: v.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
       retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,

@@ -12,6 +12,7 @@ const WINDOW_SECONDS = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
 
 type Outcome = 'succeeded' | 'failed' | 'cancelled' | 'rolled_back';
 export type DeliveryResult = 'succeeded' | 'retry' | 'failed';
+export type HeadCatchup = 'caught_up' | 'refuted' | 'throttled' | 'forged';
 /** Why a read meant for the replica went to the primary: see platform/database/read-replica.ts. */
 export type ReplicaFallback = 'behind' | 'error' | 'unavailable';
 export interface ReplicaLag {
@@ -62,6 +63,14 @@ export class Metrics {
     name: 'promote_batch_rows_refused_total',
     help: 'Rows a batch writer could not store (refused alone, or the database unreachable)',
     labelNames: ['writer'],
+    registers: [this.registry],
+  });
+  private readonly headCatchups = new Counter({
+    name: 'promote_head_catchups_total',
+    help:
+      "Visitors whose version cookie was ahead of this node's production head: read from the database (caught_up), " +
+      'still ahead of it (refuted), not read again so soon after that (throttled), or not signed by us (forged)',
+    labelNames: ['result'],
     registers: [this.registry],
   });
   private readonly webhookDeliveries = new Counter({
@@ -195,6 +204,10 @@ export class Metrics {
     this.jobsFinished.inc({ kind, status });
     if (seconds !== null) this.jobSeconds.observe({ kind }, Math.max(0, seconds));
     if (maintenanceSeconds !== undefined) this.windowSeconds.observe(maintenanceSeconds);
+  }
+
+  headCatchup(result: HeadCatchup): void {
+    this.headCatchups.inc({ result });
   }
 
   renderCacheLookup(hit: boolean): void {
