@@ -97,6 +97,26 @@ describe('selective promotion', () => {
     expect((await client.site()).environments.staging.version).toBe(stagingVersion);
   });
 
+  it('schedules a selection: at runAt it ships the reviewed page and what it needs, not later edits or the rest', async () => {
+    const { site, client } = await tenChangedPages();
+    const select = { entities: [page('p0')] };
+    const { body: preview } = await previewOf(site, select).expect(200);
+    const runAt = new Date(Date.now() + 2000).toISOString();
+    const { body: job } = await promote(site, { fingerprint: preview.fingerprint, select, runAt }).expect(202);
+    expect(job).toMatchObject({ status: 'scheduled', runAt });
+    // Edited and published after scheduling: the schedule ships the state it pinned, not this.
+    await client.put('page', 'p0', textPage('Page 0, edited later', '/p0'));
+    await client.publish('page', 'p0');
+
+    const done = await client.waitForJob(job.id);
+    expect(done.result.entities).toBe(5); // home, p0, its form, the form's integration, the image
+    expect((await client.production('page', 'p0')).body.data.title).toBe('Page 0');
+    expect((await client.production('form', 'contact')).status).toBe(200);
+    expect((await client.production('page', 'p1')).status).toBe(404);
+    const after = await client.preview();
+    expect(after.changes.map((c: any) => c.key)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9']);
+  });
+
   it('follows the references of bodies a bulk import wrote', async () => {
     const site = await createSite(app, 'selective-import');
     const client = stagingClient(app, site);
