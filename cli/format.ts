@@ -42,7 +42,9 @@ export function previewText(preview: Preview): string {
     c.op,
     version(c.production?.version),
     version(c.staging?.version),
-    changedFields(c),
+    c.includedBecause
+      ? `${changedFields(c)} (needed by ${c.includedBecause.type}/${c.includedBecause.key})`
+      : changedFields(c),
   ]);
   return `${head}\n\n${report}\n\n${table(['TYPE', 'KEY', 'CHANGE', 'PRODUCTION', 'STAGING', 'FIELDS'], rows)}`;
 }

@@ -10,6 +10,7 @@ import { undo } from './commands/undo';
 import { CommandContext, type GlobalOptions } from './context';
 import { ACKNOWLEDGE_FLAG, collectCodes } from './launch-checks';
 import { errorJson, errorLine, EXIT, exitCodeOf, Refusal } from './outcome';
+import { collectEntities, type SelectionFlags } from './selection';
 
 const EXIT_CODES = `
 Exit codes:
@@ -29,6 +30,15 @@ function program(): Command {
   // Each action gets the root's options (wherever on the line they were given) and its own.
   const context = (command: Command) => new CommandContext(command.optsWithGlobals<GlobalOptions>());
   const wait = new Option('--wait', 'follow the job to its end (a progress bar on a terminal, lines otherwise)');
+  // A selective promotion: these entities and types, plus what they need (the preview lists it).
+  const select = () =>
+    new Option('--select <type:key,...>', 'only these entities (repeatable), with what they need').argParser(
+      collectEntities,
+    );
+  const selectType = () =>
+    new Option('--select-type <types>', 'only the changes of these content types (comma-separated)').argParser(
+      collectCodes,
+    );
 
   root
     .command('login')
@@ -41,7 +51,9 @@ function program(): Command {
   root
     .command('preview <site>')
     .description('what a promotion would change, entity by entity, and its fingerprint')
-    .action((site: string, _opts, cmd: Command) => preview(context(cmd), site));
+    .addOption(select())
+    .addOption(selectType())
+    .action((site: string, flags: SelectionFlags, cmd: Command) => preview(context(cmd), site, flags));
   root
     .command('checks <site>')
     .description(
@@ -61,6 +73,8 @@ function program(): Command {
       'promote over these error launch checks (comma-separated codes, repeatable); recorded on the job',
       collectCodes,
     )
+    .addOption(select())
+    .addOption(selectType())
     .addOption(wait)
     .action((site: string, flags: PromoteFlags, cmd: Command) => promote(context(cmd), site, flags));
   root

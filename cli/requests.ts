@@ -1,4 +1,5 @@
 import { Refusal } from './outcome';
+import { type Selection, selectionQuery } from './selection';
 
 /** How each command's arguments become requests of the public API (API.md), without sending them. */
 export interface ApiRequest {
@@ -19,9 +20,9 @@ export const requests = {
   me: (): ApiRequest => ({ method: 'GET', path: '/api/me' }),
   sites: (cursor?: string | null): ApiRequest => ({ method: 'GET', path: `/api/sites?${page(cursor, PAGE)}` }),
   site: (slug: string): ApiRequest => ({ method: 'GET', path: site(slug) }),
-  preview: (slug: string, cursor?: string | null, limit = PAGE): ApiRequest => ({
+  preview: (slug: string, cursor?: string | null, limit = PAGE, selection?: Selection): ApiRequest => ({
     method: 'GET',
-    path: `${site(slug)}/promotion/preview?${page(cursor, limit)}`,
+    path: `${site(slug)}/promotion/preview?${page(cursor, limit)}${selectionQuery(selection)}`,
   }),
   promotions: (slug: string, limit: number): ApiRequest => ({
     method: 'GET',
@@ -56,6 +57,8 @@ export interface PromoteOptions {
   note?: string;
   /** Codes of error launch checks to promote over. */
   acknowledgeChecks?: string[];
+  /** Only these (and what they need); the fingerprint must be of the same selection's preview. */
+  selection?: Selection;
 }
 
 /** Only what was asked goes in the body: the server validates `runAt` and `timeZone` (it knows the zones). */
@@ -72,5 +75,6 @@ export function promotionBody(fingerprint: string, options: PromoteOptions): Rec
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
     ...(options.note !== undefined ? { note: options.note } : {}),
     ...(options.acknowledgeChecks?.length ? { acknowledgeChecks: options.acknowledgeChecks } : {}),
+    ...(options.selection ? { select: options.selection } : {}),
   };
 }

@@ -49,6 +49,8 @@ export interface PreviewChange {
   delta?: unknown;
   staging?: { version: number | null };
   production?: { version: number | null };
+  /** In a selective preview: the selected entity that needs this one (null or absent: selected itself). */
+  includedBecause?: { type: string; key: string } | null;
 }
 
 export interface Preview {

@@ -153,6 +153,38 @@ describe('the promote CLI against the running service', () => {
     expect(again.stderr).toBe("refused: nothing_to_promote — Production v1 already has staging's content.\n");
   });
 
+  it('previews and promotes a selection with --select: what it needs comes along, the rest stays on staging', async () => {
+    const site = await newSite('cli-select');
+    const client = stagingClient(app, site);
+    await client.put('form', 'contact', {
+      title: 'Contact',
+      fields: [{ name: 'email', type: 'email', label: 'Email' }],
+    });
+    await client.put('page', 'contact', {
+      title: 'Contact',
+      path: '/contact',
+      blocks: [{ id: 'f', type: 'form', form: 'contact' }],
+    });
+    await client.publish('page', 'contact');
+    await client.put('popup', 'sale', { title: 'Sale' });
+
+    const shown = await run(['preview', site.slug, '--select', 'page:contact'], { env: env(site) });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^form\s+contact\s+added.*\(needed by page\/contact\)$/m);
+    expect(shown.stdout).not.toContain('sale');
+    const promoted = await run(['promote', site.slug, '--select', 'page:contact', '--wait'], { env: env(site) });
+    expect(promoted.code).toBe(0);
+    expect((await client.production('form', 'contact')).status).toBe(200);
+    expect((await client.production('popup', 'sale')).status).toBe(404);
+    expect((await client.preview()).changes.map((c: any) => [c.type, c.key])).toEqual([['popup', 'sale']]);
+
+    const wrong = await run(['promote', site.slug, '--select', 'contact'], { env: env(site) });
+    expect([wrong.code, wrong.stderr]).toEqual([
+      2,
+      'refused: invalid_arguments — --select takes type:key pairs, not "contact".\n',
+    ]);
+  });
+
   it('refuses a promotion of a preview that went stale (exit 2, the code printed, JSON on request)', async () => {
     const site = await newSite('cli-stale');
     const client = stagingClient(app, site);

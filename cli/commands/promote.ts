@@ -2,10 +2,11 @@ import type { CommandContext } from '../context';
 import { launchChecksRefusal } from '../launch-checks';
 import { Refusal } from '../outcome';
 import { type PromoteOptions, requests } from '../requests';
+import { type SelectionFlags, selectionOf } from '../selection';
 import type { Preview } from '../types';
 import { runJobCommand } from './job-command';
 
-export interface PromoteFlags extends PromoteOptions {
+export interface PromoteFlags extends Omit<PromoteOptions, 'selection'>, SelectionFlags {
   fingerprint?: string;
   wait?: boolean;
 }
@@ -16,9 +17,10 @@ export interface PromoteFlags extends PromoteOptions {
  */
 export async function promote(ctx: CommandContext, site: string, flags: PromoteFlags): Promise<void> {
   const client = await ctx.client();
+  const selection = selectionOf(flags);
   let fingerprint = flags.fingerprint;
   if (!fingerprint) {
-    const preview = await client.send<Preview>(requests.preview(site, null, 1));
+    const preview = await client.send<Preview>(requests.preview(site, null, 1, selection));
     const { added, changed, removed } = preview.summary;
     if (!added && !changed && !removed)
       throw new Refusal({
@@ -28,7 +30,7 @@ export async function promote(ctx: CommandContext, site: string, flags: PromoteF
     fingerprint = preview.fingerprint;
   }
   try {
-    await runJobCommand(ctx, requests.promote(site, fingerprint, flags), flags.wait ?? false);
+    await runJobCommand(ctx, requests.promote(site, fingerprint, { ...flags, selection }), flags.wait ?? false);
   } catch (error) {
     if (error instanceof Refusal && error.error.code === 'launch_checks_failed') throw launchChecksRefusal(error);
     throw error;
