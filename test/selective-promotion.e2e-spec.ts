@@ -117,6 +117,38 @@ describe('selective promotion', () => {
     expect(after.changes.map((c: any) => c.key)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9']);
   });
 
+  // The report is the partial candidate's own: a link that resolves on staging may not resolve in production.
+  it('reports a selected page linking to a page the selection leaves on staging, and a removal that breaks a link', async () => {
+    const site = await createSite(app, 'selective-links');
+    const client = stagingClient(app, site);
+    const linking = (title: string, path: string, href: string) => ({
+      title,
+      path,
+      blocks: [{ id: 'l', type: 'link', href, text: 'More' }],
+    });
+    await client.put('page', 'home', linking('Home', '/', '/old'));
+    await client.put('page', 'old', textPage('Old', '/old'));
+    for (const key of ['home', 'old']) await client.publish('page', key);
+    await client.promoteAll();
+    await client.put('page', 'a', linking('A', '/a', '/b'));
+    await client.put('page', 'b', textPage('B', '/b'));
+    for (const key of ['a', 'b']) await client.publish('page', key);
+
+    const whole = (await previewOf(site, undefined).expect(200)).body;
+    expect(whole.checks.filter((c: any) => c.code === 'broken_internal_link')).toEqual([]);
+    const { body: selective } = await previewOf(site, { entities: [page('a')] }).expect(200);
+    expect(selective.checks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'broken_internal_link', type: 'page', key: 'a' })]),
+    );
+
+    // Removing /old on staging and selecting only that removal: home, which stays, now links nowhere.
+    await http().delete(`/api/sites/${site.slug}/staging/content/page/old`).set(auth(site.tokens.editor)).expect(204);
+    const { body: removal } = await previewOf(site, { entities: [page('old')] }).expect(200);
+    expect(removal.checks).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'broken_internal_link', type: 'page', key: 'home' })]),
+    );
+  });
+
   it('follows the references of bodies a bulk import wrote', async () => {
     const site = await createSite(app, 'selective-import');
     const client = stagingClient(app, site);

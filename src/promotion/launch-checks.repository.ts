@@ -10,12 +10,34 @@ const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
 const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
 
 type Side = 'c' | 'p';
+
+/** The entities a selective candidate takes from staging (the selection's closure); the rest is production's head. */
+export type ShippedEntities = readonly { type: string; key: string }[];
+
+/**
+ * The candidate's manifest as a CTE over ($site, $head, $types, $keys): staging's promotable manifest, or, when
+ * $types is not null, production's head with the shipped entities taken from staging (a shipped entity staging
+ * lacks is a removal: it is in neither half).
+ */
+const candidateCte = (site: string, head: string, types: string, keys: string) => `candidate as (
+  select type, key, route, revision_id from staging_manifest
+    where site_id = ${site}
+      and (${types}::text[] is null or (type, key) in (select * from unnest(${types}::text[], ${keys}::text[])))
+  union all
+  select e.type, e.key, e.route, e.revision_id from state_entries e
+    where ${types}::text[] is not null and e.state_id = ${head}
+      and not exists (select 1 from unnest(${types}::text[], ${keys}::text[]) u(type, key)
+                      where u.type = e.type and u.key = e.key))`;
+
+const shippedParams = (shipped?: ShippedEntities) =>
+  shipped ? [shipped.map((e) => e.type), shipped.map((e) => e.key)] : [null, null];
 type PageParts = Pick<PageLinks, 'blocks' | 'ogImage'> & { noindex: boolean };
 const PAGE_PARTS_CACHED = 200_000;
 
 /**
- * What the launch checks read of the candidate (staging's promotable manifest, $1) and production's head ($2):
- * a handful of set-based statements, whatever the site's size.
+ * What the launch checks read of the candidate (staging's promotable manifest, or production's head with a
+ * selection's entities from staging) and production's head: a handful of set-based statements, whatever the
+ * site's size.
  */
 @Injectable()
 export class LaunchChecksRepository {
@@ -27,23 +49,25 @@ export class LaunchChecksRepository {
     tx: EntityManager,
     siteId: string,
     headStateId: number,
+    shipped?: ShippedEntities,
   ): Promise<{ candidate: CandidateState; production: LaunchState }> {
     const routes: (ServedRoute & { side: Side })[] = await tx.query(
-      `select 'c' as side, type, key, route from staging_manifest
-         where site_id = $1 and (route is not null or type = 'media')
+      `with ${candidateCte('$1', '$2', '$3', '$4')}
+       select 'c' as side, type, key, route from candidate where route is not null or type = 'media'
        union all
        select 'p', type, key, route from state_entries where state_id = $2 and route is not null`,
-      [siteId, headStateId],
+      [siteId, headStateId, ...shippedParams(shipped)],
     );
     const bodies: (KeyedBody & { side: Side; type: string })[] = await tx.query(
-      `select 'c' as side, s.type, s.key, r.body from staging_manifest s join revisions r on r.id = s.revision_id
-         where s.site_id = $1 and s.type = any($3::text[])
+      `with ${candidateCte('$1', '$2', '$5', '$6')}
+       select 'c' as side, s.type, s.key, r.body from candidate s join revisions r on r.id = s.revision_id
+         where s.type = any($3::text[])
        union all
        select 'p', e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id
          where e.state_id = $2 and e.type = any($4::text[])`,
-      [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES],
+      [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES, ...shippedParams(shipped)],
     );
-    const pages = await this.candidatePages(tx, siteId);
+    const pages = await this.candidatePages(tx, siteId, headStateId, shipped);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
@@ -84,11 +108,16 @@ export class LaunchChecksRepository {
   }
 
   /** The candidate's pages and posts with the link-bearing parts of their bodies (from the cache when it has them). */
-  private async candidatePages(tx: EntityManager, siteId: string): Promise<(PageLinks & { noindex: boolean })[]> {
+  private async candidatePages(
+    tx: EntityManager,
+    siteId: string,
+    headStateId: number,
+    shipped?: ShippedEntities,
+  ): Promise<(PageLinks & { noindex: boolean })[]> {
     const rows: { type: string; key: string; route: string | null; revisionId: string }[] = await tx.query(
-      `select type, key, route, revision_id::text as "revisionId" from staging_manifest
-       where site_id = $1 and type in ('page', 'post')`,
-      [siteId],
+      `with ${candidateCte('$1', '$2', '$3', '$4')}
+       select type, key, route, revision_id::text as "revisionId" from candidate where type in ('page', 'post')`,
+      [siteId, headStateId, ...shippedParams(shipped)],
     );
     const missing = [...new Set(rows.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
     if (missing.length) {

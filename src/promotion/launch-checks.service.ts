@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
@@ -12,7 +13,7 @@ import type { Site } from '../sites/site.types';
 import { VariablesService } from '../variables/variables.service';
 import { CandidateRepository } from './candidate.repository';
 import { type Fingerprint, fingerprintOf, formatFingerprint } from './fingerprint';
-import { LaunchChecksRepository } from './launch-checks.repository';
+import { LaunchChecksRepository, type ShippedEntities } from './launch-checks.repository';
 
 /** What a promotion that went ahead over error checks records: which, and who acknowledged them. */
 export interface AcknowledgedChecks {
@@ -27,6 +28,24 @@ interface ManifestReport {
   checks: LaunchCheck[];
   variablesUsed: string[];
 }
+
+/** A selective candidate, for its report: what it takes from staging, and the variables that content uses. */
+export interface SelectedCandidate {
+  shipped: ShippedEntities;
+  variables: readonly string[];
+}
+
+// A selection's report is kept under its shipped set, hashed to a short key.
+const selectionKey = (selection: SelectedCandidate) =>
+  createHash('sha256')
+    .update(
+      selection.shipped
+        .map((e) => `${e.type}/${e.key}`)
+        .sort()
+        .join('\n'),
+    )
+    .digest('base64url')
+    .slice(0, 22);
 
 // Reports are kept by fingerprint (site, staging's change sequence, production's head): immutable pairs, so an
 // entry never goes stale. Bounded by the number of checks they hold, not by count, as a site's can be long.
@@ -56,14 +75,20 @@ export class LaunchChecksService {
   ) {}
 
   /** The report for the pair `fingerprint` names, read in the caller's transaction (which must see that pair). */
-  async report(tx: EntityManager, siteId: string, fingerprint: Fingerprint): Promise<LaunchCheck[]> {
-    const cacheKey = `${siteId}/${formatFingerprint(fingerprint)}`;
+  async report(
+    tx: EntityManager,
+    siteId: string,
+    fingerprint: Fingerprint,
+    selection?: SelectedCandidate,
+  ): Promise<LaunchCheck[]> {
+    const cacheKey = `${siteId}/${formatFingerprint(fingerprint)}${selection ? `/${selectionKey(selection)}` : ''}`;
     let report = this.cache.get(cacheKey);
     if (!report) {
-      const { candidate, production } = await this.repository.load(tx, siteId, fingerprint.headStateId);
+      const shipped = selection?.shipped;
+      const { candidate, production } = await this.repository.load(tx, siteId, fingerprint.headStateId, shipped);
       report = {
         checks: launchChecks(candidate, production),
-        variablesUsed: await this.candidate.variablesUsed(tx, siteId),
+        variablesUsed: selection ? [...selection.variables] : await this.candidate.variablesUsed(tx, siteId),
       };
       this.cache.set(cacheKey, report);
     }
@@ -75,7 +100,7 @@ export class LaunchChecksService {
   /**
    * Refuses (409 launch_checks_failed, listing them) while the report has error checks whose codes are not
    * acknowledged; answers what was acknowledged, for the job and its audit entry (nothing when none applied).
-   * `narrow` turns the report into a selective candidate's.
+   * A selective candidate's report is its own (`selection`); `extend` adds checks only it knows of.
    */
   async assertAcknowledged(
     tx: EntityManager,
@@ -83,10 +108,10 @@ export class LaunchChecksService {
     fingerprint: Fingerprint,
     acknowledged: readonly string[] = [],
     principal: Principal,
-    narrow?: (checks: LaunchCheck[]) => Promise<LaunchCheck[]>,
+    selection?: SelectedCandidate & { extend(checks: LaunchCheck[]): Promise<LaunchCheck[]> },
   ): Promise<AcknowledgedChecks | undefined> {
-    const report = await this.report(tx, siteId, fingerprint);
-    const errors = (narrow ? await narrow(report) : report).filter((c) => c.severity === 'error');
+    const report = await this.report(tx, siteId, fingerprint, selection);
+    const errors = (selection ? await selection.extend(report) : report).filter((c) => c.severity === 'error');
     const codes = new Set(acknowledged);
     const blocking = errors.filter((c) => !codes.has(c.code));
     if (blocking.length)

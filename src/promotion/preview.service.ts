@@ -8,7 +8,12 @@ import { type CursorCodec, decodeCursor, keysetPage } from '../platform/validati
 import type { Site } from '../sites/site.types';
 import { EnvironmentsService } from '../environments/environments.service';
 import { type Fingerprint, fingerprintOf, formatFingerprint } from './fingerprint';
-import { type SelectedChange, SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
+import {
+  type SelectedChange,
+  selectedCandidate,
+  SelectiveCandidate,
+  type SelectiveClosure,
+} from './selective-candidate';
 import { type Selection, selectionHash } from './selection';
 import type { LaunchCheck, Severity } from '../../libs/launch-checks';
 import { LaunchChecksService } from './launch-checks.service';
@@ -160,8 +165,8 @@ export class PreviewService {
         key,
       }));
       const described = await this.describe(tx, page.items.map(toChangedEntry));
-      const whole = await this.launchChecks.report(tx, site.id, fingerprint);
-      const checks = await this.selective.checks(tx, site.id, fingerprint.headStateId, closure, whole);
+      const report = await this.launchChecks.report(tx, site.id, fingerprint, selectedCandidate(closure));
+      const checks = await this.selective.checks(tx, site.id, fingerprint.headStateId, closure, report);
       const head = await this.previews.entityCount(tx, fingerprint.headStateId);
       return {
         fingerprint: formatFingerprint({ ...fingerprint, selection: selectionHash(selection) }),

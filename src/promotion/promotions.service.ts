@@ -22,7 +22,7 @@ import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
 import { LaunchChecksService } from './launch-checks.service';
 import { RevisionReferences } from '../content/revision-references.service';
-import { SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
+import { selectedCandidate, SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
 import { normalizeSelection, type Selection, selectionHash } from './selection';
 import { summarizeClosure } from './preview.service';
 
@@ -343,17 +343,18 @@ export class PromotionsService {
     principal: Principal,
     closure: SelectiveClosure | undefined,
   ): Promise<Pick<PromotionParams, 'acknowledgedChecks'>> {
-    // A selective candidate's report is the part of the whole one about what it ships (plus design warnings).
-    const narrow = closure
-      ? (whole: LaunchCheck[]) => this.selective.checks(tx, siteId, seen.headStateId, closure, whole)
-      : undefined;
+    // A selective candidate's report is computed on it, plus its design warnings.
+    const selection = closure && {
+      ...selectedCandidate(closure),
+      extend: (report: LaunchCheck[]) => this.selective.checks(tx, siteId, seen.headStateId, closure, report),
+    };
     const acknowledged = await this.launchChecks.assertAcknowledged(
       tx,
       siteId,
       pairOf(seen),
       body.acknowledgeChecks,
       principal,
-      narrow,
+      selection,
     );
     return acknowledged ? { acknowledgedChecks: acknowledged } : {};
   }

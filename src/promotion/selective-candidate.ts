@@ -5,6 +5,7 @@ import { RevisionReferences } from '../content/revision-references.service';
 import { AppError } from '../platform/errors/app-error';
 import { type ClosureEntry, StatesService } from '../states/states.service';
 import type { VariablesService } from '../variables/variables.service';
+import type { SelectedCandidate } from './launch-checks.service';
 import type { ComparedStates } from './preview.repository';
 import { PreviewRepository } from './preview.repository';
 import type { Selection } from './selection';
@@ -116,27 +117,28 @@ export class SelectiveCandidate {
   }
 
   /**
-   * The launch report of the candidate: the whole promotion's checks about entities the selection ships (and
-   * variables it uses), plus a warning per site-wide design change a selected page is shown with on staging but
-   * that the selection leaves behind.
+   * The launch report of the candidate, computed on it (production's head with the closure from staging), plus a
+   * warning per site-wide design change a selected page is shown with on staging but that the selection leaves
+   * behind.
    */
   async checks(
     tx: EntityManager,
     siteId: string,
     headStateId: number,
     closure: SelectiveClosure,
-    whole: LaunchCheck[],
+    report: LaunchCheck[],
   ): Promise<LaunchCheck[]> {
     const shipped = new Set(closure.changes.map((c) => `${c.type}/${c.key}`));
-    const variables = new Set(variablesOf(closure));
-    const kept = whole.filter((c) =>
-      c.type === 'variable' ? variables.has(c.key) : shipped.has(`${c.type}/${c.key}`),
-    );
     const pages = closure.changes.filter((c) => (c.type === 'page' || c.type === 'post') && c.op !== 'removed');
     const design = pages.length ? await this.previews.changesOfTypes(tx, siteId, headStateId, DESIGN_TYPES) : [];
     const leftBehind = design.filter((d) => !shipped.has(`${d.type}/${d.key}`));
-    return sortChecks([...kept, ...designDriftChecks(pages, leftBehind)]);
+    return sortChecks([...report, ...designDriftChecks(pages, leftBehind)]);
   }
+}
+
+/** What the candidate's launch report is computed on: the closure's entities, and the variables they use. */
+export function selectedCandidate(closure: SelectiveClosure): SelectedCandidate {
+  return { shipped: closure.changes.map(({ type, key }) => ({ type, key })), variables: variablesOf(closure) };
 }
 
 export function variablesOf(closure: SelectiveClosure): string[] {
