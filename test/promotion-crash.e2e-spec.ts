@@ -15,6 +15,7 @@ const CASES: { point: string; rollsBack?: boolean }[] = [
   { point: 'promotion:copy-media' },
   { point: 'promotion:snapshot' },
   { point: 'promotion:build-state' },
+  { point: 'promotion:plan-check' },
   { point: 'promotion:swap' },
   { point: 'swap:leased' },
   { point: 'promotion:after-swap' },

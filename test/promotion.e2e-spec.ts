@@ -46,6 +46,7 @@ describe('promote to production', () => {
         'copy-media:succeeded',
         'snapshot:succeeded',
         'build-state:succeeded',
+        'plan-check:succeeded',
         'swap:succeeded',
         'verify:succeeded',
         'mark-staging-in-step:succeeded',

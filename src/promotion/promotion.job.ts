@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { MediaStore } from '../../libs/media-storage';
 import { AppError } from '../platform/errors/app-error';
 import { EnvironmentsService } from '../environments/environments.service';
-import { defineJob, type JobContext } from '../jobs/job-definition';
+import { defineJob, type JobContext, type StepOutputs } from '../jobs/job-definition';
 import { JobKind } from '../jobs/job-names';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { SnapshotsService } from '../snapshots/snapshots.service';
@@ -20,7 +20,7 @@ import { RevisionReferences } from '../content/revision-references.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
 import type { AcknowledgedChecks } from './launch-checks.service';
 import { rollbackFinishStep } from './rollback-finish-step';
-import { rolledBack, verifyOutcome, verifyStep } from './verify-step';
+import { MAX_CHANGED_PAGES, rolledBack, verifyOutcome, verifyStep } from './verify-step';
 
 export interface PromotionParams {
   fingerprint: string;
@@ -50,6 +50,9 @@ const stale = (params: PromotionParams, details: Record<string, unknown> = {}) =
   new AppError('stale_preview', STALE, [{ fingerprint: params.fingerprint, ...details }]);
 const seen = (params: PromotionParams) => parseFingerprint(params.fingerprint)!;
 const pinnedState = (ctx: JobContext<PromotionParams>): number => ctx.job.result.stateId;
+// The state this promotion makes production: built by the job, or by the schedule that pinned it.
+const builtState = (ctx: JobContext<PromotionParams>, done: StepOutputs): number =>
+  ctx.params.pinned ? pinnedState(ctx) : (done['build-state'] as number);
 // What the preview of this promotion's selection would be fingerprinted as now.
 const asSelected = (now: Fingerprint, params: PromotionParams): Fingerprint =>
   params.select ? { ...now, selection: selectionHash(params.select) } : now;
@@ -175,10 +178,19 @@ export const promotionJob = defineJob<PromotionParams>({
         return state.id;
       },
     },
+    {
+      // The pages the post-swap check renders, found before the swap: production is dark from the swap to the
+      // check's verdict, and this join of the two manifests grows with the site.
+      name: 'plan-check',
+      run: (ctx, done) =>
+        ctx
+          .use(StatesService)
+          .changedPageRoutes(ctx.tx, seen(ctx.params).headStateId, builtState(ctx, done), MAX_CHANGED_PAGES),
+    },
     swapStep<PromotionParams>(
       'Promotion in progress',
       (ctx) => seen(ctx.params).headStateId,
-      (ctx, done) => (ctx.params.pinned ? pinnedState(ctx) : done['build-state']),
+      (ctx, done) => builtState(ctx, done),
       { holdLease: true },
     ),
     verifyStep<PromotionParams>(),
@@ -188,7 +200,7 @@ export const promotionJob = defineJob<PromotionParams>({
       skipIf: (_ctx, done) => (rolledBack(done) ? ROLLED_BACK : null),
       transaction: {},
       async run(ctx, done) {
-        const state = ctx.params.pinned ? pinnedState(ctx) : (done['build-state'] as number);
+        const state = builtState(ctx, done);
         // After a selective promotion staging is in step with the new head only if it was with the old one: the
         // entities left behind are the old head's there. Otherwise its base stays (what drifted still has).
         if (ctx.params.select) {

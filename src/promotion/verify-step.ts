@@ -63,7 +63,10 @@ export function verifyStep<Params>(): JobStep<Params> {
         renewed = performance.now();
       };
       const site = (await ctx.use(SitesService).findBySlugOrId(ctx.siteId))!;
-      const changed = await ctx.use(StatesService).changedPageRoutes(ctx.tx, previous, live, MAX_CHANGED_PAGES);
+      // Planned before the swap when the job has that step (a promotion); else looked up now.
+      const changed =
+        (done['plan-check'] as string[] | undefined) ??
+        (await ctx.use(StatesService).changedPageRoutes(ctx.tx, previous, live, MAX_CHANGED_PAGES));
       const checks = planChecks(changed, site.smokeChecks);
       const probed = await ctx.use(SiteProbe).render(ctx.siteId, live, pathsOf(checks), renew);
       const failures = failuresOf(checks, probed);

@@ -11,6 +11,7 @@ const STEP_LABELS: Record<string, string> = {
   'copy-media': 'Copy media files',
   snapshot: 'Snapshot production',
   'build-state': 'Build the new content state',
+  'plan-check': 'Plan the check of production’s pages',
   swap: 'Swap production (maintenance window)',
   verify: 'Check production’s pages (still in maintenance)',
   'mark-staging-in-step': 'Mark staging in step with production',
