@@ -5,6 +5,7 @@ import { startPrivateRun } from '../src/platform/bootstrap/private-run';
 import { loadConfig } from '../src/platform/config/config';
 import type { RuntimeConfig } from '../src/platform/config/runtime-config';
 import { createApp } from '../src/platform/bootstrap/create-app';
+import type { SiteEntity } from '../libs/site-generator';
 
 export interface BenchEnv {
   env: Record<string, string>;
@@ -120,5 +121,15 @@ export async function waitForJob(admin: ReturnType<typeof api>, id: string) {
     if (job.status === 'succeeded') return job;
     if (job.status === 'failed') throw new Error(`job ${id} failed: ${JSON.stringify(job.error)}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Writes entities to a site's staging through the bulk import, 1,000 a call, pages and posts published. */
+export async function importAll(admin: ReturnType<typeof api>, slug: string, entities: SiteEntity[]): Promise<void> {
+  for (let i = 0; i < entities.length; i += 1000) {
+    const batch = entities
+      .slice(i, i + 1000)
+      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
+    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
   }
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { runPool } from '../../libs/media-storage';
 import { generateSite, mutateEntity, type SiteEntity } from '../../libs/site-generator';
 import { freePort } from '../../src/platform/bootstrap/free-port';
-import { api, benchServices, bootApp, median, quantile, round } from '../harness';
+import { api, benchServices, bootApp, importAll, median, quantile, round } from '../harness';
 import { writeSuiteResult } from '../results';
 import type { VisitorPlan } from '../visitors';
 
@@ -259,15 +259,6 @@ function mutate(site: BenchSite, round: number): SiteEntity[] {
   return Array.from({ length: count }, (_, i) =>
     mutateEntity(candidates[(round * count + i) % candidates.length], round * 1000 + i),
   );
-}
-
-async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
-  for (let i = 0; i < entities.length; i += 1000) {
-    const batch = entities
-      .slice(i, i + 1000)
-      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
-    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
-  }
 }
 
 async function countSubmissions(db: DataSource): Promise<number> {

@@ -3,7 +3,7 @@ import { EnvironmentsService } from '../../src/environments/environments.service
 import { fingerprintOf } from '../../src/promotion/fingerprint';
 import { LaunchChecksService } from '../../src/promotion/launch-checks.service';
 import { Transactions } from '../../src/platform/database/transactions';
-import { api, benchServices, bootApp, median, round, timed, waitForJob } from '../harness';
+import { api, benchServices, bootApp, importAll, median, round, timed, waitForJob } from '../harness';
 import { writeSuiteResult } from '../results';
 
 const SIZES = (process.env.BENCH_LAUNCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -106,15 +106,6 @@ async function promoteAcknowledged(admin: Api, slug: string): Promise<string> {
       if (attempt === 3) return `empty (first promotion failed: ${(error as Error).message.slice(0, 60)})`;
       process.stderr.write(`  first promotion failed (${(error as Error).message}); again\n`);
     }
-  }
-}
-
-async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
-  for (let i = 0; i < entities.length; i += 1000) {
-    const batch = entities
-      .slice(i, i + 1000)
-      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
-    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
   }
 }
 

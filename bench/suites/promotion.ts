@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { generateSite, mediaBytes, mutateEntity, type SiteEntity } from '../../libs/site-generator';
-import { api, benchServices, bootApp, median, p99, round, startProber, timed, waitForJob } from '../harness';
+import { api, benchServices, bootApp, importAll, median, p99, round, startProber, timed, waitForJob } from '../harness';
 import { NaivePromotion } from '../naive/naive-promotion';
 import { SwapPaths } from '../naive/swap-paths';
 import { writeSuiteResult } from '../results';
@@ -183,15 +183,6 @@ async function seed(url: string, token: string, slug: string, entities: SiteEnti
     slug,
     entities.filter((e) => e.type !== 'media'),
   );
-}
-
-async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
-  for (let i = 0; i < entities.length; i += 1000) {
-    const batch = entities
-      .slice(i, i + 1000)
-      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
-    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
-  }
 }
 
 /** A fresh 1% of the non-media entities, changed plausibly (edited text, moved blocks, new titles). */

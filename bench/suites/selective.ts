@@ -1,5 +1,5 @@
 import { generateSite, mutateEntity, type SiteEntity } from '../../libs/site-generator';
-import { api, benchServices, bootApp, median, round, timed, waitForJob } from '../harness';
+import { api, benchServices, bootApp, importAll, median, round, timed, waitForJob } from '../harness';
 import { writeSuiteResult } from '../results';
 
 const SIZES = (process.env.BENCH_SELECTIVE_SIZES ?? '100000').split(',').map(Number);
@@ -122,15 +122,6 @@ async function promote(admin: Api, slug: string, given?: any, select?: unknown) 
     ...(errors.length ? { acknowledgeChecks: [...new Set(errors)] } : {}),
   });
   return waitForJob(admin, job.id);
-}
-
-async function importAll(admin: Api, slug: string, entities: SiteEntity[]): Promise<void> {
-  for (let i = 0; i < entities.length; i += 1000) {
-    const batch = entities
-      .slice(i, i + 1000)
-      .map((e) => ({ ...e, ...(e.type === 'page' || e.type === 'post' ? { publish: true } : {}) }));
-    await admin('POST', `/api/sites/${slug}/staging/import`, { entities: batch });
-  }
 }
 
 /** 1% of the site: pages changed plausibly (edited text, moved blocks, new titles). */
