@@ -83,8 +83,7 @@ export class ManifestRows {
 
   async entriesOf(stateId: number): Promise<{ type: string; key: string; revision: string; version: number }[]> {
     return this.db.query(
-      `select type, key, revision_id::text as revision, version from state_entries where state_id = $1
-       order by type, key`,
+      `select type, key, revision_id::text as revision, version from state_manifest($1) order by type, key`,
       [stateId],
     );
   }

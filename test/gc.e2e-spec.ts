@@ -39,7 +39,7 @@ describe('garbage collection', () => {
     await client.put('popup', 'a', { title: 'v4' });
     const fourth = await client.promoteAll();
     const superseded = (
-      await db().query(`select revision_id from state_entries where state_id = $1 and key = 'a'`, [snapshot.stateId])
+      await db().query(`select revision_id from state_entry($1, 'popup', 'a')`, [snapshot.stateId])
     )[0];
 
     const { body: result } = await collect();
@@ -63,7 +63,8 @@ describe('garbage collection', () => {
     expect(await store.exists('staging', dropped.sha256)).toBe(false);
     expect(await store.exists('production', dropped.sha256)).toBe(false);
     const dangling = await db().query(
-      `select 1 from state_entries e left join revisions r on r.id = e.revision_id where r.id is null
+      `select 1 from state_entries e left join revisions r on r.id = e.revision_id
+       where e.revision_id is not null and r.id is null
        union all select 1 from staging_entries s left join revisions r on r.id = s.data_revision_id where r.id is null`,
     );
     expect(dangling).toEqual([]);
@@ -89,8 +90,8 @@ describe('garbage collection', () => {
         expect((await client.production('popup', `p${i}`)).body.data.title).toBe(`round ${round} #${i}`);
     }
     const missing = await db().query(
-      `select e.key from state_entries e join environments v on v.head_state_id = e.state_id and v.site_id = $1
-       left join revisions r on r.id = e.revision_id where r.id is null`,
+      `select e.key from environments v cross join lateral state_manifest(v.head_state_id) e
+       left join revisions r on r.id = e.revision_id where v.site_id = $1 and v.name = 'production' and r.id is null`,
       [site.id],
     );
     expect(missing).toEqual([]);

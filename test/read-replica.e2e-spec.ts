@@ -109,7 +109,7 @@ describe('public reads from a streaming replica', () => {
     // The replica's own view: this app's read pool ran the manifest lookups there.
     const [{ count }] = await pair.replica.query<{ count: number }>(
       `select count(*)::int as count from pg_stat_activity
-       where datname = $1 and application_name = 'promote-read' and query like '%state_entries%'`,
+       where datname = $1 and application_name = 'promote-read' and query ~ 'state_(entry|route|manifest)'`,
       [DATABASE],
     );
     expect(count).toBeGreaterThan(0);

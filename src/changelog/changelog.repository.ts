@@ -9,8 +9,9 @@ export const NAMES_PER_GROUP = 20;
 @Injectable()
 export class ChangelogRepository {
   /**
-   * One statement: the manifests joined on (type, key), the changed ones counted per (type, op), and only the
-   * first few of each group looked up in revisions for their title (the old body's for a removed entity).
+   * One statement: what separates the two states (state_diff: for states on one chain, their deltas only), the
+   * changed ones counted per (type, op), and only the first few of each group looked up in revisions for their
+   * title (the old body's for a removed entity).
    */
   async groups(tx: EntityManager, fromStateId: number, toStateId: number): Promise<ChangeGroup[] | null> {
     // A state the garbage collector took would read as empty, and everything as added: say "unknown" instead.
@@ -20,13 +21,12 @@ export class ChangelogRepository {
     if (found !== new Set([fromStateId, toStateId]).size) return null;
     const rows: { type: string; op: ChangeOp; count: number; name: string }[] = await tx.query(
       `with changes as (
-         select coalesce(b.type, a.type) as type, coalesce(b.key, a.key) as key,
-                case when a.key is null then 'added' when b.key is null then 'removed' else 'changed' end as op,
-                coalesce(b.revision_id, a.revision_id) as revision_id
-         from (select type, key, revision_id from state_entries where state_id = $1) a
-         full join (select type, key, revision_id from state_entries where state_id = $2) b
-           on a.type = b.type and a.key = b.key
-         where a.revision_id is distinct from b.revision_id
+         select d.type, d.key,
+                case when d.from_revision_id is null then 'added' when d.to_revision_id is null then 'removed'
+                     else 'changed' end as op,
+                coalesce(d.to_revision_id, d.from_revision_id) as revision_id
+         from state_diff($1, $2) d
+         where d.from_revision_id is distinct from d.to_revision_id
        ), ranked as (
          select type, key, op, revision_id, count(*) over w as count, row_number() over (w order by key) as n
          from changes window w as (partition by type, op)

@@ -11,8 +11,9 @@ const STAGING_ENTRY = `type, key, data_revision_id::text as "dataRevisionId", pu
 const STAGING_ENTITY = `select e.type, e.key, d.body as data, p.body as published, d.hash as revision,
     p.hash as "publishedRevision", e.version, e.updated_at as "updatedAt"
   from staging_entries e join revisions d on d.id = e.data_revision_id left join revisions p on p.id = e.published_revision_id`;
-const PRODUCTION_ENTITY = `select e.type, e.key, r.body as data, r.hash as revision, e.version
-  from state_entries e join revisions r on r.id = e.revision_id`;
+// A production state's entities, resolved through its chain (state_entry probes one, state_manifest reads all).
+const productionEntity = (from: string) => `select e.type, e.key, r.body as data, r.hash as revision, e.version
+  from ${from} e join revisions r on r.id = e.revision_id`;
 
 @Injectable()
 export class ContentRepository {
@@ -71,11 +72,7 @@ export class ContentRepository {
   }
 
   async getInState(tx: EntityManager, stateId: number, type: ContentType, key: string): Promise<EntityDto | null> {
-    const rows = await tx.query(`${PRODUCTION_ENTITY} where e.state_id = $1 and e.type = $2 and e.key = $3`, [
-      stateId,
-      type,
-      key,
-    ]);
+    const rows = await tx.query(productionEntity('state_entry($1, $2, $3)'), [stateId, type, key]);
     return rows[0] ?? null;
   }
 
@@ -87,7 +84,7 @@ export class ContentRepository {
     afterKey?: string,
   ): Promise<EntityDto[]> {
     return tx.query(
-      `${PRODUCTION_ENTITY} where e.state_id = $1 and e.type = $2 and ($3::text is null or e.key > $3) order by e.key limit $4`,
+      `${productionEntity('state_manifest($1, array[$2])')} where e.type = $2 and ($3::text is null or e.key > $3) order by e.key limit $4`,
       [stateId, type, afterKey ?? null, limit],
     );
   }

@@ -5,6 +5,7 @@ import type { MediaEnv, MediaStore } from '../../libs/media-storage';
 import { queryRows } from '../platform/database/sql';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
+import { StatesService } from '../states/states.service';
 
 export interface CollectOptions {
   /** States, revisions and blobs younger than this are kept whatever refers to them (in-flight work). */
@@ -29,7 +30,8 @@ export interface CollectResult {
 /**
  * Deletes what no retained state references: production states that are no head, staging base (drift is
  * measured from it), snapshot, recent promotion, open or scheduled job's (a schedule's pinned state), the state
- * an undo of a head's promotion would put back, or a head retired within the skew grace period; then revisions
+ * an undo of a head's promotion would put back, or a head retired within the skew grace period (a state a
+ * retained delta's chain runs through is folded into that delta first, or kept when two share it); then revisions
  * that no state, staging entry or staging backup uses; then media blobs that no remaining media revision names.
  * It holds the content lock exclusively throughout, while
  * every writer holds it shared, so nothing can gain a reference to what it is deleting.
@@ -42,6 +44,7 @@ export class GarbageCollector {
     private readonly transactions: Transactions,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly states: StatesService,
   ) {}
 
   async collect({ graceSeconds = 3600, keepRecentStates = 3 }: CollectOptions = {}): Promise<CollectResult> {
@@ -63,7 +66,7 @@ export class GarbageCollector {
   }
 
   private async deleteStates(tx: EntityManager, graceSeconds: number, keepRecent: number): Promise<number> {
-    const rows = await queryRows(
+    const retained = await queryRows<{ id: number }>(
       tx,
       `with retained as (
          select head_state_id as id from environments where head_state_id is not null
@@ -80,8 +83,20 @@ export class GarbageCollector {
                where j.kind = 'promotion' and j.status = 'succeeded' and j.result ? 'fromStateId'
          union ${RETIRED_WITHIN}
        )
-       delete from content_states c where not exists (select 1 from retained r where r.id = c.id) returning c.id`,
+       select id::int from retained where id is not null`,
       [keepRecent, graceSeconds, this.config.skewGraceMinutes],
+    );
+    const ids = retained.map((r) => r.id);
+    // A state kept only as a link of a retained delta's chain is folded into the delta built on it, so it goes too.
+    await this.states.foldIntermediates(tx, ids);
+    const rows = await queryRows(
+      tx,
+      `with needed as (
+         select unnest($1::bigint[]) as id
+         union select unnest(c.ancestors) from content_states c where c.id = any($1::bigint[])
+       )
+       delete from content_states c where not exists (select 1 from needed n where n.id = c.id) returning c.id`,
+      [ids],
     );
     return rows.length;
   }

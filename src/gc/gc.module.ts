@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
+import { StatesModule } from '../states/states.module';
 import { GarbageCollectionController } from './gc.controller';
 import { GarbageCollectionProcessor } from './gc.processor';
 import { GarbageCollector } from './garbage-collector.service';
 
-@Module({ providers: [GarbageCollector], exports: [GarbageCollector] })
+@Module({ imports: [StatesModule], providers: [GarbageCollector], exports: [GarbageCollector] })
 export class GcModule {}
 
 /** The hourly collection, only where this process works jobs (the worker role). */

@@ -53,8 +53,7 @@ export class CandidateRepository {
       `select r.body->>'sha256' as sha256 from staging_manifest s join revisions r on r.id = s.revision_id
        where s.site_id = $1 and s.type = 'media'
        except
-       select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
-       where e.state_id = $2 and e.type = 'media'`,
+       select r.body->>'sha256' from state_manifest($2, '{media}') e join revisions r on r.id = e.revision_id`,
       [siteId, headStateId],
     );
     return rows.map((r) => r.sha256);
@@ -63,11 +62,9 @@ export class CandidateRepository {
   /** Media blobs a pinned candidate state uses that production's head does not. */
   async pinnedMediaToCopy(tx: EntityManager, stateId: number, headStateId: number): Promise<string[]> {
     const rows: { sha256: string }[] = await tx.query(
-      `select r.body->>'sha256' as sha256 from state_entries e join revisions r on r.id = e.revision_id
-       where e.state_id = $1 and e.type = 'media'
+      `select r.body->>'sha256' as sha256 from state_manifest($1, '{media}') e join revisions r on r.id = e.revision_id
        except
-       select r.body->>'sha256' from state_entries e join revisions r on r.id = e.revision_id
-       where e.state_id = $2 and e.type = 'media'`,
+       select r.body->>'sha256' from state_manifest($2, '{media}') e join revisions r on r.id = e.revision_id`,
       [stateId, headStateId],
     );
     return rows.map((r) => r.sha256);

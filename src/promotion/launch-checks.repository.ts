@@ -24,8 +24,8 @@ const candidateCte = (site: string, head: string, types: string, keys: string) =
     where site_id = ${site}
       and (${types}::text[] is null or (type, key) in (select * from unnest(${types}::text[], ${keys}::text[])))
   union all
-  select e.type, e.key, e.route, e.revision_id from state_entries e
-    where ${types}::text[] is not null and e.state_id = ${head}
+  select e.type, e.key, e.route, e.revision_id from state_manifest(${head}) e
+    where ${types}::text[] is not null
       and not exists (select 1 from unnest(${types}::text[], ${keys}::text[]) u(type, key)
                       where u.type = e.type and u.key = e.key))`;
 
@@ -55,7 +55,7 @@ export class LaunchChecksRepository {
       `with ${candidateCte('$1', '$2', '$3', '$4')}
        select 'c' as side, type, key, route from candidate where route is not null or type = 'media'
        union all
-       select 'p', type, key, route from state_entries where state_id = $2 and route is not null`,
+       select 'p', type, key, route from state_manifest($2) where route is not null`,
       [siteId, headStateId, ...shippedParams(shipped)],
     );
     const bodies: (KeyedBody & { side: Side; type: string })[] = await tx.query(
@@ -63,8 +63,7 @@ export class LaunchChecksRepository {
        select 'c' as side, s.type, s.key, r.body from candidate s join revisions r on r.id = s.revision_id
          where s.type = any($3::text[])
        union all
-       select 'p', e.type, e.key, r.body from state_entries e join revisions r on r.id = e.revision_id
-         where e.state_id = $2 and e.type = any($4::text[])`,
+       select 'p', e.type, e.key, r.body from state_manifest($2, $4::text[]) e join revisions r on r.id = e.revision_id`,
       [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES, ...shippedParams(shipped)],
     );
     const pages = await this.candidatePages(tx, siteId, headStateId, shipped);
@@ -72,9 +71,9 @@ export class LaunchChecksRepository {
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
       ? await tx.query(
-          `select e.type || '/' || e.key as id from state_entries e join revisions r on r.id = e.revision_id
-           where e.state_id = $1 and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))
-             and r.body->'seo'->'noindex' = 'true'::jsonb`,
+          `select e.type || '/' || e.key as id from unnest($2::text[], $3::text[]) as w(type, key)
+           cross join lateral state_entry($1, w.type, w.key) e join revisions r on r.id = e.revision_id
+           where r.body->'seo'->'noindex' = 'true'::jsonb`,
           [headStateId, noindex.map((p) => p.type), noindex.map((p) => p.key)],
         )
       : [];

@@ -32,7 +32,7 @@ export interface ComparedStates {
 // Staging's promotable manifest ($1) against a state ($2).
 const JOINED = `
   with s as (select type, key, revision_id as rev, version from staging_manifest where site_id = $1),
-       p as (select type, key, revision_id as rev, version from state_entries where state_id = $2)
+       p as (select type, key, revision_id as rev, version from state_manifest($2))
   select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
          s.rev::text as "stagingRevisionId", p.rev::text as "productionRevisionId",
          s.version as "stagingVersion", p.version as "productionVersion"
@@ -41,8 +41,7 @@ const JOINED = `
 // The three-way part: the base state ($3) is probed by primary key only for a row of the diff (staging differs
 // from production's head), and not at all while staging is in step with the head; so it costs what the change
 // costs, not what the site does. A row whose staging already equals production's head is never drift.
-const BASE_REVISION = (row: string) => `(select b.revision_id::text from state_entries b
-  where b.state_id = $3 and b.type = ${row}.type and b.key = ${row}.key)`;
+const BASE_REVISION = (row: string) => `(select b.revision_id::text from state_entry($3, ${row}.type, ${row}.key) b)`;
 const DRIFTED = (row: string) => `case
   when $3::bigint is null or $3::bigint = $2::bigint then false
   when ${row}."stagingRevisionId" is not distinct from ${row}."productionRevisionId" then false
@@ -130,7 +129,7 @@ export class PreviewRepository {
       `select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
               case when p.revision_id is null then 'added' when s.revision_id is null then 'removed' else 'changed' end as op
        from (select type, key, revision_id from staging_manifest where site_id = $1 and type = any($3::text[])) s
-       full join (select type, key, revision_id from state_entries where state_id = $2 and type = any($3::text[])) p
+       full join state_manifest($2, $3::text[]) p
          on p.type = s.type and p.key = s.key
        where s.revision_id is distinct from p.revision_id order by 1, 2`,
       [siteId, headStateId, types],

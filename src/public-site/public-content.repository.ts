@@ -21,20 +21,34 @@ export class PublicContentRepository {
     return rows.length > 0;
   }
 
-  /** The page, post or redirect answering on a route: one lookup on the (state, route) index. */
+  /** The page, post or redirect answering on a route: one lookup on the (state, route) index per chain level. */
   async findByRoute(tx: EntityManager, source: ContentSource, route: string): Promise<PublicEntity | null> {
-    const rows = await tx.query(`${select(source)} and e.route = $2`, [param(source), route]);
+    const rows =
+      source.kind === 'state'
+        ? await tx.query(withBodies('state_route($1, $2)'), [source.stateId, route])
+        : await tx.query(`${withBodies('staging_manifest')} where e.site_id = $1 and e.route = $2`, [
+            source.siteId,
+            route,
+          ]);
     return rows[0] ?? null;
   }
 
   async findEntity(tx: EntityManager, source: ContentSource, type: string, key: string): Promise<PublicEntity | null> {
-    const rows = await tx.query(`${select(source)} and e.type = $2 and e.key = $3`, [param(source), type, key]);
+    const rows =
+      source.kind === 'state'
+        ? await tx.query(withBodies('state_entry($1, $2, $3)'), [source.stateId, type, key])
+        : await tx.query(`${select(source)} and e.type = $2 and e.key = $3`, [source.siteId, type, key]);
     return rows[0] ?? null;
   }
 
   /** Every entity of the given types (the design types are few per site, whatever its size). */
   ofTypes(tx: EntityManager, source: ContentSource, types: readonly string[]): Promise<DesignEntity[]> {
-    return tx.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [param(source), types]);
+    if (source.kind === 'state')
+      return tx.query(`${withBodies('state_manifest($1, $2::text[])')} order by e.type, e.key`, [
+        source.stateId,
+        types,
+      ]);
+    return tx.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [source.siteId, types]);
   }
 
   /** The given (type, key) pairs that exist. */
@@ -44,10 +58,16 @@ export class PublicContentRepository {
     refs: { type: string; key: string }[],
   ): Promise<PublicEntity[]> {
     if (!refs.length) return [];
+    const pairs = [refs.map((r) => r.type), refs.map((r) => r.key)];
+    if (source.kind === 'state')
+      return tx.query(
+        `select e.type, e.key, r.body from unnest($2::text[], $3::text[]) as w(type, key)
+         cross join lateral state_entry($1, w.type, w.key) e join revisions r on r.id = e.revision_id`,
+        [source.stateId, ...pairs],
+      );
     return tx.query(`${select(source)} and (e.type, e.key) in (select * from unnest($2::text[], $3::text[]))`, [
-      param(source),
-      refs.map((r) => r.type),
-      refs.map((r) => r.key),
+      source.siteId,
+      ...pairs,
     ]);
   }
 
@@ -67,7 +87,7 @@ export class PublicContentRepository {
          select state_id, lead(became_head_at) over (order by id) as retired_at from head_history where site_id = $1
        )
        select r.body from stints s
-       join state_entries e on e.state_id = s.state_id and e.type = 'media' and e.key = $2
+       cross join lateral state_entry(s.state_id, 'media', $2) e
        join revisions r on r.id = e.revision_id
        where s.retired_at > now() - make_interval(mins => $4) and starts_with(r.body->>'sha256', $3)
        order by s.retired_at desc limit 1`,
@@ -79,7 +99,7 @@ export class PublicContentRepository {
   /** The routes of published pages and posts, for sitemap.xml. */
   async publishedRoutes(tx: EntityManager, source: ContentSource, limit: number): Promise<string[]> {
     const rows: { route: string }[] = await tx.query(
-      `select route from ${manifest(source)} e where ${ownerColumn(source)} = $1
+      `select route from ${manifest(source, "'{page,post}'")} e where ${ownerColumn(source)}
          and type in ('page', 'post') and route is not null
        order by route limit $2`,
       [param(source), limit],
@@ -88,13 +108,16 @@ export class PublicContentRepository {
   }
 }
 
-// Production's head state, or staging's promotable manifest (a view with the same columns).
-const manifest = (source: ContentSource) => (source.kind === 'state' ? 'state_entries' : 'staging_manifest');
-const ownerColumn = (source: ContentSource) => (source.kind === 'state' ? 'e.state_id' : 'e.site_id');
+// Production's head state resolved through its chain, or staging's promotable manifest (a view with the same
+// columns); $1 names the state or the site.
+const manifest = (source: ContentSource, types = 'null') =>
+  source.kind === 'state' ? `state_manifest($1, ${types})` : 'staging_manifest';
+const ownerColumn = (source: ContentSource) => (source.kind === 'state' ? 'true' : 'e.site_id = $1');
+const withBodies = (from: string) =>
+  `select e.type, e.key, r.body from ${from} e join revisions r on r.id = e.revision_id`;
 
 function select(source: ContentSource): string {
-  return `select e.type, e.key, r.body from ${manifest(source)} e join revisions r on r.id = e.revision_id
-    where ${ownerColumn(source)} = $1`;
+  return `${withBodies(manifest(source))} where ${ownerColumn(source)}`;
 }
 
 function param(source: ContentSource): number | string {

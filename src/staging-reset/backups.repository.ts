@@ -53,7 +53,7 @@ export class BackupsRepository {
     await tx.query(`delete from staging_entries where site_id = $1`, [siteId]);
     await tx.query(
       `insert into staging_entries (site_id, type, key, data_revision_id, published_revision_id, version, route)
-       select $1, type, key, revision_id, revision_id, 0, route from state_entries where state_id = $2`,
+       select $1, type, key, revision_id, revision_id, 0, route from state_manifest($2)`,
       [siteId, stateId],
     );
     const [row] = await tx.query(`select count(*)::int as n from staging_entries where site_id = $1`, [siteId]);

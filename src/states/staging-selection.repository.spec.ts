@@ -6,7 +6,7 @@ describe('StatesRepository: a selection of staging over production (SQL on a dat
   let database: FileDatabase;
   let db: DataSource;
   let rows: ManifestRows;
-  const states = new StatesRepository();
+  const states = new StatesRepository({ stateDeltas: { maxDepth: 8, maxPercent: 25 } });
 
   beforeAll(async () => {
     database = await fileDatabase('staging_selection');

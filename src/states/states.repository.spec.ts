@@ -6,7 +6,7 @@ describe('StatesRepository (SQL on a database of its own)', () => {
   let database: FileDatabase;
   let db: DataSource;
   let rows: ManifestRows;
-  const states = new StatesRepository();
+  const states = new StatesRepository({ stateDeltas: { maxDepth: 8, maxPercent: 25 } });
 
   beforeAll(async () => {
     database = await fileDatabase('states');
@@ -116,11 +116,19 @@ describe('StatesRepository (SQL on a database of its own)', () => {
     expect((await rows.entriesOf(removed)).map((e) => e.key)).toEqual(['home']);
   });
 
-  it('records how many entities a state holds', async () => {
-    const { base } = await siteWithChanges();
-    expect(await states.countEntries(db.manager, base)).toBe(2);
-    const [{ count }] = await db.query(`select entity_count as count from content_states where id = $1`, [base]);
-    expect(count).toBe(2);
+  it('records how many entities a state built as a delta holds', async () => {
+    const { siteId, base, home1, about } = await siteWithChanges();
+    await rows.staging(siteId, { type: 'page', key: 'home', data: home1, published: home1, route: '/' });
+    await rows.staging(siteId, { type: 'page', key: 'about', data: about, published: about, route: '/about' });
+    const { id } = await states.create(db.manager, siteId, 'promotion', crypto.randomUUID());
+    // home kept, gone removed, about added: two entities, held as two rows over the base.
+    expect(await states.fillFromStaging(db.manager, id, siteId, base)).toBe(2);
+    const [state] = await db.query(
+      `select entity_count as count, parent_id::int as parent, (select count(*)::int from state_entries where state_id = $1) as rows
+       from content_states where id = $1`,
+      [id],
+    );
+    expect(state).toEqual({ count: 2, parent: base, rows: 2 });
   });
 
   it('takes named entities from another state with what they need that the base lacks, and nothing else', async () => {

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ENV_REFERENCE } from '../../libs/content-model';
+import type { StateDeltaPolicy } from '../platform/config/config';
+import { RUNTIME_CONFIG } from '../platform/config/runtime-config';
 import { queryRows } from '../platform/database/sql';
 
 export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
@@ -27,39 +29,50 @@ export interface ClosureEntry {
   variables: string[];
 }
 
-// Where a closure takes entities from ($3): another state, or staging's promotable manifest. Not materialized,
-// so each probe by (type, key) stays an index lookup instead of a copy of the whole manifest.
-const STATE_SOURCE = `select type, key, revision_id, version, route from state_entries where state_id = $3`;
-const STAGING_SOURCE = `select type, key, revision_id, version, route from staging_manifest where site_id = $3`;
-
 // One entity of a relation, probed by primary key. `offset 0` keeps the subquery a per-row index lookup: a plain
 // join lets the planner hash the whole manifest instead, which it does when a fresh import left it without stats.
 const probe = (from: string, type: string, key: string, extra = '') =>
   `(select * from ${from} where type = ${type} and key = ${key}${extra} offset 0)`;
-const inSource = (type: string, key: string) => probe('src', type, key);
+
+/** Where a closure takes entities from ($3): one entity by (type, key), or every entity of some types. */
+interface ClosureSource {
+  probe(type: string, key: string): string;
+  ofTypes(types: string): string;
+}
+// Another state (a snapshot, for a revert), resolved through its chain.
+const STATE_SOURCE: ClosureSource = {
+  probe: (type, key) => `(select * from state_entry($3, ${type}, ${key}) offset 0)`,
+  ofTypes: (types) => `state_manifest($3, ${types})`,
+};
+// Staging's promotable manifest (a selective promotion).
+const STAGING_SOURCE: ClosureSource = {
+  probe: (type, key) => probe('staging_manifest', type, key, ' and site_id = $3'),
+  ofTypes: (types) => `(select * from staging_manifest where site_id = $3 and type = any(${types}))`,
+};
+const inStaging = STAGING_SOURCE.probe;
+// The base state's entity: one probe per level of its chain.
 const inBase = (type: string, key: string, extra = '') =>
-  probe('(select * from state_entries where state_id = $2) base', type, key, extra);
+  `(select * from state_entry($2, ${type}, ${key}) base where true${extra} offset 0)`;
 
 /**
  * The closure of a selection ($4 types and $5 keys, plus every difference between source and base of the types
  * in $6) over references: an entity brings what it refers to and, an object type, its fields (a record refers
  * to its type, so it brings both). A revert follows a reference when the base ($2) lacks the entity
  * ('missing'); a selective promotion when the source has it otherwise than the base ('changed'). Defines the
- * CTEs src, seed, wanted and closure (type, key, requested, because).
+ * CTEs seed, wanted and closure (type, key, requested, because).
  */
-function closure(source: string, follow: 'missing' | 'changed'): string {
+function closure(source: ClosureSource, follow: 'missing' | 'changed'): string {
   const followed =
     follow === 'missing'
       ? `not exists ${inBase('ref.type', 'ref.key')}`
-      : `exists (select 1 from ${inSource('ref.type', 'ref.key')} x
+      : `exists (select 1 from ${source.probe('ref.type', 'ref.key')} x
                  where not exists ${inBase('x.type', 'x.key', ' and revision_id = x.revision_id')})`;
-  return `with recursive src as not materialized (${source}),
-    seed(type, key) as (
+  return `with recursive seed(type, key) as (
       select type, key from unnest($4::text[], $5::text[]) as w(type, key)
       union
       select coalesce(s.type, b.type), coalesce(s.key, b.key)
-      from (select type, key, revision_id from src where type = any($6::text[])) s
-      full join (select type, key, revision_id from state_entries where state_id = $2 and type = any($6::text[])) b
+      from ${source.ofTypes('$6::text[]')} s
+      full join state_manifest($2, $6::text[]) b
         on b.type = s.type and b.key = s.key
       where s.revision_id is distinct from b.revision_id
     ),
@@ -67,14 +80,14 @@ function closure(source: string, follow: 'missing' | 'changed'): string {
       select type, key, true, null::text, null::text from seed
       union
       select ref.type, ref.key, false, w.type, w.key from wanted w
-      cross join lateral ${inSource('w.type', 'w.key')} s
+      cross join lateral ${source.probe('w.type', 'w.key')} s
       cross join lateral (select refs from revisions where id = s.revision_id offset 0) r
       cross join lateral (
         select e->>'type' as type, e->>'key' as key from jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) e
         where e->>'type' <> '${ENV_REFERENCE}'
         union all
-        select f.type, f.key from src f join revisions fr on fr.id = f.revision_id
-        where w.type = 'custom_object_type' and f.type = 'custom_field'
+        select f.type, f.key from ${source.ofTypes(`'{custom_field}'`)} f join revisions fr on fr.id = f.revision_id
+        where w.type = 'custom_object_type'
           and fr.refs @> jsonb_build_array(jsonb_build_object('type', 'custom_object_type', 'key', w.key))
       ) ref
       where ${followed}
@@ -88,19 +101,24 @@ function closure(source: string, follow: 'missing' | 'changed'): string {
     )`;
 }
 
-// Writes state $1: the base's entities outside the closure, and the closure's from the source (versions count on).
-// A data-modifying CTE runs whether or not the statement reads it; nothing is returned, so 100,000 rows are not.
-const FILL = `kept as (
+// Writes state $1 as a delta on the base: the closure's entities from the source (versions count on), and a
+// removal row for each one the source lacks and the base has. What the closure leaves alone is the base's.
+// A data-modifying CTE runs whether or not the statement reads it.
+const fill = (source: ClosureSource) => `kept as (
     insert into state_entries (state_id, type, key, revision_id, version, route)
-    select $1::bigint, b.type, b.key, b.revision_id, b.version, b.route from state_entries b
-    where b.state_id = $2 and not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
-    union all
-    select $1::bigint, s.type, s.key, s.revision_id,
-           case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end, s.route
+    select $1::bigint, c.type, c.key, s.revision_id,
+           case when s.revision_id is null or p.revision_id = s.revision_id then p.version
+                else coalesce(p.version, 0) + 1 end,
+           s.route
     from closure c
-    cross join lateral ${inSource('c.type', 'c.key')} s
+    left join lateral ${source.probe('c.type', 'c.key')} s on true
     left join lateral ${inBase('c.type', 'c.key')} p on true
+    where s.revision_id is not null or p.revision_id is not null
   )`;
+
+// A small base counts as this many entities when measuring its deltas' share: compacting a 10-entity site at
+// its third changed row would buy nothing, and its lookups stay as deep as the depth bound allows anyway.
+const SMALL_BASE = 1000;
 
 type DanglingRow = { type: string; key: string; refType: string; refKey: string };
 const byDangling = (a: DanglingRow, b: DanglingRow) =>
@@ -119,9 +137,15 @@ const closureParams = (seed: ClosureSeed) => [
   seed.types,
 ];
 
-/** Immutable production manifests, built with set-based SQL (a handful of statements per state). */
+/**
+ * Immutable production manifests, built with set-based SQL (a handful of statements per state). Each fill writes
+ * the new state as a delta on its base (the rows that differ, a removal as a row without a revision) and then
+ * settles it: kept as a delta, or compacted into a full manifest when the chain would pass the policy's bounds.
+ */
 @Injectable()
 export class StatesRepository {
+  constructor(@Inject(RUNTIME_CONFIG) private readonly config: { stateDeltas: StateDeltaPolicy }) {}
+
   /** Where a state came from (origin_id is the job that built it, for a promotion or a restore), or null. */
   async find(
     tx: EntityManager,
@@ -153,7 +177,8 @@ export class StatesRepository {
     originId: string,
   ): Promise<{ id: number; built: boolean }> {
     const [existing] = await tx.query(
-      `select id::int, entity_count > 0 or exists (select 1 from state_entries where state_id = content_states.id) as built
+      `select id::int, parent_id is not null or entity_count > 0
+                or exists (select 1 from state_entries where state_id = content_states.id) as built
       from content_states where origin_id = $1`,
       [originId],
     );
@@ -167,35 +192,35 @@ export class StatesRepository {
 
   /**
    * Staging's promotable manifest as a new state: unchanged entities keep production's version, changed and
-   * added ones get production's + 1. One INSERT … SELECT, however many entities.
+   * added ones get production's + 1. Written as what differs from the base (one INSERT … SELECT), then settled.
    */
   async fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
     await tx.query(
       `insert into state_entries (state_id, type, key, revision_id, version, route)
-       select $1, s.type, s.key, s.revision_id,
-              case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end,
+       select $1, coalesce(s.type, p.type), coalesce(s.key, p.key), s.revision_id,
+              case when s.revision_id is null or p.revision_id = s.revision_id then p.version
+                   else coalesce(p.version, 0) + 1 end,
               s.route
-       from staging_manifest s
-       left join state_entries p on p.state_id = $3 and p.type = s.type and p.key = s.key
-       where s.site_id = $2`,
+       from (select type, key, revision_id, route from staging_manifest where site_id = $2) s
+       full join state_manifest($3) p on p.type = s.type and p.key = s.key
+       where s.revision_id is distinct from p.revision_id or s.route is distinct from p.route`,
       [stateId, siteId, baseStateId],
     );
-    return this.countEntries(tx, stateId);
+    return this.settle(tx, stateId, baseStateId);
   }
 
   /** Another state's content (a snapshot's) with versions counted on from the base state, as a new state. */
   async fillFromState(tx: EntityManager, stateId: number, sourceStateId: number, baseStateId: number): Promise<number> {
     await tx.query(
       `insert into state_entries (state_id, type, key, revision_id, version, route)
-       select $1, s.type, s.key, s.revision_id,
-              case when p.revision_id = s.revision_id then p.version else coalesce(p.version, 0) + 1 end,
-              s.route
-       from state_entries s
-       left join state_entries p on p.state_id = $3 and p.type = s.type and p.key = s.key
-       where s.state_id = $2`,
+       select $1, d.type, d.key, d.to_revision_id,
+              case when d.to_revision_id is null or d.from_revision_id = d.to_revision_id then d.from_version
+                   else coalesce(d.from_version, 0) + 1 end,
+              d.to_route
+       from state_diff($3, $2) d`,
       [stateId, sourceStateId, baseStateId],
     );
-    return this.countEntries(tx, stateId);
+    return this.settle(tx, stateId, baseStateId);
   }
 
   /** The base state with one entity replaced (revisionId) or removed (null); its version moves by one. */
@@ -205,24 +230,25 @@ export class StatesRepository {
     baseStateId: number,
     change: { type: string; key: string; revisionId: string | null; route: string | null },
   ): Promise<{ fromVersion: number | null; toVersion: number | null }> {
-    await tx.query(
-      `insert into state_entries (state_id, type, key, revision_id, version, route)
-       select $1, type, key, revision_id, version, route from state_entries where state_id = $2 and not (type = $3 and key = $4)`,
-      [stateId, baseStateId, change.type, change.key],
-    );
-    const [before] = await tx.query(
-      `select version from state_entries where state_id = $1 and type = $2 and key = $3`,
-      [baseStateId, change.type, change.key],
-    );
-    let toVersion: number | null = null;
-    if (change.revisionId) {
-      toVersion = (before?.version ?? 0) + 1;
+    const [before] = await tx.query(`select version from state_entry($1, $2, $3)`, [
+      baseStateId,
+      change.type,
+      change.key,
+    ]);
+    const toVersion = change.revisionId ? (before?.version ?? 0) + 1 : null;
+    if (change.revisionId || before)
       await tx.query(
         `insert into state_entries (state_id, type, key, revision_id, version, route) values ($1, $2, $3, $4, $5, $6)`,
-        [stateId, change.type, change.key, change.revisionId, toVersion, change.route],
+        [
+          stateId,
+          change.type,
+          change.key,
+          change.revisionId,
+          toVersion ?? before.version,
+          change.revisionId ? change.route : null,
+        ],
       );
-    }
-    await this.countEntries(tx, stateId);
+    await this.settle(tx, stateId, baseStateId, { checkRoutes: true });
     return { fromVersion: before?.version ?? null, toVersion };
   }
 
@@ -241,13 +267,13 @@ export class StatesRepository {
     await withoutJit(tx);
     const taken: { type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[] = await tx.query(
       `${closure(STATE_SOURCE, 'missing')},
-       ${FILL}
+       ${fill(STATE_SOURCE)}
        select c.type, c.key, c.requested,
-              case when exists ${inSource('c.type', 'c.key')} then 'taken' else 'removed' end as op
+              case when exists ${STATE_SOURCE.probe('c.type', 'c.key')} then 'taken' else 'removed' end as op
        from closure c order by c.type, c.key`,
       [stateId, baseStateId, sourceStateId, ...closureParams({ entities, types: [] })],
     );
-    await this.countEntries(tx, stateId);
+    await this.settle(tx, stateId, baseStateId, { checkRoutes: true });
     return taken;
   }
 
@@ -264,13 +290,13 @@ export class StatesRepository {
     selection: ClosureSeed,
   ): Promise<number> {
     await withoutJit(tx);
-    await tx.query(`${closure(STAGING_SOURCE, 'changed')}, ${FILL} select 1`, [
+    await tx.query(`${closure(STAGING_SOURCE, 'changed')}, ${fill(STAGING_SOURCE)} select 1`, [
       stateId,
       baseStateId,
       siteId,
       ...closureParams(selection),
     ]);
-    return this.countEntries(tx, stateId);
+    return this.settle(tx, stateId, baseStateId, { checkRoutes: true });
   }
 
   /**
@@ -291,13 +317,12 @@ export class StatesRepository {
        select c.type, c.key, c.requested, c.because as "includedBecause",
               s.revision_id::text as "stagingRevisionId", b.revision_id::text as "productionRevisionId",
               s.version as "stagingVersion", b.version as "productionVersion",
-              (select d.revision_id::text from state_entries d
-               where d.state_id = $1::bigint and d.type = c.type and d.key = c.key) as "driftRevisionId",
+              (select d.revision_id::text from state_entry($1::bigint, c.type, c.key) d) as "driftRevisionId",
               case when c.type = 'media' then r.body->>'sha256' end as sha256,
               coalesce((select array_agg(e->>'key' order by e->>'key') from jsonb_array_elements(r.refs) e
                         where e->>'type' = '${ENV_REFERENCE}'), '{}') as variables
        from closure c
-       left join lateral ${inSource('c.type', 'c.key')} s on true
+       left join lateral ${inStaging('c.type', 'c.key')} s on true
        left join lateral (select body, refs from revisions where id = s.revision_id offset 0) r on true
        left join lateral ${inBase('c.type', 'c.key')} b on true
        order by c.type, c.key`,
@@ -321,14 +346,14 @@ export class StatesRepository {
     // In the candidate: the closure's from the source, or the base's outside the closure.
     const inCandidate = (type: string, key: string) => `(case
       when exists (select 1 from closure c2 where c2.type = ${type} and c2.key = ${key})
-        then exists ${inSource(type, key)}
+        then exists ${inStaging(type, key)}
       else exists ${inBase(type, key)} end)`;
     const params = [limit, baseStateId, siteId, ...closureParams(selection)];
     await withoutJit(tx);
     const needs: DanglingRow[] = await tx.query(
       `${closure(STAGING_SOURCE, 'changed')}
        select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey" from closure c
-       cross join lateral ${inSource('c.type', 'c.key')} s
+       cross join lateral ${inStaging('c.type', 'c.key')} s
        cross join lateral (select refs from revisions where id = s.revision_id offset 0) r
        cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
        where ref->>'type' <> '${ENV_REFERENCE}' and not ${inCandidate(`ref->>'type'`, `ref->>'key'`)}
@@ -340,10 +365,10 @@ export class StatesRepository {
       ? await tx.query(
           `${closure(STAGING_SOURCE, 'changed')},
            removed as materialized (
-             select c.type, c.key from closure c where not exists ${inSource('c.type', 'c.key')}
+             select c.type, c.key from closure c where not exists ${inStaging('c.type', 'c.key')}
            )
            select b.type, b.key, x.type as "refType", x.key as "refKey" from removed x
-           join state_entries b on b.state_id = $2
+           cross join state_manifest($2) b
            join revisions r on r.id = b.revision_id
              and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
            where not exists (select 1 from closure c where c.type = b.type and c.key = b.key)
@@ -362,12 +387,11 @@ export class StatesRepository {
   ): Promise<{ type: string; key: string; refType: string; refKey: string }[]> {
     return tx.query(
       `select e.type, e.key, ref->>'type' as "refType", ref->>'key' as "refKey"
-       from state_entries e
+       from state_manifest($1) e
        join revisions r on r.id = e.revision_id
        cross join lateral jsonb_array_elements(coalesce(r.refs, '[]'::jsonb)) ref
-       where e.state_id = $1 and ref->>'type' <> '${ENV_REFERENCE}'
-         and not exists (select 1 from state_entries t
-                         where t.state_id = $1 and t.type = ref->>'type' and t.key = ref->>'key')
+       where ref->>'type' <> '${ENV_REFERENCE}'
+         and not exists (select 1 from state_entry($1, ref->>'type', ref->>'key'))
        order by e.type, e.key limit $2`,
       [stateId, limit],
     );
@@ -375,28 +399,159 @@ export class StatesRepository {
 
   /**
    * The routes of the pages and posts that `toStateId` adds or changes against `fromStateId`, in route order,
-   * at most `limit`. One statement: the new state's routes in index order, each probed in the old state by key.
+   * at most `limit`: what separates the two states, which for a state built on the other is its own delta.
    */
   async changedPageRoutes(tx: EntityManager, fromStateId: number, toStateId: number, limit: number): Promise<string[]> {
     const rows = await queryRows<{ route: string }>(
       tx,
-      `select b.route from state_entries b
-       left join state_entries a on a.state_id = $1 and a.type = b.type and a.key = b.key
-       where b.state_id = $2 and b.route is not null and b.type in ('page', 'post')
-         and a.revision_id is distinct from b.revision_id
-       order by b.route limit $3`,
+      `select to_route as route from state_diff($1, $2)
+       where to_route is not null and to_revision_id is not null and type in ('page', 'post')
+       order by to_route limit $3`,
       [fromStateId, toStateId, limit],
     );
     return rows.map((r) => r.route);
   }
 
-  async countEntries(tx: EntityManager, stateId: number): Promise<number> {
+  /**
+   * Refuses a delta that gives an entity a route another entity of the state still serves (a full manifest's
+   * unique route index cannot see across a chain): each of the delta's routes, probed in the older levels.
+   */
+  private async assertRoutesFree(tx: EntityManager, stateId: number): Promise<void> {
+    const [clash] = await tx.query(
+      `select d.route from state_entries d
+       cross join lateral (select array[id] || ancestors as chain from content_states where id = $1) s
+       cross join lateral unnest(s.chain) with ordinality as c(state_id, depth)
+       join state_entries o on o.state_id = c.state_id and o.route = d.route and (o.type, o.key) <> (d.type, d.key)
+       where d.state_id = $1 and d.route is not null and c.depth > 1 and o.revision_id is not null
+         and not exists (select 1 from state_entries n where n.state_id = any(s.chain[1:c.depth - 1])
+                         and n.type = o.type and n.key = o.key)
+       limit 1`,
+      [stateId],
+    );
+    if (clash) throw new RouteTakenError(clash.route);
+  }
+
+  /**
+   * Settles a state whose rows are what differs from `parentId`: it stays a delta (its chain recorded on its
+   * row), or, when that would make the chain longer than the policy's depth or its deltas more than the policy's
+   * share of the full base (counted as at least SMALL_BASE entities), it becomes a full manifest: the parent's entities it does not override are copied
+   * in and its removal rows go. Records and returns how many entities it holds.
+   */
+  private async settle(
+    tx: EntityManager,
+    stateId: number,
+    parentId: number,
+    { checkRoutes = false } = {},
+  ): Promise<number> {
+    const { maxDepth, maxPercent, smallBase = SMALL_BASE } = this.config.stateDeltas;
+    const [chain] = await queryRows<{ compact: boolean }>(
+      tx,
+      `with own as (
+         select count(*)::int as rows,
+                count(*) filter (where e.revision_id is null)::int as removed,
+                count(*) filter (where e.revision_id is not null
+                                 and not exists (select 1 from state_entry($2, e.type, e.key)))::int as added
+         from state_entries e where e.state_id = $1
+       ), parent as (
+         select p.id, p.ancestors, p.chain_rows, p.entity_count,
+                coalesce((select b.entity_count from content_states b where b.id = p.ancestors[cardinality(p.ancestors)]),
+                         p.entity_count) as base_entities
+         from content_states p where p.id = $2
+       )
+       update content_states s set
+         parent_id = parent.id, ancestors = array[parent.id] || parent.ancestors,
+         chain_rows = parent.chain_rows + own.rows,
+         entity_count = parent.entity_count + own.added - own.removed
+       from own, parent where s.id = $1
+       returning cardinality(s.ancestors) > $3 or s.chain_rows * 100 > $4 * greatest(parent.base_entities, $5) as compact`,
+      [stateId, parentId, maxDepth, maxPercent, smallBase],
+    );
+    // Before compacting: a clash would otherwise surface as the unique route index's error.
+    if (checkRoutes) await this.assertRoutesFree(tx, stateId);
+    if (chain?.compact) await this.compact(tx, stateId, parentId);
+    return this.entityCount(tx, stateId);
+  }
+
+  /** A delta made whole: the parent's entities it does not override, copied in; its removal rows dropped. */
+  private async compact(tx: EntityManager, stateId: number, parentId: number): Promise<void> {
+    await tx.query(
+      `insert into state_entries (state_id, type, key, revision_id, version, route)
+       select $1, p.type, p.key, p.revision_id, p.version, p.route from state_manifest($2) p
+       where not exists (select 1 from state_entries e where e.state_id = $1 and e.type = p.type and e.key = p.key)`,
+      [stateId, parentId],
+    );
+    await tx.query(`delete from state_entries where state_id = $1 and revision_id is null`, [stateId]);
+    await tx.query(`update content_states set parent_id = null, ancestors = '{}', chain_rows = 0 where id = $1`, [
+      stateId,
+    ]);
+  }
+
+  /**
+   * Folds each state that is kept only because a retained delta's chain passes through it into the one kept
+   * state built on it, so the collector can delete it (with what only it references): the child takes the
+   * rows it does not override and the folded state's place in the chain (a folded full state makes the child
+   * full). A state two kept states are built on stays: it is shared. Returns how many were folded. The
+   * caller holds the content lock exclusively; each fold rewrites one chain in place, not what it resolves to.
+   */
+  async foldIntermediates(tx: EntityManager, retained: number[]): Promise<number> {
+    let folded = 0;
+    for (;;) {
+      const [fold] = await queryRows<{ id: number; child: number; full: boolean }>(
+        tx,
+        `with needed as (
+           select unnest($1::bigint[]) as id
+           union select unnest(c.ancestors) from content_states c where c.id = any($1::bigint[])
+         )
+         select p.id::int, min(k.id)::int as child, cardinality(p.ancestors) = 0 as full
+         from content_states p join needed n on n.id = p.id
+         join content_states k on k.parent_id = p.id join needed kn on kn.id = k.id
+         where p.id <> all($1::bigint[])
+         group by p.id having count(*) = 1 order by p.id limit 1`,
+        [retained],
+      );
+      if (!fold) return folded;
+      await tx.query(
+        `insert into state_entries (state_id, type, key, revision_id, version, route)
+         select $2, p.type, p.key, p.revision_id, p.version, p.route from state_entries p
+         where p.state_id = $1
+           and not exists (select 1 from state_entries c where c.state_id = $2 and c.type = p.type and c.key = p.key)`,
+        [fold.id, fold.child],
+      );
+      if (fold.full)
+        await tx.query(`delete from state_entries where state_id = $1 and revision_id is null`, [fold.child]);
+      await tx.query(
+        `update content_states c set parent_id = p.parent_id, ancestors = p.ancestors
+         from content_states p where p.id = $1 and c.id = $2`,
+        [fold.id, fold.child],
+      );
+      // The chains through the folded state lose it; their delta row counts are taken again.
+      await tx.query(
+        `update content_states set ancestors = array_remove(ancestors, $1::bigint) where $1::bigint = any(ancestors)`,
+        [fold.id],
+      );
+      await tx.query(
+        `update content_states d set chain_rows = case when cardinality(d.ancestors) = 0 then 0 else
+           (select count(*) from state_entries e where e.state_id = any(array[d.id] || d.ancestors[1:cardinality(d.ancestors) - 1])) end
+         where d.id = $1 or $1::bigint = any(d.ancestors)`,
+        [fold.child],
+      );
+      folded += 1;
+    }
+  }
+
+  private async entityCount(tx: EntityManager, stateId: number): Promise<number> {
     const rows = await queryRows<{ entityCount: number }>(
       tx,
-      `update content_states set entity_count = (select count(*) from state_entries where state_id = $1) where id = $1
-       returning entity_count as "entityCount"`,
+      `select entity_count as "entityCount" from content_states where id = $1`,
       [stateId],
     );
     return rows[0]?.entityCount ?? 0;
+  }
+}
+
+/** A state would serve one route with two entities. */
+export class RouteTakenError extends Error {
+  constructor(readonly route: string) {
+    super(`route ${route} is served by two entities`);
   }
 }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../platform/errors/app-error';
-import { type ClosureSeed, StatesRepository, type StateOrigin } from './states.repository';
+import { type ClosureSeed, RouteTakenError, StatesRepository, type StateOrigin } from './states.repository';
+
+/** A new state would serve a path twice: 409 route_taken with the path and what to do about it. */
+async function refusingTakenRoutes<T>(advice: string, build: () => Promise<T>): Promise<T> {
+  try {
+    return await build();
+  } catch (error) {
+    if (error instanceof RouteTakenError)
+      throw new AppError('route_taken', `${advice} (${error.route})`, [{ route: error.route }]);
+    throw error;
+  }
+}
 
 /** Immutable content states, for every feature that builds one (promotion, restore, break-glass, new sites). */
 @Injectable()
@@ -29,46 +40,31 @@ export class StatesService {
     return this.states.fillFromState(tx, stateId, sourceStateId, baseStateId);
   }
 
-  async fillWithEntitiesOf(
+  fillWithEntitiesOf(
     tx: EntityManager,
     stateId: number,
     baseStateId: number,
     sourceStateId: number,
     entities: { type: string; key: string }[],
   ) {
-    try {
-      return await this.states.fillWithEntitiesOf(tx, stateId, baseStateId, sourceStateId, entities);
-    } catch (error) {
-      // An entity taken back serves a path that another of production's entities serves now.
-      const pg = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
-      if (pg?.constraint === 'state_entries_route')
-        throw new AppError(
-          'route_taken',
-          'A reverted entity would serve a path production already serves with another.',
-        );
-      throw error;
-    }
+    // An entity taken back serves a path that another of production's entities serves now.
+    return refusingTakenRoutes('A reverted entity would serve a path production already serves with another.', () =>
+      this.states.fillWithEntitiesOf(tx, stateId, baseStateId, sourceStateId, entities),
+    );
   }
 
   /** Production's head with a selection of staging's changes and what they need (a selective promotion). */
-  async fillWithStagingSelection(
+  fillWithStagingSelection(
     tx: EntityManager,
     stateId: number,
     siteId: string,
     baseStateId: number,
     selection: ClosureSeed,
   ): Promise<number> {
-    try {
-      return await this.states.fillWithStagingSelection(tx, stateId, siteId, baseStateId, selection);
-    } catch (error) {
-      const pg = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }) : null;
-      if (pg?.constraint === 'state_entries_route')
-        throw new AppError(
-          'route_taken',
-          'A selected entity would serve a path that production serves with an entity the selection leaves alone: select both.',
-        );
-      throw error;
-    }
+    return refusingTakenRoutes(
+      'A selected entity would serve a path that production serves with an entity the selection leaves alone: select both.',
+      () => this.states.fillWithStagingSelection(tx, stateId, siteId, baseStateId, selection),
+    );
   }
 
   /** What a selection of staging's changes brings over production's head, entity by entity, and why. */
@@ -103,13 +99,20 @@ export class StatesService {
     return this.states.changedPageRoutes(tx, fromStateId, toStateId, limit);
   }
 
+  /** Folds the states only retained deltas' chains need into those deltas (the collector, under its lock). */
+  foldIntermediates(tx: EntityManager, retained: number[]): Promise<number> {
+    return this.states.foldIntermediates(tx, retained);
+  }
+
   fillWithOneChange(
     tx: EntityManager,
     stateId: number,
     baseStateId: number,
     change: { type: string; key: string; revisionId: string | null; route: string | null },
   ) {
-    return this.states.fillWithOneChange(tx, stateId, baseStateId, change);
+    return refusingTakenRoutes('Another entity of production already serves this path.', () =>
+      this.states.fillWithOneChange(tx, stateId, baseStateId, change),
+    );
   }
 }
 

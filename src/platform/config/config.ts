@@ -2,6 +2,13 @@ import * as path from 'node:path';
 
 export type ProcessRole = 'api' | 'worker' | 'all';
 
+export interface StateDeltaPolicy {
+  maxDepth: number;
+  maxPercent: number;
+  /** A base smaller than this counts as this many entities for `maxPercent` (tests lower it; default 1,000). */
+  smallBase?: number;
+}
+
 export interface AppConfig {
   databaseUrl?: string;
   /** A streaming replica of DATABASE_URL the public site reads immutable states from; unset: the primary. */
@@ -29,6 +36,12 @@ export interface AppConfig {
   crashAt?: string;
   /** Cross-node tests only: this node handles site events (pub/sub) this long after they arrive. */
   siteEventsDelayMs: number;
+  /**
+   * How a new production state is stored: its parent plus the rows that differ, until the chain would pass
+   * `maxDepth` deltas or its deltas `maxPercent` of the full base's entities; then as a full manifest (compacted).
+   * `maxDepth` 0 stores every state whole (the path before delta states, kept for comparison).
+   */
+  stateDeltas: StateDeltaPolicy;
   webhooks: {
     /** Deliver to private, loopback and link-local addresses too (tests, a receiver on the same network). */
     allowPrivateAddresses: boolean;
@@ -132,6 +145,8 @@ export const CONFIG_VARIABLES = {
   SEED_DEMO: bool,
   CRASH_AT: crashPoint,
   SITE_EVENTS_DELAY_MS: integer(0, 600_000),
+  STATE_DELTA_MAX_DEPTH: integer(0, 64),
+  STATE_DELTA_MAX_PERCENT: integer(1, 100),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: bool,
   WEBHOOK_RETRY_BASE_MS: integer(1, 3_600_000),
   VISUAL_DIFF_CHROMIUM: nonEmpty,
@@ -184,6 +199,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: v.SEED_DEMO ?? true,
     crashAt: v.CRASH_AT,
     siteEventsDelayMs: v.SITE_EVENTS_DELAY_MS ?? 0,
+    stateDeltas: { maxDepth: v.STATE_DELTA_MAX_DEPTH ?? 8, maxPercent: v.STATE_DELTA_MAX_PERCENT ?? 25 },
     webhooks: {
       allowPrivateAddresses: v.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false,
       retryBaseMs: v.WEBHOOK_RETRY_BASE_MS ?? 30_000,

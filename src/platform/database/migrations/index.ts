@@ -22,6 +22,7 @@ import { BackfillPromotionFromState1764000001801 } from './1764000001801-Backfil
 import { AddSiteSmokeChecks1764000002050 } from './1764000002050-AddSiteSmokeChecks';
 import { AddRolledBackJobStatus1764000002051 } from './1764000002051-AddRolledBackJobStatus';
 import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiffs';
+import { AddDeltaStates1764000002400 } from './1764000002400-AddDeltaStates';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddRolledBackJobStatus1764000002051,
   CreateVisualDiffs1764000002150,
   RecomputeFormIntegrationRefs1764000002200,
+  AddDeltaStates1764000002400,
 ];
