@@ -77,6 +77,45 @@ describe('garbage collection', () => {
     expect((await client.production('popup', 'a')).body.data.title).toBe('v1');
   });
 
+  it('never deletes a state a retained delta is built on, and folds away the links only such a delta needs', async () => {
+    const site = await createSite(app, 'gcchain');
+    const client = stagingClient(app, site);
+    const promoted: number[] = [];
+    for (const key of ['a', 'b', 'c', 'd', 'e']) {
+      await client.put('popup', key, { title: key });
+      promoted.push((await client.promoteAll()).result.stateId);
+      if (key === 'b')
+        await client
+          .http()
+          .post(`/api/sites/${site.slug}/snapshots`)
+          .set(auth(site.tokens.owner))
+          .send({ label: 'on a delta' })
+          .expect(201);
+    }
+    const [, b, c, , e] = promoted;
+    const chain = async (id: number) =>
+      (await db().query(`select ancestors::int[] as ancestors from content_states where id = $1`, [id]))[0]?.ancestors;
+    // Small site, default policy: each promotion is a delta on the one before.
+    expect((await chain(e)).slice(0, 2)).toEqual([promoted[3], promoted[2]]);
+    const manifest = async (id: number) =>
+      db().query(`select type, key, revision_id::text, version from state_manifest($1) order by type, key`, [id]);
+    const [snapshotBefore, headBefore] = [await manifest(b), await manifest(e)];
+
+    const { body: result } = await collect();
+    expect(result.states).toBeGreaterThanOrEqual(1);
+    // c was only a link between the snapshot's state and the head's chain: folded into the next and deleted.
+    expect(await chain(c)).toBeUndefined();
+    expect(await manifest(b)).toEqual(snapshotBefore);
+    expect(await manifest(e)).toEqual(headBefore);
+    const broken = await db().query(
+      `select s.id from content_states s cross join lateral unnest(s.ancestors) a(id)
+       where not exists (select 1 from content_states t where t.id = a.id)
+          or s.parent_id is distinct from s.ancestors[1]`,
+    );
+    expect(broken).toEqual([]);
+    expect((await client.production('popup', 'a')).body.data.title).toBe('a');
+  });
+
   it('keeps everything a promotion running at the same time needs', async () => {
     const site = await createSite(app, 'gcrace');
     const client = stagingClient(app, site);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { StateDeltaPolicy } from '../../src/platform/config/config';
 import { generateSite, mediaBytes, mutateEntity, type SiteEntity } from '../../libs/site-generator';
 import { api, benchServices, bootApp, importAll, median, p99, round, startProber, timed, waitForJob } from '../harness';
 import { NaivePromotion } from '../naive/naive-promotion';
@@ -22,13 +23,17 @@ type Api = ReturnType<typeof api>;
 export async function runPromotionBench(): Promise<void> {
   const services = await benchServices();
   const { app, url, config } = await bootApp(services.env);
+  // The same process builds some rounds' states as deltas and others whole (maxDepth 0, the path before delta
+  // states): the policy is read at each build, so switching it here compares the two on the same site and data.
+  const deltas = config.stateDeltas;
   const dataSource = app.get(DataSource);
   const naive = new NaivePromotion(dataSource);
   await naive.prepare();
   const swaps = new SwapPaths(app);
   const rows: Record<string, string | number>[] = [];
   try {
-    for (const size of SIZES) rows.push(await measureSize(size, url, config.adminToken, dataSource, naive, swaps));
+    for (const size of SIZES)
+      rows.push(await measureSize(size, url, config.adminToken, dataSource, naive, swaps, deltas));
   } finally {
     await app.close();
     await services.close();
@@ -46,7 +51,9 @@ export async function runPromotionBench(): Promise<void> {
           'and the path before issue 16 (lease taken and announced, the swap in an ORM transaction, to its commit / to the head notification). ' +
           'Lease held: timings.maintenanceMs, the swap plus the post-swap check of up to 50 changed pages; dark for a visitor: first to last 503 in the prober. ' +
           'What varies run to run on this shared 2-core machine: the disk flush of a durable commit (0.5 to 4 ms seen) and CPU taken by other sessions; compare columns of one run, not runs. ' +
-          'Naive: the same content copied table to table inside the same lease, on the same data.',
+          'Naive: the same content copied table to table inside the same lease, on the same data. ' +
+          'Full-copy: after the delta rounds, as many rounds again on the same site with the state built whole (STATE_DELTA_MAX_DEPTH=0, the path before delta states); ' +
+          "steps are the job's recorded step times (delta / full-copy medians); storage per changed entity is the growth of state_entries, content_states and revisions over a promotion, divided by the 1% changed.",
         rows,
       },
     ],
@@ -60,7 +67,9 @@ async function measureSize(
   dataSource: DataSource,
   naive: NaivePromotion,
   swaps: SwapPaths,
+  deltas: StateDeltaPolicy,
 ) {
+  const policy = { ...deltas };
   const admin = api(url, adminToken);
   const slug = `bench-${size}-${Date.now().toString(36)}`;
   const site = await admin('POST', '/api/sites', { slug, name: `Bench ${size}` });
@@ -80,7 +89,13 @@ async function measureSize(
   const verifyMs: number[] = [];
   const probedMs: number[] = [];
   const storageBytes: number[] = [];
-  for (let round = 0; round < (ROUNDS[size] ?? 3); round++) {
+  const steps: Record<string, number>[] = [];
+  const whole = { totalMs: [] as number[], storageBytes: [] as number[], steps: [] as Record<string, number>[] };
+  const rounds = ROUNDS[size] ?? 3;
+  // The full-copy rounds come after the delta rounds, on the same site: the deltas' chain grows over its rounds.
+  for (let round = 0; round < rounds * 2; round++) {
+    const full = round >= rounds;
+    Object.assign(deltas, full ? { ...policy, maxDepth: 0 } : policy);
     await importAll(admin, slug, mutate(entities, round));
     for (let i = 0; i < 5; i++)
       previewMs.push((await timed(() => admin('GET', `/api/sites/${slug}/promotion/preview?limit=50`))).ms);
@@ -88,7 +103,14 @@ async function measureSize(
     const prober = await startProber(`${url}/sites/${slug}${page.data.path}`);
     const job = await promote(admin, slug);
     const seen = await prober.stop();
+    if (full) {
+      whole.storageBytes.push((await storage(dataSource)) - before);
+      whole.totalMs.push(job.endToEndMs);
+      whole.steps.push(stepMs(job));
+      continue;
+    }
     storageBytes.push((await storage(dataSource)) - before);
+    steps.push(stepMs(job));
     totalMs.push(job.endToEndMs);
     maintenanceMs.push(job.timings.maintenanceMs);
     swapMs.push(job.timings.swapMs);
@@ -101,6 +123,7 @@ async function measureSize(
     );
   }
 
+  Object.assign(deltas, policy);
   const swapped = await compareSwaps(swaps, site.id, states.at(-1)!, states.at(-2)!);
 
   const restore = await timed(async () => {
@@ -117,6 +140,8 @@ async function measureSize(
     'preview median (ms)': round(median(previewMs)),
     'preview p99 (ms)': round(p99(previewMs)),
     'promotion end-to-end median (ms)': Math.round(median(totalMs)),
+    'full-copy states: end-to-end median (ms)': Math.round(median(whole.totalMs)),
+    'steps, delta / full-copy (ms)': stepSummary(steps, whole.steps),
     'swap: lease taken → head swapped, job (ms)': round(median(swapMs), 2),
     'swap alone, promotion (of it: lease taken) / restore (ms)': `${round(median(swapped.kept), 2)} (${round(median(swapped.keptLease), 2)}) / ${round(median(swapped.ended), 2)}`,
     'swap alone, before issue 16: to the commit / to its notification (ms)': `${round(median(swapped.before), 2)} / ${round(median(swapped.notified), 2)}`,
@@ -126,6 +151,7 @@ async function measureSize(
     'restore end-to-end (ms)': Math.round(restore.ms),
     'restore swap window (ms)': restore.value.timings.maintenanceMs,
     'storage added per promotion (KB)': Math.round(median(storageBytes) / 1024),
+    'storage per changed entity, delta / full-copy (B)': `${Math.round(median(storageBytes) / changedCount(entities))} / ${Math.round(median(whole.storageBytes) / changedCount(entities))}`,
     'naive copy window median (ms)': round(median(naiveMs), 1),
     'naive / our swap (window)': round(median(naiveMs) / Math.max(median(swapMs), 0.01), 0),
   };
@@ -205,6 +231,24 @@ async function promote(admin: Api, slug: string) {
   const done = await waitForJob(admin, job.id);
   return { ...done, endToEndMs: performance.now() - started };
 }
+
+/** How long each step of a finished job took (its recorded start to finish). */
+function stepMs(job: { steps: { name: string; startedAt: string | null; finishedAt: string | null }[] }) {
+  return Object.fromEntries(
+    job.steps
+      .filter((step) => step.startedAt && step.finishedAt)
+      .map((step) => [step.name, Date.parse(step.finishedAt!) - Date.parse(step.startedAt!)]),
+  );
+}
+
+/** The steps that take time, as "name delta/full" medians. */
+function stepSummary(delta: Record<string, number>[], full: Record<string, number>[]): string {
+  const names = ['check-fingerprint', 'validate', 'copy-media', 'build-state', 'plan-check'];
+  const of = (rounds: Record<string, number>[], name: string) => Math.round(median(rounds.map((r) => r[name] ?? 0)));
+  return names.map((name) => `${name} ${of(delta, name)}/${of(full, name)}`).join(', ');
+}
+
+const changedCount = (entities: SiteEntity[]) => Math.max(1, Math.round(entities.length * CHANGED));
 
 async function storage(dataSource: DataSource): Promise<number> {
   const [row] = await dataSource.query(
