@@ -103,6 +103,7 @@ async function measureSize(
     const prober = await startProber(`${url}/sites/${slug}${page.data.path}`);
     const job = await promote(admin, slug);
     const seen = await prober.stop();
+    states.push(job.result.stateId);
     if (full) {
       whole.storageBytes.push((await storage(dataSource)) - before);
       whole.totalMs.push(job.endToEndMs);
@@ -114,7 +115,6 @@ async function measureSize(
     totalMs.push(job.endToEndMs);
     maintenanceMs.push(job.timings.maintenanceMs);
     swapMs.push(job.timings.swapMs);
-    states.push(job.result.stateId);
     verifyMs.push(job.timings.verifyMs);
     if (seen.windows.length) probedMs.push(Math.max(...seen.windows.map((w) => w.end - w.start)));
     process.stderr.write(

@@ -56,15 +56,17 @@ export class RevisionsRepository {
     return ids;
   }
 
-  /** Revisions of staging's promotable manifest whose references were never computed (a bulk path wrote them). */
+  /** Revisions of what staging changes over production's head whose references were never computed (a bulk path wrote them). */
   revisionsWithoutRefs(
     tx: EntityManager,
     siteId: string,
     limit: number,
   ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
     return tx.query(
-      `select r.id::text, r.type, r.body from staging_manifest s join revisions r on r.id = s.revision_id
-       where s.site_id = $1 and r.refs is null limit $2`,
+      `select r.id::text, r.type, r.body
+       from staging_compared($1, (select head_state_id from environments where site_id = $1 and name = 'production')) c
+       join revisions r on r.id = c.staging_revision_id
+       where c.staging_revision_id is distinct from c.production_revision_id and r.refs is null limit $2`,
       [siteId, limit],
     );
   }

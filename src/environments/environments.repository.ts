@@ -69,19 +69,58 @@ export class EnvironmentsRepository {
    * the change sequence still moves, so older fingerprints go stale.
    */
   async resetStaging(tx: EntityManager, siteId: string, baseStateId: number): Promise<void> {
+    await this.noteBaseMove(tx, siteId, baseStateId);
     await tx.query(
       `update environments set version = 0, change_seq = change_seq + 1, reset_at = now(), base_state_id = $2
        where site_id = $1 and name = 'staging'`,
       [siteId, baseStateId],
     );
+    await this.forgetSettledChanges(tx, siteId, baseStateId);
   }
 
   /** A promotion from staging made production's state `stateId`: staging is in step with it from now on. */
   async markStagingInStep(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+    await this.noteBaseMove(tx, siteId, stateId);
     await tx.query(`update environments set base_state_id = $2 where site_id = $1 and name = 'staging'`, [
       siteId,
       stateId,
     ]);
+    await this.forgetSettledChanges(tx, siteId, stateId);
+  }
+
+  /**
+   * Before staging's base moves to `stateId`: what separates the old base from it joins staging's changed set
+   * (an entity staging has as the old base may differ from the new one). Takes staging's row lock first, so no
+   * staging write runs until the caller commits. Without an old base, every entity of the new one joins.
+   */
+  private async noteBaseMove(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+    await this.lock(tx, siteId, 'staging');
+    await tx.query(
+      `insert into staging_changes (site_id, type, key)
+       select $1, d.type, d.key from environments e cross join lateral state_diff(e.base_state_id, $2) d
+       where e.site_id = $1 and e.name = 'staging' and e.base_state_id is not null
+       union
+       select $1, m.type, m.key from environments e cross join lateral state_manifest($2) m
+       where e.site_id = $1 and e.name = 'staging' and e.base_state_id is null
+       on conflict do nothing`,
+      [siteId, stateId],
+    );
+  }
+
+  /**
+   * Forgets the changed entities staging now has as its base `stateId` has them (or lacks as it lacks them):
+   * outside the set, staging and its base agree. Under staging's row lock (taken by noteBaseMove), in a
+   * read-committed statement that sees every staging write committed before it.
+   */
+  private async forgetSettledChanges(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+    await tx.query(
+      `delete from staging_changes c where c.site_id = $1
+         and (select row(s.revision_id, s.route) from staging_manifest s
+              where s.site_id = c.site_id and s.type = c.type and s.key = c.key)
+             is not distinct from
+             (select row(x.revision_id, x.route) from state_entry($2, c.type, c.key) x)`,
+      [siteId, stateId],
+    );
   }
 
   /**

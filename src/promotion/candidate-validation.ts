@@ -4,7 +4,10 @@ import { AppError } from '../platform/errors/app-error';
 import type { VariablesService } from '../variables/variables.service';
 import type { CandidateRepository } from './candidate.repository';
 
-/** Refuses a candidate (staging's promotable manifest) whose references dangle: promoting it would break pages. */
+/**
+ * Refuses a candidate (staging's promotable manifest) whose changes over production's head leave references
+ * dangling: promoting it would break pages.
+ */
 export async function assertCandidateValid(
   {
     candidate,
@@ -13,17 +16,19 @@ export async function assertCandidateValid(
   }: { candidate: CandidateRepository; references: RevisionReferences; variables: VariablesService },
   tx: EntityManager,
   siteId: string,
+  headStateId: number,
 ) {
   await references.computeMissing(tx, siteId);
-  const { total, sample } = await candidate.dangling(tx, siteId, 100);
+  const { total, sample } = await candidate.dangling(tx, siteId, headStateId, 100);
   if (total > 0)
     throw new AppError(
       'dangling_references',
       `${total} reference${total === 1 ? '' : 's'} point at entities that staging would not promote; publish or create them first.`,
       sample,
     );
-  // Production renders `{{env.NAME}}` with its own values: each one the candidate uses must be defined there.
-  const used = await candidate.variablesUsed(tx, siteId);
+  // Production renders `{{env.NAME}}` with its own values: each one the candidate brings must be defined there
+  // (the launch report checks those the unchanged rest uses).
+  const used = await candidate.variablesChanged(tx, siteId, headStateId);
   const defined = new Set(used.length ? await variables.definedNames(siteId, 'production') : []);
   const missing = used.filter((name) => !defined.has(name));
   if (missing.length)

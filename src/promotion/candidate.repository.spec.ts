@@ -34,14 +34,15 @@ describe('CandidateRepository (SQL on a database of its own)', () => {
     await rows.staging(siteId, { type: 'form', key: 'contact', data: form, published: form });
     await rows.staging(siteId, { type: 'page', key: 'draft', data: draft, published: null });
     await rows.staging(siteId, { type: 'page', key: 'home', data: home, published: home, route: '/' });
-    expect(await candidate.dangling(db.manager, siteId, 10)).toEqual({
+    const head = await rows.state(siteId, []);
+    expect(await candidate.dangling(db.manager, siteId, head, 10)).toEqual({
       total: 2,
       sample: [
         { type: 'page', key: 'home', refType: 'form', refKey: 'missing' },
         { type: 'page', key: 'home', refType: 'page', refKey: 'draft' },
       ],
     });
-    expect((await candidate.dangling(db.manager, siteId, 1)).total).toBe(2);
+    expect((await candidate.dangling(db.manager, siteId, head, 1)).total).toBe(2);
   });
 
   it('names the media blobs the candidate uses that production’s head does not', async () => {

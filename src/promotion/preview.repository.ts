@@ -29,14 +29,14 @@ export interface ComparedStates {
   baseStateId: number | null;
 }
 
-// Staging's promotable manifest ($1) against a state ($2).
+// Staging's promotable manifest (site $1) against a state ($2), on the entities they may differ on: what staging
+// changed since its base and what separates that base from the state (staging_compared, migration 2500). Rows
+// alike on both sides may appear; entities outside are alike.
 const JOINED = `
-  with s as (select type, key, revision_id as rev, version from staging_manifest where site_id = $1),
-       p as (select type, key, revision_id as rev, version from state_manifest($2))
-  select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
-         s.rev::text as "stagingRevisionId", p.rev::text as "productionRevisionId",
-         s.version as "stagingVersion", p.version as "productionVersion"
-  from s full join p on s.type = p.type and s.key = p.key`;
+  select type, key, staging_revision_id::text as "stagingRevisionId",
+         production_revision_id::text as "productionRevisionId",
+         staging_version as "stagingVersion", production_version as "productionVersion"
+  from staging_compared($1, $2)`;
 
 // The three-way part: the base state ($3) is probed by primary key only for a row of the diff (staging differs
 // from production's head), and not at all while staging is in step with the head; so it costs what the change
@@ -47,19 +47,34 @@ const DRIFTED = (row: string) => `case
   when ${row}."stagingRevisionId" is not distinct from ${row}."productionRevisionId" then false
   else ${BASE_REVISION(row)} is distinct from ${row}."productionRevisionId" end`;
 
-/** The diff as set-based SQL: one join of two manifests on (type, key), bodies only for what changed. */
+/**
+ * The diff as set-based SQL over the entities staging and the head may differ on, bodies only for what changed;
+ * `unchanged` is the head's count per type less what changed or went.
+ */
 @Injectable()
 export class PreviewRepository {
   async summary(tx: EntityManager, siteId: string, states: ComparedStates): Promise<TypeSummary[]> {
     return tx.query(
-      `select type,
-         count(*) filter (where "productionRevisionId" is null)::int as added,
-         count(*) filter (where "stagingRevisionId" is not null and "productionRevisionId" is not null
-                          and "stagingRevisionId" <> "productionRevisionId")::int as changed,
-         count(*) filter (where "stagingRevisionId" is null)::int as removed,
-         count(*) filter (where "stagingRevisionId" = "productionRevisionId")::int as unchanged,
-         count(*) filter (where ${DRIFTED('joined')})::int as drift
-       from (${JOINED}) joined group by type order by type`,
+      `with differing as (
+         select type,
+           count(*) filter (where "productionRevisionId" is null)::int as added,
+           count(*) filter (where "stagingRevisionId" is not null and "productionRevisionId" is not null)::int as changed,
+           count(*) filter (where "stagingRevisionId" is null)::int as removed,
+           count(*) filter (where ${DRIFTED('joined')})::int as drift
+         from (${JOINED}) joined where "stagingRevisionId" is distinct from "productionRevisionId" group by type
+       ), head as (
+         select t.key as type, t.value::int as n from jsonb_each_text(coalesce(
+           (select type_counts from content_states where id = $2),
+           (select jsonb_object_agg(m.type, m.n) from (select type, count(*) as n from state_manifest($2) group by type) m),
+           '{}'::jsonb)) t
+       )
+       select coalesce(d.type, h.type) as type, coalesce(d.added, 0) as added, coalesce(d.changed, 0) as changed,
+              coalesce(d.removed, 0) as removed,
+              (coalesce(h.n, 0) - coalesce(d.changed, 0) - coalesce(d.removed, 0))::int as unchanged,
+              coalesce(d.drift, 0) as drift
+       from differing d full join head h on h.type = d.type
+       where coalesce(d.added, 0) + coalesce(h.n, 0) > 0
+       order by 1`,
       [siteId, states.headStateId, states.baseStateId],
     );
   }
@@ -126,12 +141,12 @@ export class PreviewRepository {
     types: readonly string[],
   ): Promise<{ type: string; key: string; op: 'added' | 'changed' | 'removed' }[]> {
     return tx.query(
-      `select coalesce(s.type, p.type) as type, coalesce(s.key, p.key) as key,
-              case when p.revision_id is null then 'added' when s.revision_id is null then 'removed' else 'changed' end as op
-       from (select type, key, revision_id from staging_manifest where site_id = $1 and type = any($3::text[])) s
-       full join state_manifest($2, $3::text[]) p
-         on p.type = s.type and p.key = s.key
-       where s.revision_id is distinct from p.revision_id order by 1, 2`,
+      `select type, key,
+              case when production_revision_id is null then 'added' when staging_revision_id is null then 'removed'
+                   else 'changed' end as op
+       from staging_compared($1, $2)
+       where type = any($3::text[]) and staging_revision_id is distinct from production_revision_id
+       order by 1, 2`,
       [siteId, headStateId, types],
     );
   }

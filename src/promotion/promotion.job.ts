@@ -127,6 +127,7 @@ export const promotionJob = defineJob<PromotionParams>({
           },
           tx,
           siteId,
+          seen(params).headStateId,
         );
       },
     },

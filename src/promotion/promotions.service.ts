@@ -166,6 +166,7 @@ export class PromotionsService {
             { candidate: this.candidate, references: this.references, variables: this.variables },
             tx,
             site.id,
+            start.states.headStateId,
           );
         const params: PromotionParams = {
           ...this.params(body, seen, await this.summary(tx, site.id, start.states, closure), selection),

@@ -160,7 +160,7 @@ export class StatesRepository {
   /** A new site's production starts on an empty state. */
   async createInitial(tx: EntityManager, siteId: string): Promise<number> {
     const [state] = await tx.query(
-      `insert into content_states (site_id, origin, entity_count) values ($1, 'initial', 0) returning id::int`,
+      `insert into content_states (site_id, origin, entity_count, type_counts) values ($1, 'initial', 0, '{}') returning id::int`,
       [siteId],
     );
     return state.id;
@@ -192,18 +192,19 @@ export class StatesRepository {
 
   /**
    * Staging's promotable manifest as a new state: unchanged entities keep production's version, changed and
-   * added ones get production's + 1. Written as what differs from the base (one INSERT … SELECT), then settled.
+   * added ones get production's + 1. Written as what differs from the base (one INSERT … SELECT over the
+   * entities staging_compared names: staging's changes since its base and production's since then), then settled.
    */
   async fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
     await tx.query(
       `insert into state_entries (state_id, type, key, revision_id, version, route)
-       select $1, coalesce(s.type, p.type), coalesce(s.key, p.key), s.revision_id,
-              case when s.revision_id is null or p.revision_id = s.revision_id then p.version
-                   else coalesce(p.version, 0) + 1 end,
-              s.route
-       from (select type, key, revision_id, route from staging_manifest where site_id = $2) s
-       full join state_manifest($3) p on p.type = s.type and p.key = s.key
-       where s.revision_id is distinct from p.revision_id or s.route is distinct from p.route`,
+       select $1, c.type, c.key, c.staging_revision_id,
+              case when c.staging_revision_id is null or c.production_revision_id = c.staging_revision_id
+                   then c.production_version else coalesce(c.production_version, 0) + 1 end,
+              c.staging_route
+       from staging_compared($2, $3) c
+       where c.staging_revision_id is distinct from c.production_revision_id
+          or c.staging_route is distinct from c.production_route`,
       [stateId, siteId, baseStateId],
     );
     return this.settle(tx, stateId, baseStateId);
@@ -444,25 +445,32 @@ export class StatesRepository {
     { checkRoutes = false } = {},
   ): Promise<number> {
     const { maxDepth, maxPercent, smallBase = SMALL_BASE } = this.config.stateDeltas;
+    await this.countTypes(tx, parentId);
     const [chain] = await queryRows<{ compact: boolean }>(
       tx,
       `with own as (
-         select count(*)::int as rows,
+         select e.type, count(*)::int as rows,
                 count(*) filter (where e.revision_id is null)::int as removed,
                 count(*) filter (where e.revision_id is not null
                                  and not exists (select 1 from state_entry($2, e.type, e.key)))::int as added
-         from state_entries e where e.state_id = $1
+         from state_entries e where e.state_id = $1 group by e.type
        ), parent as (
-         select p.id, p.ancestors, p.chain_rows, p.entity_count,
+         select p.id, p.ancestors, p.chain_rows, p.entity_count, p.type_counts,
                 coalesce((select b.entity_count from content_states b where b.id = p.ancestors[cardinality(p.ancestors)]),
                          p.entity_count) as base_entities
          from content_states p where p.id = $2
+       ), counts as (
+         select coalesce(jsonb_object_agg(type, n) filter (where n > 0), '{}'::jsonb) as type_counts
+         from (select type, sum(n)::int as n from (
+                 select t.key as type, t.value::int as n from parent, jsonb_each_text(parent.type_counts) t
+                 union all select type, added - removed from own) c group by type) t
        )
        update content_states s set
          parent_id = parent.id, ancestors = array[parent.id] || parent.ancestors,
-         chain_rows = parent.chain_rows + own.rows,
-         entity_count = parent.entity_count + own.added - own.removed
-       from own, parent where s.id = $1
+         chain_rows = parent.chain_rows + coalesce((select sum(rows) from own), 0),
+         entity_count = parent.entity_count + coalesce((select sum(added - removed) from own), 0),
+         type_counts = counts.type_counts
+       from parent, counts where s.id = $1
        returning cardinality(s.ancestors) > $3 or s.chain_rows * 100 > $4 * greatest(parent.base_entities, $5) as compact`,
       [stateId, parentId, maxDepth, maxPercent, smallBase],
     );
@@ -537,6 +545,28 @@ export class StatesRepository {
       );
       folded += 1;
     }
+  }
+
+  /**
+   * Each type's entity count in a state, recorded on it (computed once for a state written without it): a
+   * preview counts its unchanged entities from the head's, without reading the head's manifest.
+   */
+  async countTypes(tx: EntityManager, stateId: number): Promise<Record<string, number>> {
+    const [row] = await queryRows<{ typeCounts: Record<string, number> | null }>(
+      tx,
+      `select type_counts as "typeCounts" from content_states where id = $1`,
+      [stateId],
+    );
+    if (!row || row.typeCounts) return row?.typeCounts ?? {};
+    const [counted] = await queryRows<{ typeCounts: Record<string, number> }>(
+      tx,
+      `update content_states c set type_counts = (
+         select coalesce(jsonb_object_agg(m.type, m.n), '{}'::jsonb)
+         from (select type, count(*)::int as n from state_manifest(c.id) group by type) m)
+       where c.id = $1 returning c.type_counts as "typeCounts"`,
+      [stateId],
+    );
+    return counted.typeCounts;
   }
 
   private async entityCount(tx: EntityManager, stateId: number): Promise<number> {

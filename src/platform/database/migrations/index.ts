@@ -23,6 +23,7 @@ import { AddSiteSmokeChecks1764000002050 } from './1764000002050-AddSiteSmokeChe
 import { AddRolledBackJobStatus1764000002051 } from './1764000002051-AddRolledBackJobStatus';
 import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiffs';
 import { AddDeltaStates1764000002400 } from './1764000002400-AddDeltaStates';
+import { AddStagingChanges1764000002500 } from './1764000002500-AddStagingChanges';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   CreateVisualDiffs1764000002150,
   RecomputeFormIntegrationRefs1764000002200,
   AddDeltaStates1764000002400,
+  AddStagingChanges1764000002500,
 ];
