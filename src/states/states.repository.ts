@@ -415,17 +415,17 @@ export class StatesRepository {
 
   /**
    * Refuses a delta that gives an entity a route another entity of the state still serves (a full manifest's
-   * unique route index cannot see across a chain): each of the delta's routes, probed in the older levels.
+   * unique route index cannot see across a chain): each of the delta's routes resolved in its parent
+   * (`state_route`, which knows which level shadows which), unless the delta moves that entity too. Driven by
+   * the delta's rows, so it costs what the delta holds.
    */
   private async assertRoutesFree(tx: EntityManager, stateId: number): Promise<void> {
     const [clash] = await tx.query(
-      `select d.route from state_entries d
-       cross join lateral (select array[id] || ancestors as chain from content_states where id = $1) s
-       cross join lateral unnest(s.chain) with ordinality as c(state_id, depth)
-       join state_entries o on o.state_id = c.state_id and o.route = d.route and (o.type, o.key) <> (d.type, d.key)
-       where d.state_id = $1 and d.route is not null and c.depth > 1 and o.revision_id is not null
-         and not exists (select 1 from state_entries n where n.state_id = any(s.chain[1:c.depth - 1])
-                         and n.type = o.type and n.key = o.key)
+      `select d.route from content_states s
+       join state_entries d on d.state_id = s.id and d.route is not null
+       cross join lateral state_route(s.parent_id, d.route) o
+       where s.id = $1 and (o.type, o.key) <> (d.type, d.key)
+         and not exists (select 1 from state_entries n where n.state_id = s.id and n.type = o.type and n.key = o.key)
        limit 1`,
       [stateId],
     );
