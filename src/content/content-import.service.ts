@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { refreshStatisticsAfterWrite } from '../platform/database/planner-statistics';
+import { Transactions } from '../platform/database/transactions';
 import type { Site } from '../sites/site.types';
 import type { ImportEntity, ImportResult } from './content-import.dto';
 import { prepareImport, type PlannedEntity } from './content-import.plan';
@@ -17,11 +19,12 @@ export class ContentImportService {
     private readonly staging: StagingTransaction,
     private readonly writes: StagingWrites,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
   ) {}
 
   async import(site: Site, entities: ImportEntity[], ctx: WriteContext): Promise<ImportResult> {
     const prepared = prepareImport(entities);
-    return this.staging.run(site, async (tx, stagingBefore) => {
+    const result = await this.staging.run(site, async (tx, stagingBefore) => {
       const { planned, promotableChanges, stagingVersion } = await this.writes.write(
         tx,
         site,
@@ -49,8 +52,14 @@ export class ContentImportService {
       );
       return result;
     });
+    // After the commit: what follows an import (its preview, the promotion) plans with the rows it wrote.
+    await refreshStatisticsAfterWrite(this.transactions.autocommit, IMPORTED_TABLES, result.created + result.updated);
+    return result;
   }
 }
+
+// What an import writes: staging's entries, their revisions, and (through its triggers) staging's changed set.
+const IMPORTED_TABLES = ['staging_entries', 'revisions', 'staging_changes'];
 
 function countByStatus(planned: PlannedEntity[]): { created: number; updated: number; unchanged: number } {
   const counts = { created: 0, updated: 0, unchanged: 0 };

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { fileDatabase, ManifestRows, type FileDatabase } from '../../test/file-database';
-import { PreviewRepository } from './preview.repository';
+import { type ComparedStates, PreviewRepository, type PreviewPage } from './preview.repository';
 
 describe('PreviewRepository (SQL on a database of its own)', () => {
   let database: FileDatabase;
@@ -12,6 +12,8 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
   let site: { id: string; head: number; revisions: Record<string, string> };
   // Staging in step with production's head: no drift anywhere.
   const inStep = () => ({ headStateId: site.head, baseStateId: site.head });
+  const changesOf = async (states: ComparedStates, page: PreviewPage) =>
+    (await preview.summaryAndChanges(db.manager, site.id, states, page)).changes;
 
   beforeAll(async () => {
     database = await fileDatabase('preview');
@@ -41,15 +43,18 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
   afterAll(() => database.close());
 
   it('summarises each type: added, changed, removed and unchanged, drafts not counted', async () => {
-    expect(await preview.summary(db.manager, site.id, inStep())).toEqual([
+    const expected = [
       { type: 'page', added: 1, changed: 1, removed: 1, unchanged: 2, drift: 0 },
       { type: 'popup', added: 1, changed: 0, removed: 0, unchanged: 0, drift: 0 },
-    ]);
+    ];
+    expect(await preview.summary(db.manager, site.id, inStep())).toEqual(expected);
+    // The preview's one statement counts the same.
+    expect((await preview.summaryAndChanges(db.manager, site.id, inStep(), { limit: 1 })).summary).toEqual(expected);
   });
 
   it('lists only what differs, in (type, key) order, with both sides’ revisions and versions', async () => {
     const { revisions } = site;
-    expect(await preview.changes(db.manager, site.id, inStep(), { limit: 10 })).toEqual([
+    expect(await changesOf(inStep(), { limit: 10 })).toEqual([
       {
         type: 'page',
         key: 'added',
@@ -94,8 +99,7 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
   });
 
   it('pages with a (type, key) cursor and filters by type', async () => {
-    const keys = async (page: Parameters<PreviewRepository['changes']>[3]) =>
-      (await preview.changes(db.manager, site.id, inStep(), page)).map((c) => `${c.type}/${c.key}`);
+    const keys = async (page: PreviewPage) => (await changesOf(inStep(), page)).map((c) => `${c.type}/${c.key}`);
     expect(await keys({ limit: 2 })).toEqual(['page/added', 'page/changed']);
     expect(await keys({ limit: 2, after: { type: 'page', key: 'changed' } })).toEqual(['page/deleted', 'popup/banner']);
     expect(await keys({ limit: 10, type: 'popup' })).toEqual(['popup/banner']);
@@ -117,7 +121,7 @@ describe('PreviewRepository (SQL on a database of its own)', () => {
       { type: 'page', added: 1, changed: 1, removed: 1, unchanged: 2, drift: 3 },
       { type: 'popup', added: 1, changed: 0, removed: 0, unchanged: 0, drift: 0 },
     ]);
-    const changes = await preview.changes(db.manager, site.id, states, { limit: 10 });
+    const changes = await changesOf(states, { limit: 10 });
     expect(changes.map((c) => [`${c.type}/${c.key}`, c.drift, c.drift ? c.baseRevisionId : undefined])).toEqual([
       ['page/added', true, revisions.added],
       ['page/changed', true, revisions.new],

@@ -47,60 +47,76 @@ const DRIFTED = (row: string) => `case
   when ${row}."stagingRevisionId" is not distinct from ${row}."productionRevisionId" then false
   else ${BASE_REVISION(row)} is distinct from ${row}."productionRevisionId" end`;
 
+// The rows of JOINED that differ, and each type's counts ($1 site, $2 head, $3 base): `unchanged` is the head's
+// count per type less what changed or went. CTEs `diff` (read once) and `summary`.
+const SUMMARY_CTES = `
+  diff as materialized (
+    select * from (${JOINED}) joined where "stagingRevisionId" is distinct from "productionRevisionId"
+  ), differing as (
+    select type,
+      count(*) filter (where "productionRevisionId" is null)::int as added,
+      count(*) filter (where "stagingRevisionId" is not null and "productionRevisionId" is not null)::int as changed,
+      count(*) filter (where "stagingRevisionId" is null)::int as removed,
+      count(*) filter (where ${DRIFTED('diff')})::int as drift
+    from diff group by type
+  ), head as (
+    select t.key as type, t.value::int as n from jsonb_each_text(coalesce(
+      (select type_counts from content_states where id = $2),
+      (select jsonb_object_agg(m.type, m.n) from (select type, count(*) as n from state_manifest($2) group by type) m),
+      '{}'::jsonb)) t
+  ), summary as (
+    select coalesce(d.type, h.type) as type, coalesce(d.added, 0) as added, coalesce(d.changed, 0) as changed,
+           coalesce(d.removed, 0) as removed,
+           (coalesce(h.n, 0) - coalesce(d.changed, 0) - coalesce(d.removed, 0))::int as unchanged,
+           coalesce(d.drift, 0) as drift
+    from differing d full join head h on h.type = d.type
+    where coalesce(d.added, 0) + coalesce(h.n, 0) > 0
+  )`;
+
+export interface PreviewPage {
+  limit: number;
+  after?: { type: string; key: string };
+  type?: string;
+}
+
 /**
  * The diff as set-based SQL over the entities staging and the head may differ on, bodies only for what changed;
- * `unchanged` is the head's count per type less what changed or went.
+ * a preview reads its counts and its page of changes in one statement, so the entities are compared once.
  */
 @Injectable()
 export class PreviewRepository {
   async summary(tx: EntityManager, siteId: string, states: ComparedStates): Promise<TypeSummary[]> {
-    return tx.query(
-      `with differing as (
-         select type,
-           count(*) filter (where "productionRevisionId" is null)::int as added,
-           count(*) filter (where "stagingRevisionId" is not null and "productionRevisionId" is not null)::int as changed,
-           count(*) filter (where "stagingRevisionId" is null)::int as removed,
-           count(*) filter (where ${DRIFTED('joined')})::int as drift
-         from (${JOINED}) joined where "stagingRevisionId" is distinct from "productionRevisionId" group by type
-       ), head as (
-         select t.key as type, t.value::int as n from jsonb_each_text(coalesce(
-           (select type_counts from content_states where id = $2),
-           (select jsonb_object_agg(m.type, m.n) from (select type, count(*) as n from state_manifest($2) group by type) m),
-           '{}'::jsonb)) t
-       )
-       select coalesce(d.type, h.type) as type, coalesce(d.added, 0) as added, coalesce(d.changed, 0) as changed,
-              coalesce(d.removed, 0) as removed,
-              (coalesce(h.n, 0) - coalesce(d.changed, 0) - coalesce(d.removed, 0))::int as unchanged,
-              coalesce(d.drift, 0) as drift
-       from differing d full join head h on h.type = d.type
-       where coalesce(d.added, 0) + coalesce(h.n, 0) > 0
-       order by 1`,
-      [siteId, states.headStateId, states.baseStateId],
-    );
+    return tx.query(`with ${SUMMARY_CTES} select * from summary order by 1`, [
+      siteId,
+      states.headStateId,
+      states.baseStateId,
+    ]);
   }
 
-  async changes(
+  /** The counts per type and one page of the changes (by type and key, after `page.after`), compared once. */
+  async summaryAndChanges(
     tx: EntityManager,
     siteId: string,
     states: ComparedStates,
-    page: { limit: number; after?: { type: string; key: string }; type?: string },
-  ): Promise<ChangedEntry[]> {
+    page: PreviewPage,
+  ): Promise<{ summary: TypeSummary[]; changes: ChangedEntry[] }> {
     // Every row of a page is in the diff; the base is looked up for the page's rows only, after the limit.
-    return tx.query(
-      `select page.*, base.looked and base.rev is distinct from page."productionRevisionId" as drift,
-         base.rev as "baseRevisionId"
-       from (
-         select * from (${JOINED}) joined
-         where "stagingRevisionId" is distinct from "productionRevisionId"
-           and ($4::text is null or type = $4)
-           and ($5::text is null or (type, key) > ($5, $6))
+    const [row] = await tx.query(
+      `with ${SUMMARY_CTES}, page as (
+         select * from diff
+         where ($4::text is null or type = $4) and ($5::text is null or (type, key) > ($5, $6))
          order by type, key limit $7
-       ) page
-       cross join lateral (
-         select coalesce($3::bigint <> $2::bigint, false) as looked,
-                case when $3::bigint <> $2::bigint then ${BASE_REVISION('page')} end as rev
-       ) base
-       order by type, key`,
+       ), described as (
+         select page.*, base.looked and base.rev is distinct from page."productionRevisionId" as drift,
+                base.rev as "baseRevisionId"
+         from page
+         cross join lateral (
+           select coalesce($3::bigint <> $2::bigint, false) as looked,
+                  case when $3::bigint <> $2::bigint then ${BASE_REVISION('page')} end as rev
+         ) base
+       )
+       select (select coalesce(jsonb_agg(to_jsonb(s) order by s.type), '[]') from summary s) as summary,
+              (select coalesce(jsonb_agg(to_jsonb(d) order by d.type, d.key), '[]') from described d) as changes`,
       [
         siteId,
         states.headStateId,
@@ -111,6 +127,7 @@ export class PreviewRepository {
         page.limit,
       ],
     );
+    return row;
   }
 
   /** The entities that drifted (the first `limit`, in diff order) and how many there are. */

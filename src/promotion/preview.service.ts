@@ -120,8 +120,7 @@ export class PreviewService {
     return this.transactions.run({ isolation: 'REPEATABLE READ' }, async (tx) => {
       const { fingerprint, stagingVersion, productionVersion, baseStateId } = await this.current(tx, site.id);
       const states = { headStateId: fingerprint.headStateId, baseStateId };
-      const summaries = await this.previews.summary(tx, site.id, states);
-      const entries = await this.previews.changes(tx, site.id, states, {
+      const { summary: summaries, changes: entries } = await this.previews.summaryAndChanges(tx, site.id, states, {
         limit: query.limit + 1,
         after,
         type: query.type,

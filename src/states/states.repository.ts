@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ENV_REFERENCE } from '../../libs/content-model';
 import type { StateDeltaPolicy } from '../platform/config/config';
+import { refreshStatisticsAfterWrite } from '../platform/database/planner-statistics';
 import { RUNTIME_CONFIG } from '../platform/config/runtime-config';
 import { queryRows } from '../platform/database/sql';
 
@@ -476,8 +477,12 @@ export class StatesRepository {
     );
     // Before compacting: a clash would otherwise surface as the unique route index's error.
     if (checkRoutes) await this.assertRoutesFree(tx, stateId);
-    if (chain?.compact) await this.compact(tx, stateId, parentId);
-    return this.entityCount(tx, stateId);
+    if (!chain?.compact) return this.entityCount(tx, stateId);
+    await this.compact(tx, stateId, parentId);
+    const entities = await this.entityCount(tx, stateId);
+    // A whole manifest may be most of the table (a site's first promotion): the next statements plan with it.
+    await refreshStatisticsAfterWrite(tx, ['state_entries'], entities);
+    return entities;
   }
 
   /** A delta made whole: the parent's entities it does not override, copied in; its removal rows dropped. */
