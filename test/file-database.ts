@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { type ContentType, referenceKeys } from '../libs/content-model';
 import { cloneDatabase } from '../src/platform/bootstrap/private-run';
 import { dataSourceOptions } from '../src/platform/database/data-source';
 
@@ -47,8 +48,8 @@ export class ManifestRows {
   /** A stored body (the hash need only be unique here); returns its revision id. */
   async revision(type: string, body: object): Promise<string> {
     const [row] = await this.db.query(
-      `insert into revisions (hash, type, body) values ($1, $2, $3) returning id::text`,
-      [randomUUID(), type, JSON.stringify(body)],
+      `insert into revisions (hash, type, body, refs) values ($1, $2, $3, $4) returning id::text`,
+      [randomUUID(), type, JSON.stringify(body), JSON.stringify(referenceKeys(type as ContentType, body))],
     );
     return row.id;
   }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { canonicalJson, revisionHash, routeOf } from '../../libs/content-model';
+import { canonicalJson, referenceKeys, revisionHash, routeOf } from '../../libs/content-model';
 import { generateSite, planSite, type SiteEntity } from '../../libs/site-generator';
 import { freePort } from '../../src/platform/bootstrap/free-port';
 import { api, benchServices, median, p99, round, timed } from '../harness';
@@ -161,9 +161,15 @@ export async function seedProduction(databaseUrl: string, siteId: string, pages:
     const rows = entities.map((e) => ({ ...e, hash: revisionHash(e.type, e.data), route: routeOf(e.type, e.data) }));
     for (const chunk of chunks(rows, 2000))
       await client.query(
-        `insert into revisions (hash, type, body) select * from unnest($1::text[], $2::text[], $3::jsonb[])
+        `insert into revisions (hash, type, body, refs)
+         select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[])
          on conflict (hash) do nothing`,
-        [chunk.map((r) => r.hash), chunk.map((r) => r.type), chunk.map((r) => canonicalJson(r.data))],
+        [
+          chunk.map((r) => r.hash),
+          chunk.map((r) => r.type),
+          chunk.map((r) => canonicalJson(r.data)),
+          chunk.map((r) => JSON.stringify(referenceKeys(r.type, r.data))),
+        ],
       );
     const {
       rows: [state],

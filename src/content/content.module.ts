@@ -12,7 +12,6 @@ import { ContentController } from './content.controller';
 import { ContentRepository } from './content.repository';
 import { ContentService } from './content.service';
 import { ProductionWritesService } from './production-writes.service';
-import { RevisionReferences } from './revision-references.service';
 import { RevisionsRepository } from './revisions.repository';
 import { StagingTransaction } from './staging-transaction';
 import { StagingWrites } from './staging-writes';
@@ -22,7 +21,6 @@ import { StagingWrites } from './staging-writes';
   providers: [
     ContentRepository,
     RevisionsRepository,
-    RevisionReferences,
     StagingTransaction,
     StagingWrites,
     ContentService,
@@ -30,7 +28,7 @@ import { StagingWrites } from './staging-writes';
     ContentImportRepository,
     ContentImportService,
   ],
-  exports: [ContentService, ProductionWritesService, ContentImportService, RevisionReferences],
+  exports: [ContentService, ProductionWritesService, ContentImportService],
 })
 export class ContentModule {}
 

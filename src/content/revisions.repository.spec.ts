@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { fileDatabase, ManifestRows, type FileDatabase } from '../../test/file-database';
+import { fileDatabase, type FileDatabase } from '../../test/file-database';
+import { BackfillRevisionRefs1764000002600 } from '../platform/database/migrations/1764000002600-BackfillRevisionRefs';
 import { RevisionsRepository } from './revisions.repository';
 
 describe('RevisionsRepository (SQL on a database of its own)', () => {
@@ -31,20 +32,27 @@ describe('RevisionsRepository (SQL on a database of its own)', () => {
     expect(await ours).toEqual(theirs);
   });
 
-  it('lists staging’s promotable revisions whose references were never computed, and stores them', async () => {
-    const rows = new ManifestRows(db);
-    const siteId = await rows.site();
-    const bulk = await rows.revision('page', { title: 'Bulk' });
-    const done = await rows.revision('popup', { title: 'Done' });
-    await revisions.setRefs(db.manager, [{ id: done, refs: [] }]);
-    await rows.staging(siteId, { type: 'page', key: 'bulk', data: bulk, published: bulk, route: '/' });
-    await rows.staging(siteId, { type: 'popup', key: 'done', data: done, published: done });
-    expect(await revisions.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([
-      { id: bulk, type: 'page', body: { title: 'Bulk' } },
-    ]);
-    await revisions.setRefs(db.manager, [{ id: bulk, refs: [{ type: 'form', key: 'x' }] }]);
-    expect(await revisions.revisionsWithoutRefs(db.manager, siteId, 10)).toEqual([]);
-    const [{ refs }] = await db.query(`select refs from revisions where id = $1`, [bulk]);
-    expect(refs).toEqual([{ type: 'form', key: 'x' }]);
+  it('stores each body with its references, and the migration gives old bodies without them theirs', async () => {
+    const stored = await revisions.upsert(db.manager, 'page', { blocks: [{ type: 'form', form: 'contact' }] });
+    const [{ refs }] = await db.query(`select refs from revisions where id = $1`, [stored.id]);
+    expect(refs).toEqual([{ type: 'form', key: 'contact' }]);
+    // A body an older bulk path stored before references were kept: the migration computes them, then requires them.
+    const migration = new BackfillRevisionRefs1764000002600();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const [{ id: old }] = await db.query(
+        `insert into revisions (hash, type, body) values ('old-bulk', 'page', $1) returning id::text`,
+        [JSON.stringify({ blocks: [{ type: 'image', media: 'logo' }] })],
+      );
+      await migration.up(runner);
+      const [{ refs: backfilled }] = await db.query(`select refs from revisions where id = $1`, [old]);
+      expect(backfilled).toEqual([{ type: 'media', key: 'logo' }]);
+      await expect(
+        db.query(`insert into revisions (hash, type, body) values ('no-refs', 'page', '{}')`),
+      ).rejects.toThrow(/refs/);
+    } finally {
+      await runner.release();
+    }
   });
 });

@@ -55,27 +55,4 @@ export class RevisionsRepository {
     }
     return ids;
   }
-
-  /** Revisions of what staging changes over production's head whose references were never computed (a bulk path wrote them). */
-  revisionsWithoutRefs(
-    tx: EntityManager,
-    siteId: string,
-    limit: number,
-  ): Promise<{ id: string; type: ContentType; body: unknown }[]> {
-    return tx.query(
-      `select r.id::text, r.type, r.body
-       from staging_compared($1, (select head_state_id from environments where site_id = $1 and name = 'production')) c
-       join revisions r on r.id = c.staging_revision_id
-       where c.staging_revision_id is distinct from c.production_revision_id and r.refs is null limit $2`,
-      [siteId, limit],
-    );
-  }
-
-  async setRefs(tx: EntityManager, refs: { id: string; refs: unknown[] }[]): Promise<void> {
-    if (!refs.length) return;
-    await tx.query(
-      `update revisions r set refs = v.refs from (select unnest($1::bigint[]) as id, unnest($2::jsonb[]) as refs) v where r.id = v.id`,
-      [refs.map((r) => r.id), refs.map((r) => JSON.stringify(r.refs))],
-    );
-  }
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { RevisionReferences } from '../content/revision-references.service';
 import { AppError } from '../platform/errors/app-error';
 import type { VariablesService } from '../variables/variables.service';
 import type { CandidateRepository } from './candidate.repository';
@@ -9,16 +8,11 @@ import type { CandidateRepository } from './candidate.repository';
  * dangling: promoting it would break pages.
  */
 export async function assertCandidateValid(
-  {
-    candidate,
-    references,
-    variables,
-  }: { candidate: CandidateRepository; references: RevisionReferences; variables: VariablesService },
+  { candidate, variables }: { candidate: CandidateRepository; variables: VariablesService },
   tx: EntityManager,
   siteId: string,
   headStateId: number,
 ) {
-  await references.computeMissing(tx, siteId);
   const { total, sample } = await candidate.dangling(tx, siteId, headStateId, 100);
   if (total > 0)
     throw new AppError(

@@ -16,7 +16,6 @@ import { Transactions } from '../platform/database/transactions';
 import { type Selection, selectionHash } from './selection';
 import { PreviewService } from './preview.service';
 import { VariablesService } from '../variables/variables.service';
-import { RevisionReferences } from '../content/revision-references.service';
 import type { FrozenWindow } from '../release-gates/release-gates.service';
 import type { AcknowledgedChecks } from './launch-checks.service';
 import { rollbackFinishStep } from './rollback-finish-step';
@@ -120,11 +119,7 @@ export const promotionJob = defineJob<PromotionParams>({
           return;
         }
         await assertCandidateValid(
-          {
-            candidate: use(CandidateRepository),
-            references: use(RevisionReferences),
-            variables: use(VariablesService),
-          },
+          { candidate: use(CandidateRepository), variables: use(VariablesService) },
           tx,
           siteId,
           seen(params).headStateId,

@@ -21,7 +21,6 @@ import { parseRunAt } from './run-at';
 import { ReleaseGates } from '../release-gates/release-gates.service';
 import { VariablesService } from '../variables/variables.service';
 import { LaunchChecksService } from './launch-checks.service';
-import { RevisionReferences } from '../content/revision-references.service';
 import { selectedCandidate, SelectiveCandidate, type SelectiveClosure } from './selective-candidate';
 import { normalizeSelection, type Selection, selectionHash } from './selection';
 import { summarizeClosure } from './preview.service';
@@ -57,7 +56,6 @@ export class PromotionsService {
     private readonly gates: ReleaseGates,
     private readonly variables: VariablesService,
     private readonly launchChecks: LaunchChecksService,
-    private readonly references: RevisionReferences,
     private readonly selective: SelectiveCandidate,
   ) {}
 
@@ -163,7 +161,7 @@ export class PromotionsService {
         const gates = await this.releaseGates(tx, site, fingerprint, runAt, body, principal);
         if (!selection)
           await assertCandidateValid(
-            { candidate: this.candidate, references: this.references, variables: this.variables },
+            { candidate: this.candidate, variables: this.variables },
             tx,
             site.id,
             start.states.headStateId,

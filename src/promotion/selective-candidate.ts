@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DESIGN_TYPES, designDriftChecks, type LaunchCheck, sortChecks } from '../../libs/launch-checks';
-import { RevisionReferences } from '../content/revision-references.service';
 import { AppError } from '../platform/errors/app-error';
 import { type ClosureEntry, StatesService } from '../states/states.service';
 import type { VariablesService } from '../variables/variables.service';
@@ -36,7 +35,6 @@ export class SelectiveCandidate {
   constructor(
     private readonly states: StatesService,
     private readonly previews: PreviewRepository,
-    private readonly references: RevisionReferences,
   ) {}
 
   /**
@@ -49,8 +47,7 @@ export class SelectiveCandidate {
     compared: ComparedStates,
     selection: Selection,
   ): Promise<SelectiveClosure> {
-    // The closure follows stored references: bodies a bulk import wrote get theirs first, as validation does.
-    await this.references.computeMissing(tx, siteId);
+    // The closure follows each revision's stored references (revisions.refs, written with the body).
     const rows = await this.states.stagingClosure(tx, siteId, compared.headStateId, compared.baseStateId, selection);
     const unknown = rows.filter((r) => r.requested && r.stagingRevisionId === null && r.productionRevisionId === null);
     if (unknown.length)

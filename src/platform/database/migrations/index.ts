@@ -24,6 +24,7 @@ import { AddRolledBackJobStatus1764000002051 } from './1764000002051-AddRolledBa
 import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiffs';
 import { AddDeltaStates1764000002400 } from './1764000002400-AddDeltaStates';
 import { AddStagingChanges1764000002500 } from './1764000002500-AddStagingChanges';
+import { BackfillRevisionRefs1764000002600 } from './1764000002600-BackfillRevisionRefs';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   RecomputeFormIntegrationRefs1764000002200,
   AddDeltaStates1764000002400,
   AddStagingChanges1764000002500,
+  BackfillRevisionRefs1764000002600,
 ];
