@@ -13,7 +13,8 @@ export async function assertCandidateValid(
   siteId: string,
   headStateId: number,
 ) {
-  const { total, sample } = await candidate.dangling(tx, siteId, headStateId, 100);
+  const { dangling, variables: used } = await candidate.checkChanges(tx, siteId, headStateId, 100);
+  const { total, sample } = dangling;
   if (total > 0)
     throw new AppError(
       'dangling_references',
@@ -22,7 +23,6 @@ export async function assertCandidateValid(
     );
   // Production renders `{{env.NAME}}` with its own values: each one the candidate brings must be defined there
   // (the launch report checks those the unchanged rest uses).
-  const used = await candidate.variablesChanged(tx, siteId, headStateId);
   const defined = new Set(used.length ? await variables.definedNames(siteId, 'production') : []);
   const missing = used.filter((name) => !defined.has(name));
   if (missing.length)

@@ -35,14 +35,37 @@ describe('CandidateRepository (SQL on a database of its own)', () => {
     await rows.staging(siteId, { type: 'page', key: 'draft', data: draft, published: null });
     await rows.staging(siteId, { type: 'page', key: 'home', data: home, published: home, route: '/' });
     const head = await rows.state(siteId, []);
-    expect(await candidate.dangling(db.manager, siteId, head, 10)).toEqual({
+    expect((await candidate.checkChanges(db.manager, siteId, head, 10)).dangling).toEqual({
       total: 2,
       sample: [
         { type: 'page', key: 'home', refType: 'form', refKey: 'missing' },
         { type: 'page', key: 'home', refType: 'page', refKey: 'draft' },
       ],
     });
-    expect((await candidate.dangling(db.manager, siteId, head, 1)).total).toBe(2);
+    expect((await candidate.checkChanges(db.manager, siteId, head, 1)).dangling.total).toBe(2);
+  });
+
+  it('lists who still refers to a removed entity, and the variables the changes use', async () => {
+    const siteId = await rows.site();
+    const form = await rows.revision('form', { title: 'Old' });
+    const about = await rows.revision('page', { title: 'About' });
+    const news = await rows.revision('page', { title: 'News' });
+    await setRefs(about, [{ type: 'form', key: 'old' }]);
+    await setRefs(news, [
+      { type: 'env', key: 'MAPS_KEY' },
+      { type: 'env', key: 'API_KEY' },
+    ]);
+    // Production has the form and the about page; staging removes the form, keeps about, adds news.
+    const head = await rows.state(siteId, [
+      { type: 'form', key: 'old', revision: form, version: 1 },
+      { type: 'page', key: 'about', revision: about, version: 1, route: '/about' },
+    ]);
+    await rows.staging(siteId, { type: 'page', key: 'about', data: about, published: about, route: '/about' });
+    await rows.staging(siteId, { type: 'page', key: 'news', data: news, published: news, route: '/news' });
+    expect(await candidate.checkChanges(db.manager, siteId, head, 10)).toEqual({
+      dangling: { total: 1, sample: [{ type: 'page', key: 'about', refType: 'form', refKey: 'old' }] },
+      variables: ['API_KEY', 'MAPS_KEY'],
+    });
   });
 
   it('names the media blobs the candidate uses that production’s head does not', async () => {

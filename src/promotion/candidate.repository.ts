@@ -16,60 +16,58 @@ export interface DanglingReference {
 @Injectable()
 export class CandidateRepository {
   /**
-   * The references the candidate (staging) would add that point at nothing it carries: those of what it adds or
-   * changes over production's head, and, when it removes entities, those of its other entities to them.
-   * Production's head was checked when it was promoted, so the unchanged rest is not read again.
+   * What the candidate (staging) changes over production's head, checked in one statement (the changes are
+   * compared once): the references it would add that point at nothing it carries (those of what it adds or
+   * changes, and, when it removes entities, those of its other entities to them; the first `limit` and how
+   * many), and the environment variables what it adds or changes uses. Production's head was checked when it
+   * was promoted, so the unchanged rest is not read again.
    */
-  async dangling(
+  async checkChanges(
     tx: EntityManager,
     siteId: string,
     headStateId: number,
     limit: number,
-  ): Promise<{ total: number; sample: DanglingReference[] }> {
-    const changed = `changed as materialized (
-      select type, key, staging_revision_id as revision_id, staging_revision_id is null as removed
-      from staging_compared($1, $2) where staging_revision_id is distinct from production_revision_id)`;
-    const [{ removals }] = await tx.query(
-      `with ${changed} select count(*) filter (where removed)::int as removals from changed`,
-      [siteId, headStateId],
-    );
-    // Who still refers to a removed entity is a scan of staging's references: only when something is removed.
-    const rows: (DanglingReference & { total: number })[] = await tx.query(
-      `with ${changed}
-       select d.*, count(*) over ()::int as total from (
-         select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey"
-         from changed c
+  ): Promise<{ dangling: { total: number; sample: DanglingReference[] }; variables: string[] }> {
+    // Who still refers to a removed entity is a scan of staging's references: gated (a one-time filter) on
+    // there being a removal at all.
+    const [row] = await tx.query(
+      `with changed as materialized (
+         select type, key, staging_revision_id as revision_id, staging_revision_id is null as removed
+         from staging_compared($1, $2) where staging_revision_id is distinct from production_revision_id
+       ), dangling as (
+         select d.*, count(*) over ()::int as total from (
+           select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey"
+           from changed c
+           join revisions r on r.id = c.revision_id
+           cross join lateral jsonb_array_elements(r.refs) ref
+           where ref->>'type' <> '${ENV_REFERENCE}'
+             and not exists (select 1 from staging_manifest t
+                             where t.site_id = $1 and t.type = ref->>'type' and t.key = ref->>'key')
+           union all
+           select s.type, s.key, x.type, x.key
+           from changed x
+           join staging_manifest s on s.site_id = $1
+           join revisions r on r.id = s.revision_id
+             and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
+           where exists (select 1 from changed where removed) and x.removed
+             and not exists (select 1 from changed c where c.type = s.type and c.key = s.key)
+         ) d order by d.type, d.key, d."refType", d."refKey" limit $3
+       ), variables as (
+         select distinct ref->>'key' as name from changed c
          join revisions r on r.id = c.revision_id
          cross join lateral jsonb_array_elements(r.refs) ref
-         where ref->>'type' <> '${ENV_REFERENCE}'
-           and not exists (select 1 from staging_manifest t
-                           where t.site_id = $1 and t.type = ref->>'type' and t.key = ref->>'key')
-         union all
-         select s.type, s.key, x.type, x.key
-         from changed x
-         join staging_manifest s on s.site_id = $1
-         join revisions r on r.id = s.revision_id
-           and r.refs @> jsonb_build_array(jsonb_build_object('type', x.type, 'key', x.key))
-         where $4 and x.removed
-           and not exists (select 1 from changed c where c.type = s.type and c.key = s.key)
-       ) d order by d.type, d.key, d."refType", d."refKey" limit $3`,
-      [siteId, headStateId, limit, removals > 0],
+         where r.refs @> '[{"type": "${ENV_REFERENCE}"}]' and ref->>'type' = '${ENV_REFERENCE}'
+       )
+       select (select coalesce(jsonb_agg(to_jsonb(d) order by d.type, d.key, d."refType", d."refKey"), '[]')
+               from dangling d) as dangling,
+              (select coalesce(array_agg(name order by name), '{}') from variables) as variables`,
+      [siteId, headStateId, limit],
     );
-    return { total: rows[0]?.total ?? 0, sample: rows.map(({ total: _total, ...ref }) => ref) };
-  }
-
-  /** The environment variables used by what the candidate adds or changes over production's head. */
-  async variablesChanged(tx: EntityManager, siteId: string, headStateId: number): Promise<string[]> {
-    const rows: { name: string }[] = await tx.query(
-      `select distinct ref->>'key' as name from staging_compared($1, $2) c
-       join revisions r on r.id = c.staging_revision_id
-       cross join lateral jsonb_array_elements(r.refs) ref
-       where c.staging_revision_id is distinct from c.production_revision_id
-         and r.refs @> '[{"type": "${ENV_REFERENCE}"}]' and ref->>'type' = '${ENV_REFERENCE}'
-       order by 1`,
-      [siteId, headStateId],
-    );
-    return rows.map((r) => r.name);
+    const listed: (DanglingReference & { total: number })[] = row.dangling;
+    return {
+      dangling: { total: listed[0]?.total ?? 0, sample: listed.map(({ total: _total, ...ref }) => ref) },
+      variables: row.variables,
+    };
   }
 
   /** The environment variables the candidate's bodies use, from their stored references. */
