@@ -28,8 +28,8 @@ export class CandidateRepository {
     headStateId: number,
     limit: number,
   ): Promise<{ dangling: { total: number; sample: DanglingReference[] }; variables: string[] }> {
-    // Who still refers to a removed entity is a scan of staging's references: gated (a one-time filter) on
-    // there being a removal at all.
+    // A reference's target is one probe (`offset 0`: not an anti-join that hashes all of staging). Who still
+    // refers to a removed entity is a scan of staging's references: gated (a one-time filter) on a removal.
     const [row] = await tx.query(
       `with changed as materialized (
          select type, key, staging_revision_id as revision_id, staging_revision_id is null as removed
@@ -42,7 +42,7 @@ export class CandidateRepository {
            cross join lateral jsonb_array_elements(r.refs) ref
            where ref->>'type' <> '${ENV_REFERENCE}'
              and not exists (select 1 from staging_manifest t
-                             where t.site_id = $1 and t.type = ref->>'type' and t.key = ref->>'key')
+                             where t.site_id = $1 and t.type = ref->>'type' and t.key = ref->>'key' offset 0)
            union all
            select s.type, s.key, x.type, x.key
            from changed x

@@ -125,13 +125,6 @@ type DanglingRow = { type: string; key: string; refType: string; refKey: string 
 const byDangling = (a: DanglingRow, b: DanglingRow) =>
   [a.type, a.key, a.refType, a.refKey].join('\u0000') < [b.type, b.key, b.refType, b.refKey].join('\u0000') ? -1 : 1;
 
-// A closure's plan is index probes all the way, but the planner prices each reference a revision may hold at 100
-// rows, so its estimate passes JIT's thresholds and compiling takes seconds for a millisecond query. Off for the
-// rest of the caller's transaction (callers of the closure run it in one).
-async function withoutJit(tx: EntityManager): Promise<void> {
-  if (tx.queryRunner?.isTransactionActive) await tx.query(`set local jit = off`);
-}
-
 const closureParams = (seed: ClosureSeed) => [
   seed.entities.map((e) => e.type),
   seed.entities.map((e) => e.key),
@@ -266,7 +259,6 @@ export class StatesRepository {
     sourceStateId: number,
     entities: { type: string; key: string }[],
   ): Promise<{ type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[]> {
-    await withoutJit(tx);
     const taken: { type: string; key: string; op: 'taken' | 'removed'; requested: boolean }[] = await tx.query(
       `${closure(STATE_SOURCE, 'missing')},
        ${fill(STATE_SOURCE)}
@@ -291,7 +283,6 @@ export class StatesRepository {
     baseStateId: number,
     selection: ClosureSeed,
   ): Promise<number> {
-    await withoutJit(tx);
     await tx.query(`${closure(STAGING_SOURCE, 'changed')}, ${fill(STAGING_SOURCE)} select 1`, [
       stateId,
       baseStateId,
@@ -313,7 +304,6 @@ export class StatesRepository {
     driftStateId: number | null,
     selection: ClosureSeed,
   ): Promise<ClosureEntry[]> {
-    await withoutJit(tx);
     return tx.query(
       `${closure(STAGING_SOURCE, 'changed')}
        select c.type, c.key, c.requested, c.because as "includedBecause",
@@ -351,7 +341,6 @@ export class StatesRepository {
         then exists ${inStaging(type, key)}
       else exists ${inBase(type, key)} end)`;
     const params = [limit, baseStateId, siteId, ...closureParams(selection)];
-    await withoutJit(tx);
     const needs: DanglingRow[] = await tx.query(
       `${closure(STAGING_SOURCE, 'changed')}
        select c.type, c.key, ref->>'type' as "refType", ref->>'key' as "refKey" from closure c

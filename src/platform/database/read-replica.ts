@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DatabaseError } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/runtime-config';
+import { SESSION_OPTIONS } from './data-source';
 import { Metrics, type ReplicaFallback, type ReplicaLag } from '../metrics/metrics';
 
 // After a failure reads skip the replica for this long, doubling per failed probe up to the cap: a dead
@@ -11,6 +12,7 @@ const BACKOFF_MS = { first: 1000, max: 15_000 };
 const REPLICA_POOL = {
   max: 10,
   application_name: 'promote-read',
+  options: SESSION_OPTIONS,
   connectionTimeoutMillis: 1000,
   query_timeout: 5000,
 };

@@ -25,6 +25,7 @@ import { CreateVisualDiffs1764000002150 } from './1764000002150-CreateVisualDiff
 import { AddDeltaStates1764000002400 } from './1764000002400-AddDeltaStates';
 import { AddStagingChanges1764000002500 } from './1764000002500-AddStagingChanges';
 import { BackfillRevisionRefs1764000002600 } from './1764000002600-BackfillRevisionRefs';
+import { ComparisonsProbeByIndex1764000002700 } from './1764000002700-ComparisonsProbeByIndex';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddDeltaStates1764000002400,
   AddStagingChanges1764000002500,
   BackfillRevisionRefs1764000002600,
+  ComparisonsProbeByIndex1764000002700,
 ];
