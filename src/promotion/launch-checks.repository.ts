@@ -8,42 +8,49 @@ const BOTH_TYPES = ['redirect', 'robots_txt', 'site_settings', 'consent_rule'];
 const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
 // Of a page's blocks, only those that can link or show a file travel: text blocks are most of a body.
 const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
-
-type Side = 'c' | 'p';
+// What the checks read of a manifest: what it serves, its files, its pages and the bodies of CANDIDATE_TYPES.
+const READ_TYPES = `type in ('media', 'page', 'post', ${CANDIDATE_TYPES.map((t) => `'${t}'`).join(', ')})`;
 
 /** The entities a selective candidate takes from staging (the selection's closure); the rest is production's head. */
 export type ShippedEntities = readonly { type: string; key: string }[];
 
-/**
- * The candidate's manifest as a CTE over ($site, $head, $types, $keys): staging's promotable manifest, or, when
- * $types is not null, production's head with the shipped entities taken from staging (a shipped entity staging
- * lacks is a removal: it is in neither half).
- */
-const candidateCte = (site: string, head: string, types: string, keys: string) => `candidate as (
-  select type, key, route, revision_id from staging_manifest
-    where site_id = ${site}
-      and (${types}::text[] is null or (type, key) in (select * from unnest(${types}::text[], ${keys}::text[])))
-  union all
-  select e.type, e.key, e.route, e.revision_id from state_manifest(${head}) e
-    where ${types}::text[] is not null
-      and not exists (select 1 from unnest(${types}::text[], ${keys}::text[]) u(type, key)
-                      where u.type = e.type and u.key = e.key))`;
-
-const shippedParams = (shipped?: ShippedEntities) =>
-  shipped ? [shipped.map((e) => e.type), shipped.map((e) => e.key)] : [null, null];
 type PageParts = Pick<PageLinks, 'blocks' | 'ogImage'> & { noindex: boolean };
 const PAGE_PARTS_CACHED = 200_000;
+// Heads kept, counted in manifest rows: a few 100,000-entity sites, or many small ones.
+const HEAD_ROWS_CACHED = 500_000;
+
+/** One manifest row the checks read, with the body when its type is one of CANDIDATE_TYPES. */
+interface ManifestRow {
+  type: string;
+  key: string;
+  route: string | null;
+  revisionId: string;
+  body?: unknown;
+}
+
+/** Production's head as the checks read it: immutable, so kept per state and shared by every report over it. */
+interface HeadManifest {
+  rows: ManifestRow[];
+  /** Production's side of every report over this head (the same arrays each time, so per-state sets are built once). */
+  routes: ServedRoute[];
+  bodies: Map<string, KeyedBody[]>;
+}
 
 /**
  * What the launch checks read of the candidate (staging's promotable manifest, or production's head with a
- * selection's entities from staging) and production's head: a handful of set-based statements, whatever the
- * site's size.
+ * selection's entities from staging) and of production's head. The head is read once per state and kept (states
+ * are immutable); a selection's candidate is that head with the shipped entities replaced, so its report reads
+ * only what the selection ships. Staging's whole manifest is one set-based statement, whatever the site's size.
  */
 @Injectable()
 export class LaunchChecksRepository {
   // A revision is immutable, so what the checks read of it is too: kept by revision id, a report after an edit
   // reads the edited pages' bodies only. Bounded by count (an entry is a few blocks at most).
   private readonly pageParts = new LRUCache<string, PageParts>({ max: PAGE_PARTS_CACHED });
+  private readonly heads = new LRUCache<number, HeadManifest>({
+    maxSize: HEAD_ROWS_CACHED,
+    sizeCalculation: (head) => head.rows.length + 1,
+  });
 
   async load(
     tx: EntityManager,
@@ -51,22 +58,9 @@ export class LaunchChecksRepository {
     headStateId: number,
     shipped?: ShippedEntities,
   ): Promise<{ candidate: CandidateState; production: LaunchState }> {
-    const routes: (ServedRoute & { side: Side })[] = await tx.query(
-      `with ${candidateCte('$1', '$2', '$3', '$4')}
-       select 'c' as side, type, key, route from candidate where route is not null or type = 'media'
-       union all
-       select 'p', type, key, route from state_manifest($2) where route is not null`,
-      [siteId, headStateId, ...shippedParams(shipped)],
-    );
-    const bodies: (KeyedBody & { side: Side; type: string })[] = await tx.query(
-      `with ${candidateCte('$1', '$2', '$5', '$6')}
-       select 'c' as side, s.type, s.key, r.body from candidate s join revisions r on r.id = s.revision_id
-         where s.type = any($3::text[])
-       union all
-       select 'p', e.type, e.key, r.body from state_manifest($2, $4::text[]) e join revisions r on r.id = e.revision_id`,
-      [siteId, headStateId, CANDIDATE_TYPES, BOTH_TYPES, ...shippedParams(shipped)],
-    );
-    const pages = await this.candidatePages(tx, siteId, headStateId, shipped);
+    const head = await this.head(tx, headStateId);
+    const rows = shipped ? await this.overlay(tx, siteId, head, shipped) : await this.staging(tx, siteId);
+    const pages = await this.pagesOf(tx, rows);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
@@ -77,48 +71,94 @@ export class LaunchChecksRepository {
           [headStateId, noindex.map((p) => p.type), noindex.map((p) => p.key)],
         )
       : [];
-    const side = (s: Side): LaunchState => {
-      const of = (type: string) =>
-        bodies.filter((b) => b.side === s && b.type === type).map(({ key, body }) => ({ key, body }));
-      return {
-        routes: routes
-          .filter((r) => r.side === s && r.route !== null)
-          .map(({ type, key, route }) => ({ type, key, route })),
+    const bodies = bodiesByType(rows);
+    const of = (type: string) => bodies.get(type) ?? [];
+    const headOf = (type: string) => head.bodies.get(type) ?? [];
+    return {
+      candidate: {
+        routes: rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! })),
         redirects: of('redirect'),
         robotsTxt: of('robots_txt'),
         siteSettings: of('site_settings'),
         consentRules: of('consent_rule'),
-        noindexPages: s === 'c' ? noindex.map((p) => `${p.type}/${p.key}`) : wasNoindex.map((r) => r.id),
-      };
-    };
-    const candidate = side('c');
-    return {
-      candidate: {
-        ...candidate,
+        noindexPages: noindex.map((p) => `${p.type}/${p.key}`),
         pages: pages.map(({ noindex: _noindex, ...page }) => page),
-        layouts: bodies.filter((b) => b.side === 'c' && b.type === 'layout').map(({ key, body }) => ({ key, body })),
-        components: bodies
-          .filter((b) => b.side === 'c' && b.type === 'component_override')
-          .map(({ key, body }) => ({ key, body })),
-        mediaKeys: routes.filter((r) => r.side === 'c' && r.type === 'media').map((r) => r.key),
+        layouts: of('layout'),
+        components: of('component_override'),
+        mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
       },
-      production: side('p'),
+      production: {
+        routes: head.routes,
+        redirects: headOf('redirect'),
+        robotsTxt: headOf('robots_txt'),
+        siteSettings: headOf('site_settings'),
+        consentRules: headOf('consent_rule'),
+        noindexPages: wasNoindex.map((r) => r.id),
+      },
     };
   }
 
-  /** The candidate's pages and posts with the link-bearing parts of their bodies (from the cache when it has them). */
-  private async candidatePages(
+  /** Production's head as the checks read it, from the cache when this state was read before. */
+  private async head(tx: EntityManager, stateId: number): Promise<HeadManifest> {
+    const cached = this.heads.get(stateId);
+    if (cached) return cached;
+    const rows: ManifestRow[] = await tx.query(
+      `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
+              case when e.type = any($2::text[]) then r.body end as body
+       from state_manifest($1) e
+       left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true
+       where e.route is not null or e.${READ_TYPES}`,
+      [stateId, CANDIDATE_TYPES],
+    );
+    const head: HeadManifest = {
+      rows,
+      routes: rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! })),
+      bodies: bodiesByType(rows),
+    };
+    this.heads.set(stateId, head);
+    return head;
+  }
+
+  /** Staging's promotable manifest as the checks read it. */
+  private staging(tx: EntityManager, siteId: string): Promise<ManifestRow[]> {
+    return tx.query(
+      `select s.type, s.key, s.route, s.revision_id::text as "revisionId",
+              case when s.type = any($2::text[]) then r.body end as body
+       from staging_manifest s
+       left join lateral (select body from revisions where id = s.revision_id and s.type = any($2::text[])) r on true
+       where s.site_id = $1 and (s.route is not null or s.${READ_TYPES})`,
+      [siteId, CANDIDATE_TYPES],
+    );
+  }
+
+  /**
+   * A selection's candidate: the head's rows with the shipped entities taken from staging (one probe each); a
+   * shipped entity staging lacks is a removal, in neither.
+   */
+  private async overlay(
     tx: EntityManager,
     siteId: string,
-    headStateId: number,
-    shipped?: ShippedEntities,
-  ): Promise<(PageLinks & { noindex: boolean })[]> {
-    const rows: { type: string; key: string; route: string | null; revisionId: string }[] = await tx.query(
-      `with ${candidateCte('$1', '$2', '$3', '$4')}
-       select type, key, route, revision_id::text as "revisionId" from candidate where type in ('page', 'post')`,
-      [siteId, headStateId, ...shippedParams(shipped)],
+    head: HeadManifest,
+    shipped: ShippedEntities,
+  ): Promise<ManifestRow[]> {
+    const fromStaging: ManifestRow[] = await tx.query(
+      `select s.type, s.key, s.route, s.revision_id::text as "revisionId",
+              case when s.type = any($4::text[]) then r.body end as body
+       from unnest($2::text[], $3::text[]) as w(type, key)
+       cross join lateral (select * from staging_manifest m
+                           where m.site_id = $1 and m.type = w.type and m.key = w.key offset 0) s
+       left join lateral (select body from revisions where id = s.revision_id and s.type = any($4::text[])) r on true
+       where s.route is not null or s.${READ_TYPES}`,
+      [siteId, shipped.map((e) => e.type), shipped.map((e) => e.key), CANDIDATE_TYPES],
     );
-    const missing = [...new Set(rows.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
+    const replaced = new Set(shipped.map((e) => `${e.type}/${e.key}`));
+    return [...head.rows.filter((r) => !replaced.has(`${r.type}/${r.key}`)), ...fromStaging];
+  }
+
+  /** The pages and posts of `rows` with the link-bearing parts of their bodies (from the cache when it has them). */
+  private async pagesOf(tx: EntityManager, rows: ManifestRow[]): Promise<(PageLinks & { noindex: boolean })[]> {
+    const pages = rows.filter((r) => r.type === 'page' || r.type === 'post');
+    const missing = [...new Set(pages.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
     if (missing.length) {
       const parts: (PageParts & { id: string })[] = await tx.query(
         `select id::text, jsonb_path_query_array(body, ${LINKING_BLOCKS}) as blocks, body->'seo'->'ogImage' as "ogImage",
@@ -128,6 +168,18 @@ export class LaunchChecksRepository {
       );
       for (const { id, ...part } of parts) this.pageParts.set(id, part);
     }
-    return rows.map(({ revisionId, ...row }) => ({ ...row, ...this.pageParts.get(revisionId)! }));
+    return pages.map(({ type, key, route, revisionId }) => ({ type, key, route, ...this.pageParts.get(revisionId)! }));
   }
+}
+
+/** The bodies of CANDIDATE_TYPES among `rows`, by type. */
+function bodiesByType(rows: ManifestRow[]): Map<string, KeyedBody[]> {
+  const bodies = new Map<string, KeyedBody[]>();
+  for (const row of rows)
+    if (row.body !== undefined && row.body !== null) {
+      const list = bodies.get(row.type) ?? [];
+      list.push({ key: row.key, body: row.body });
+      bodies.set(row.type, list);
+    }
+  return bodies;
 }

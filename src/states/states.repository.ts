@@ -75,7 +75,8 @@ function closure(source: ClosureSource, follow: 'missing' | 'changed'): string {
       from ${source.ofTypes('$6::text[]')} s
       full join state_manifest($2, $6::text[]) b
         on b.type = s.type and b.key = s.key
-      where s.revision_id is distinct from b.revision_id
+      -- A one-time filter: with no types, neither side is read (an empty any() would still scan the site).
+      where cardinality($6::text[]) > 0 and s.revision_id is distinct from b.revision_id
     ),
     wanted(type, key, requested, because_type, because_key) as (
       select type, key, true, null::text, null::text from seed

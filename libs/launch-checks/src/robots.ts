@@ -23,14 +23,24 @@ export function rulesForAllAgents(body: string): { allow: string[]; disallow: st
   return rules;
 }
 
+// A pattern's expression, compiled once: a report tests every published page against each rule.
+const compiled = new Map<string, RegExp>();
+const COMPILED_MAX = 1000;
+
 /** Whether `path` is disallowed by one of `patterns` (`*` wildcards, `$` anchors, as crawlers read them). */
 export function matchesRobotsPattern(pattern: string, path: string): boolean {
-  const anchored = pattern.endsWith('$');
-  const source = (anchored ? pattern.slice(0, -1) : pattern)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}${anchored ? '$' : ''}`).test(path);
+  let expression = compiled.get(pattern);
+  if (!expression) {
+    const anchored = pattern.endsWith('$');
+    const source = (anchored ? pattern.slice(0, -1) : pattern)
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    expression = new RegExp(`^${source}${anchored ? '$' : ''}`);
+    if (compiled.size >= COMPILED_MAX) compiled.clear();
+    compiled.set(pattern, expression);
+  }
+  return expression.test(path);
 }
 
 // `Disallow: /` (or `/*`) with no `Allow: /` beside it: every URL of the site is off limits.
@@ -63,6 +73,8 @@ export function robotsChecks(candidate: LaunchState, production: LaunchState): L
             'robots.txt would disallow every crawler from the whole site (Disallow: / for User-agent: *): it drops out of search engines.',
           ),
         ];
+  // The same rules on both sides hide nothing new: no page needs testing (the usual promotion).
+  if (sameRules(after.rules, before.rules)) return [];
   const pages = candidate.routes.filter((r) => r.type === 'page' || r.type === 'post').map((r) => r.route);
   const hidden = pages.filter((path) => disallowed(after.rules, path) && !disallowed(before.rules, path)).sort();
   if (!hidden.length) return [];
@@ -75,6 +87,12 @@ export function robotsChecks(candidate: LaunchState, production: LaunchState): L
       { details: { pages: hidden.slice(0, 50), count: hidden.length } },
     ),
   ];
+}
+
+function sameRules(a: { allow: string[]; disallow: string[] }, b: { allow: string[]; disallow: string[] }): boolean {
+  const key = (rules: { allow: string[]; disallow: string[] }) =>
+    JSON.stringify([[...rules.allow].sort(), [...rules.disallow].sort()]);
+  return key(a) === key(b);
 }
 
 // The longest matching rule decides, and Allow wins a tie (as Google and RFC 9309 read it).

@@ -7,6 +7,7 @@ import {
   type LaunchCheck,
   type LaunchState,
   listed,
+  type ServedRoute,
   record,
   servedRoutes,
   str,
@@ -90,12 +91,22 @@ function parentOf(path: string): string | null {
   return cut <= 0 ? '/' : path.slice(0, cut);
 }
 
+const sitemapSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
+
+/** A state's sitemap URLs, built once per state (production's head is read for many reports). */
+function sitemapUrls(state: LaunchState): ReadonlySet<string> {
+  let urls = sitemapSets.get(state.routes);
+  if (!urls) {
+    urls = new Set(state.routes.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
+    sitemapSets.set(state.routes, urls);
+  }
+  return urls;
+}
+
 /** The URLs sitemap.xml gains and loses (published pages and posts), as one `info`. */
 export function sitemapChecks(candidate: LaunchState, production: LaunchState): LaunchCheck[] {
-  const urls = (state: LaunchState) =>
-    new Set(state.routes.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
-  const before = urls(production);
-  const after = urls(candidate);
+  const before = sitemapUrls(production);
+  const after = sitemapUrls(candidate);
   const added = [...after].filter((u) => !before.has(u)).sort();
   const removed = [...before].filter((u) => !after.has(u)).sort();
   if (!added.length && !removed.length) return [];
