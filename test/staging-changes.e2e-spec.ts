@@ -50,6 +50,34 @@ describe('staging’s changed set', () => {
     expect((await client.production('popup', 'f')).body.data.title).toBe('f');
   });
 
+  it('forgets what a selective promotion shipped and keeps what it left behind', async () => {
+    const { site, client } = await promotedSite('changes-selective');
+    await client.put('popup', 'a', { title: 'a2' });
+    await client.put('popup', 'b', { title: 'b2' });
+    await client.remove('popup', 'c');
+    // Written back as it was before the promotion: left in the set, which only this promotion's entities leave.
+    await client.put('popup', 'd', { title: 'd2' });
+    await client.put('popup', 'd', { title: 'd' });
+    const select = {
+      entities: [
+        { type: 'popup', key: 'a' },
+        { type: 'popup', key: 'c' },
+      ],
+    };
+    const { body: preview } = await client
+      .http()
+      .post(`/api/sites/${site.slug}/promotion/preview`)
+      .set(auth(site.tokens.editor))
+      .send({ select })
+      .expect(200);
+    const { body: job } = await client.promote(preview.fingerprint, { select }).expect(202);
+    await client.waitForJob(job.id);
+    expect(await changedKeys(site.id)).toEqual(['popup/b', 'popup/d']);
+    const after = await client.preview();
+    expect(after.changes.map((c: { key: string; op: string }) => `${c.key}:${c.op}`)).toEqual(['b:changed']);
+    expect(after.summary).toMatchObject({ added: 0, changed: 1, removed: 0, unchanged: 3 });
+  });
+
   it('keeps what production changed apart from staging, and empties on a reset from production', async () => {
     const { site, client } = await promotedSite('changes-reset');
     await client

@@ -78,14 +78,26 @@ export class EnvironmentsRepository {
     await this.forgetSettledChanges(tx, siteId, baseStateId);
   }
 
-  /** A promotion from staging made production's state `stateId`: staging is in step with it from now on. */
-  async markStagingInStep(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+  /**
+   * A promotion from staging made production's state `stateId`: staging is in step with it from now on. A
+   * selective one (`onlyWhatMoved`) changed only what separates the old base from the new, so only those
+   * entities can newly agree with staging: the rest of the set is left as it was, not probed again.
+   */
+  async markStagingInStep(
+    tx: EntityManager,
+    siteId: string,
+    stateId: number,
+    { onlyWhatMoved = false } = {},
+  ): Promise<void> {
     await this.noteBaseMove(tx, siteId, stateId);
-    await tx.query(`update environments set base_state_id = $2 where site_id = $1 and name = 'staging'`, [
-      siteId,
-      stateId,
-    ]);
-    await this.forgetSettledChanges(tx, siteId, stateId);
+    const [{ from }] = await queryRows<{ from: number | null }>(
+      tx,
+      `update environments n set base_state_id = $2 from environments o
+       where n.site_id = $1 and n.name = 'staging' and o.site_id = n.site_id and o.name = n.name
+       returning o.base_state_id::int as "from"`,
+      [siteId, stateId],
+    );
+    await this.forgetSettledChanges(tx, siteId, stateId, onlyWhatMoved ? from : null);
   }
 
   /**
@@ -112,14 +124,20 @@ export class EnvironmentsRepository {
    * outside the set, staging and its base agree. Under staging's row lock (taken by noteBaseMove), in a
    * read-committed statement that sees every staging write committed before it.
    */
-  private async forgetSettledChanges(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
+  private async forgetSettledChanges(
+    tx: EntityManager,
+    siteId: string,
+    stateId: number,
+    movedFrom: number | null = null,
+  ): Promise<void> {
     await tx.query(
       `delete from staging_changes c where c.site_id = $1
+         and ($3::bigint is null or (c.type, c.key) in (select d.type, d.key from state_diff($3, $2) d))
          and (select row(s.revision_id, s.route) from staging_manifest s
               where s.site_id = c.site_id and s.type = c.type and s.key = c.key)
              is not distinct from
              (select row(x.revision_id, x.route) from state_entry($2, c.type, c.key) x)`,
-      [siteId, stateId],
+      [siteId, stateId, movedFrom],
     );
   }
 

@@ -50,8 +50,13 @@ export class EnvironmentsService {
    * After a promotion's swap, in its own transaction: staging's row is locked by every staging write for the
    * write's whole transaction, so touching it inside the swap would put an import's length in the window.
    */
-  markStagingInStep(tx: EntityManager, siteId: string, stateId: number): Promise<void> {
-    return this.rows.markStagingInStep(tx, siteId, stateId);
+  markStagingInStep(
+    tx: EntityManager,
+    siteId: string,
+    stateId: number,
+    options?: { onlyWhatMoved?: boolean },
+  ): Promise<void> {
+    return this.rows.markStagingInStep(tx, siteId, stateId, options);
   }
 
   async swapHead(

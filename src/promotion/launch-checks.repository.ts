@@ -9,7 +9,8 @@ const CANDIDATE_TYPES = [...BOTH_TYPES, 'layout', 'component_override'];
 // Of a page's blocks, only those that can link or show a file travel: text blocks are most of a body.
 const LINKING_BLOCKS = `'$.blocks[*] ? (@.type == "html" || @.type == "link" || @.type == "button" || @.type == "component" || @.type == "image")'`;
 // What the checks read of a manifest: what it serves, its files, its pages and the bodies of CANDIDATE_TYPES.
-const READ_TYPES = `type in ('media', 'page', 'post', ${CANDIDATE_TYPES.map((t) => `'${t}'`).join(', ')})`;
+const READ_TYPE_SET = new Set(['media', 'page', 'post', ...CANDIDATE_TYPES]);
+const READ_TYPES = `type in (${[...READ_TYPE_SET].map((t) => `'${t}'`).join(', ')})`;
 
 /** The entities a selective candidate takes from staging (the selection's closure); the rest is production's head. */
 export type ShippedEntities = readonly { type: string; key: string }[];
@@ -98,18 +99,20 @@ export class LaunchChecksRepository {
     };
   }
 
-  /** Production's head as the checks read it, from the cache when this state was read before. */
+  /**
+   * Production's head as the checks read it, from the cache when this state was read before. A delta whose parent
+   * is cached (the head a promotion just swapped in, over the one its preview read) is that parent with the
+   * delta's own rows laid over it: a read of what the promotion changed, not of the site.
+   */
   private async head(tx: EntityManager, stateId: number): Promise<HeadManifest> {
     const cached = this.heads.get(stateId);
     if (cached) return cached;
-    const rows: ManifestRow[] = await tx.query(
-      `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
-              case when e.type = any($2::text[]) then r.body end as body
-       from state_manifest($1) e
-       left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true
-       where e.route is not null or e.${READ_TYPES}`,
-      [stateId, CANDIDATE_TYPES],
+    const [{ parentId }]: { parentId: number | null }[] = await tx.query(
+      `select parent_id::int as "parentId" from content_states where id = $1`,
+      [stateId],
     );
+    const parent = parentId === null ? undefined : this.heads.get(parentId);
+    const rows = parent ? await this.overDelta(tx, stateId, parent) : await this.manifestOf(tx, stateId);
     const head: HeadManifest = {
       rows,
       routes: rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! })),
@@ -117,6 +120,33 @@ export class LaunchChecksRepository {
     };
     this.heads.set(stateId, head);
     return head;
+  }
+
+  private manifestOf(tx: EntityManager, stateId: number): Promise<ManifestRow[]> {
+    return tx.query(
+      `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
+              case when e.type = any($2::text[]) then r.body end as body
+       from state_manifest($1) e
+       left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true
+       where e.route is not null or e.${READ_TYPES}`,
+      [stateId, CANDIDATE_TYPES],
+    );
+  }
+
+  /** A delta state's rows: its parent's, with the delta's own (a removal has no revision) in their place. */
+  private async overDelta(tx: EntityManager, stateId: number, parent: HeadManifest): Promise<ManifestRow[]> {
+    const own: (Omit<ManifestRow, 'revisionId'> & { revisionId: string | null })[] = await tx.query(
+      `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
+              case when e.type = any($2::text[]) then r.body end as body
+       from state_entries e
+       left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true
+       where e.state_id = $1`,
+      [stateId, CANDIDATE_TYPES],
+    );
+    const kept = own.filter(
+      (r): r is ManifestRow => r.revisionId !== null && (r.route !== null || READ_TYPE_SET.has(r.type)),
+    );
+    return laidOver(parent.rows, own, kept);
   }
 
   /** Staging's promotable manifest as the checks read it. */
@@ -151,8 +181,7 @@ export class LaunchChecksRepository {
        where s.route is not null or s.${READ_TYPES}`,
       [siteId, shipped.map((e) => e.type), shipped.map((e) => e.key), CANDIDATE_TYPES],
     );
-    const replaced = new Set(shipped.map((e) => `${e.type}/${e.key}`));
-    return [...head.rows.filter((r) => !replaced.has(`${r.type}/${r.key}`)), ...fromStaging];
+    return laidOver(head.rows, shipped, fromStaging);
   }
 
   /** The pages and posts of `rows` with the link-bearing parts of their bodies (from the cache when it has them). */
@@ -182,4 +211,10 @@ function bodiesByType(rows: ManifestRow[]): Map<string, KeyedBody[]> {
       bodies.set(row.type, list);
     }
   return bodies;
+}
+
+/** `rows` without the entities `replaced` names, then `by` (what replaces them; a removal is in neither). */
+function laidOver(rows: ManifestRow[], replaced: ShippedEntities, by: ManifestRow[]): ManifestRow[] {
+  const keys = new Set(replaced.map((e) => `${e.type}/${e.key}`));
+  return [...rows.filter((r) => !keys.has(`${r.type}/${r.key}`)), ...by];
 }

@@ -161,8 +161,8 @@ export class PreviewRepository {
       `select type, key,
               case when production_revision_id is null then 'added' when staging_revision_id is null then 'removed'
                    else 'changed' end as op
-       from staging_compared($1, $2)
-       where type = any($3::text[]) and staging_revision_id is distinct from production_revision_id
+       from staging_compared($1, $2, $3::text[])
+       where staging_revision_id is distinct from production_revision_id
        order by 1, 2`,
       [siteId, headStateId, types],
     );

@@ -203,7 +203,9 @@ export const promotionJob = defineJob<PromotionParams>({
           const { baseStateId } = await ctx.use(PreviewService).current(ctx.tx, ctx.siteId);
           if (baseStateId !== seen(ctx.params).headStateId) return;
         }
-        await ctx.use(EnvironmentsService).markStagingInStep(ctx.tx, ctx.siteId, state);
+        await ctx
+          .use(EnvironmentsService)
+          .markStagingInStep(ctx.tx, ctx.siteId, state, { onlyWhatMoved: ctx.params.select !== undefined });
       },
     },
     {

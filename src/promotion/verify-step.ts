@@ -59,8 +59,9 @@ export function verifyStep<Params>(): JobStep<Params> {
       let renewed = heldSince;
       const renew = async () => {
         if (!first || performance.now() - renewed < RENEW_LEASE_MS) return;
-        await headSwap.hold(ctx.siteId, ctx.job.id, reason);
+        // Before the await: pages render a few at once, and one renewal serves them all.
         renewed = performance.now();
+        await headSwap.hold(ctx.siteId, ctx.job.id, reason);
       };
       const site = (await ctx.use(SitesService).findBySlugOrId(ctx.siteId))!;
       // Planned before the swap when the job has that step (a promotion); else looked up now.

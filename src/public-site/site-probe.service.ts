@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { gunzipSync } from 'node:zlib';
 import { normalizeRoute } from '../../libs/content-model';
+import { runPool } from '../../libs/media-storage';
 import { EnvironmentsService } from '../environments/environments.service';
 import { SitesService } from '../sites/sites.service';
 import { SitePagesService } from './site-pages.service';
@@ -32,7 +33,7 @@ export class SiteProbe {
     private readonly pages: SitePagesService,
   ) {}
 
-  /** `paths` in order; `between` runs before each (e.g. to keep a lease alive). */
+  /** `paths` in order; `between` runs before each (e.g. to keep a lease alive), a few pages in flight. */
   async render(
     siteId: string,
     stateId: number,
@@ -44,25 +45,31 @@ export class SiteProbe {
     const variables = await this.variables.get(siteId, 'production');
     // The state to check, whatever the head says by now: its pages are a function of (state, path) alone.
     const target = targetOf(site, { ...production, headStateId: stateId }, variables, undefined);
-    const probed: ProbedPage[] = [];
-    for (const path of paths) {
+    // A few at once: a page's render waits on the database most of its time.
+    const probed: ProbedPage[] = new Array(paths.length);
+    await runPool([...paths.keys()], PAGES_IN_FLIGHT, async (i) => {
       await between();
-      const url = target.base + path;
-      try {
-        const route = routeOfPath(path);
-        const { response } =
-          route === null ? { response: await this.pages.notFound(target) } : await this.pages.page(target, route);
-        const raw = response.gzipped ? gunzipSync(response.body) : response.body;
-        probed.push({ path, url, status: response.status, body: raw.toString('utf8') });
-      } catch (error) {
-        // What a visitor would get: the public site's error filter answers a throwing render with a 500.
-        probed.push({ path, url, status: 500, body: '', error: (error as Error).message ?? String(error) });
-      }
-    }
+      probed[i] = await this.probe(target, paths[i]);
+    });
     return probed;
+  }
+
+  private async probe(target: ReturnType<typeof targetOf>, path: string): Promise<ProbedPage> {
+    const url = target.base + path;
+    try {
+      const route = routeOfPath(path);
+      const { response } =
+        route === null ? { response: await this.pages.notFound(target) } : await this.pages.page(target, route);
+      const raw = response.gzipped ? gunzipSync(response.body) : response.body;
+      return { path, url, status: response.status, body: raw.toString('utf8') };
+    } catch (error) {
+      // What a visitor would get: the public site's error filter answers a throwing render with a 500.
+      return { path, url, status: 500, body: '', error: (error as Error).message ?? String(error) };
+    }
   }
 }
 
+const PAGES_IN_FLIGHT = 4;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 // The path as the public site reads a request's (see sitePathOf): percent-decoded, normalized like routes.

@@ -29,8 +29,8 @@ const stateDiff = (levelRows: string) => `
     end if;
   end $$`;
 
-// staging_compared of 1764000002500 with staging's side of each key joined as shown.
-const stagingCompared = (stagingSide: string) => `
+// staging_compared of 1764000002500 with staging's side of each key joined as shown (1764000002800 goes back to it).
+export const stagingCompared = (stagingSide: string) => `
   create or replace function staging_compared(p_site uuid, p_head bigint)
   returns table (type text, key text,
                  staging_revision_id bigint, staging_version integer, staging_route text,

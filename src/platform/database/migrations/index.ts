@@ -26,6 +26,7 @@ import { AddDeltaStates1764000002400 } from './1764000002400-AddDeltaStates';
 import { AddStagingChanges1764000002500 } from './1764000002500-AddStagingChanges';
 import { BackfillRevisionRefs1764000002600 } from './1764000002600-BackfillRevisionRefs';
 import { ComparisonsProbeByIndex1764000002700 } from './1764000002700-ComparisonsProbeByIndex';
+import { StagingComparedOfTypes1764000002800 } from './1764000002800-StagingComparedOfTypes';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   AddStagingChanges1764000002500,
   BackfillRevisionRefs1764000002600,
   ComparisonsProbeByIndex1764000002700,
+  StagingComparedOfTypes1764000002800,
 ];

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm';
+import { fileDatabase, ManifestRows, type FileDatabase } from '../../test/file-database';
+import { LaunchChecksRepository } from './launch-checks.repository';
+
+describe('LaunchChecksRepository (SQL on a database of its own)', () => {
+  let database: FileDatabase;
+  let db: DataSource;
+  let rows: ManifestRows;
+
+  beforeAll(async () => {
+    database = await fileDatabase('launch_checks');
+    db = database.dataSource;
+    rows = new ManifestRows(db);
+  });
+  afterAll(() => database.close());
+
+  /** A delta on `parent`: its own rows only (a removal has no revision), the chain on its row. */
+  async function delta(
+    siteId: string,
+    parent: number,
+    entries: { type: string; key: string; revision: string | null; version: number; route?: string }[],
+  ): Promise<number> {
+    const [state] = await db.query(
+      `insert into content_states (site_id, origin, entity_count, parent_id, ancestors, chain_rows)
+       select $1, 'promotion', 0, p.id, array[p.id] || p.ancestors, $3 from content_states p where p.id = $2
+       returning id::int`,
+      [siteId, parent, entries.length],
+    );
+    for (const e of entries)
+      await db.query(
+        `insert into state_entries (state_id, type, key, revision_id, version, route) values ($1, $2, $3, $4, $5, $6)`,
+        [state.id, e.type, e.key, e.revision, e.version, e.route ?? null],
+      );
+    return state.id;
+  }
+
+  it('reads a delta head over its cached parent exactly as it reads the whole manifest', async () => {
+    const siteId = await rows.site();
+    const page = (title: string) => rows.revision('page', { title, blocks: [] });
+    const [home, about, news, about2, blog] = await Promise.all(
+      ['Home', 'About', 'News', 'About again', 'Blog'].map(page),
+    );
+    const redirect = await rows.revision('redirect', { from: '/old', to: '/about', status: 301 });
+    const moved = await rows.revision('redirect', { from: '/old', to: '/blog', status: 302 });
+    const parent = await rows.state(siteId, [
+      { type: 'page', key: 'home', revision: home, version: 1, route: '/' },
+      { type: 'page', key: 'about', revision: about, version: 1, route: '/about' },
+      { type: 'page', key: 'news', revision: news, version: 1, route: '/news' },
+      { type: 'redirect', key: 'old', revision: redirect, version: 1, route: '/old' },
+    ]);
+    // The delta changes about's body and route, removes news, adds blog and changes the redirect's body.
+    const child = await delta(siteId, parent, [
+      { type: 'page', key: 'about', revision: about2, version: 2, route: '/about-us' },
+      { type: 'page', key: 'news', revision: null, version: 1 },
+      { type: 'page', key: 'blog', revision: blog, version: 1, route: '/blog' },
+      { type: 'redirect', key: 'old', revision: moved, version: 2, route: '/old' },
+    ]);
+
+    const warm = new LaunchChecksRepository();
+    await warm.load(db.manager, siteId, parent);
+    const derived = (await warm.load(db.manager, siteId, child)).production;
+    const whole = (await new LaunchChecksRepository().load(db.manager, siteId, child)).production;
+
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect([...derived.routes].sort(byKey)).toEqual([...whole.routes].sort(byKey));
+    expect(derived.redirects).toEqual(whole.redirects);
+    expect([...whole.routes].sort(byKey)).toEqual([
+      { type: 'page', key: 'about', route: '/about-us' },
+      { type: 'page', key: 'blog', route: '/blog' },
+      { type: 'page', key: 'home', route: '/' },
+      { type: 'redirect', key: 'old', route: '/old' },
+    ]);
+    expect(whole.redirects).toEqual([{ key: 'old', body: { from: '/old', to: '/blog', status: 302 } }]);
+  });
+});
