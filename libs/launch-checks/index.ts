@@ -1,5 +1,6 @@
 export { CHECK_CODES, CHECK_SEVERITY } from './src/launch-check';
 export type {
+  CandidateDelta,
   CandidateState,
   CheckCode,
   CheckFix,

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
-import type { CandidateState, KeyedBody, LaunchState, PageLinks, ServedRoute } from '../../libs/launch-checks';
+import type {
+  CandidateDelta,
+  CandidateState,
+  KeyedBody,
+  LaunchState,
+  PageLinks,
+  ServedRoute,
+} from '../../libs/launch-checks';
 
 // The small, site-wide bodies the checks read whole; the candidate's navigation besides.
 const BOTH_TYPES = ['redirect', 'robots_txt', 'site_settings', 'consent_rule'];
@@ -60,7 +67,8 @@ export class LaunchChecksRepository {
     shipped?: ShippedEntities,
   ): Promise<{ candidate: CandidateState; production: LaunchState }> {
     const head = await this.head(tx, headStateId);
-    const rows = shipped ? await this.overlay(tx, siteId, head, shipped) : await this.staging(tx, siteId);
+    const fromStaging = shipped && (await this.shippedRows(tx, siteId, shipped));
+    const rows = shipped ? laidOver(head.rows, shipped, fromStaging!) : await this.staging(tx, siteId);
     const pages = await this.pagesOf(tx, rows);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
@@ -75,9 +83,23 @@ export class LaunchChecksRepository {
     const bodies = bodiesByType(rows);
     const of = (type: string) => bodies.get(type) ?? [];
     const headOf = (type: string) => head.bodies.get(type) ?? [];
+    const production: LaunchState = {
+      routes: head.routes,
+      redirects: headOf('redirect'),
+      robotsTxt: headOf('robots_txt'),
+      siteSettings: headOf('site_settings'),
+      consentRules: headOf('consent_rule'),
+      noindexPages: wasNoindex.map((r) => r.id),
+    };
+    // A selection's candidate is the head with the shipped entities replaced: the checks may look at those only.
+    const delta: CandidateDelta | undefined = shipped && {
+      over: production,
+      changed: new Set(shipped.map((e) => `${e.type}/${e.key}`)),
+      routes: routesOf(fromStaging!),
+    };
     return {
       candidate: {
-        routes: rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! })),
+        routes: routesOf(rows),
         redirects: of('redirect'),
         robotsTxt: of('robots_txt'),
         siteSettings: of('site_settings'),
@@ -87,15 +109,9 @@ export class LaunchChecksRepository {
         layouts: of('layout'),
         components: of('component_override'),
         mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
+        ...(delta ? { delta } : {}),
       },
-      production: {
-        routes: head.routes,
-        redirects: headOf('redirect'),
-        robotsTxt: headOf('robots_txt'),
-        siteSettings: headOf('site_settings'),
-        consentRules: headOf('consent_rule'),
-        noindexPages: wasNoindex.map((r) => r.id),
-      },
+      production,
     };
   }
 
@@ -115,7 +131,7 @@ export class LaunchChecksRepository {
     const rows = parent ? await this.overDelta(tx, stateId, parent) : await this.manifestOf(tx, stateId);
     const head: HeadManifest = {
       rows,
-      routes: rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! })),
+      routes: routesOf(rows),
       bodies: bodiesByType(rows),
     };
     this.heads.set(stateId, head);
@@ -161,17 +177,9 @@ export class LaunchChecksRepository {
     );
   }
 
-  /**
-   * A selection's candidate: the head's rows with the shipped entities taken from staging (one probe each); a
-   * shipped entity staging lacks is a removal, in neither.
-   */
-  private async overlay(
-    tx: EntityManager,
-    siteId: string,
-    head: HeadManifest,
-    shipped: ShippedEntities,
-  ): Promise<ManifestRow[]> {
-    const fromStaging: ManifestRow[] = await tx.query(
+  /** What a selection ships, as staging has it (one probe each); a shipped entity staging lacks is a removal. */
+  private shippedRows(tx: EntityManager, siteId: string, shipped: ShippedEntities): Promise<ManifestRow[]> {
+    return tx.query(
       `select s.type, s.key, s.route, s.revision_id::text as "revisionId",
               case when s.type = any($4::text[]) then r.body end as body
        from unnest($2::text[], $3::text[]) as w(type, key)
@@ -181,7 +189,6 @@ export class LaunchChecksRepository {
        where s.route is not null or s.${READ_TYPES}`,
       [siteId, shipped.map((e) => e.type), shipped.map((e) => e.key), CANDIDATE_TYPES],
     );
-    return laidOver(head.rows, shipped, fromStaging);
   }
 
   /** The pages and posts of `rows` with the link-bearing parts of their bodies (from the cache when it has them). */
@@ -218,3 +225,6 @@ function laidOver(rows: ManifestRow[], replaced: ShippedEntities, by: ManifestRo
   const keys = new Set(replaced.map((e) => `${e.type}/${e.key}`));
   return [...rows.filter((r) => !keys.has(`${r.type}/${r.key}`)), ...by];
 }
+
+const routesOf = (rows: ManifestRow[]): ServedRoute[] =>
+  rows.filter((r) => r.route !== null).map(({ type, key, route }) => ({ type, key, route: route! }));

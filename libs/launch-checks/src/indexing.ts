@@ -2,10 +2,10 @@ import { canonicalHostOf } from './internal-path';
 import {
   type CandidateState,
   check,
-  entityId,
   type LaunchCheck,
   type LaunchState,
   record,
+  routeIndex,
   singleton,
   str,
 } from './launch-check';
@@ -32,11 +32,10 @@ export function indexingChecks(candidate: CandidateState, production: LaunchStat
     );
 
   const wasNoindex = new Set(production.noindexPages);
-  const indexedBefore = new Set(
-    production.routes.filter((r) => r.type === 'page' || r.type === 'post').map((r) => entityId(r.type, r.key)),
-  );
+  // Production served it (a noindex id is a page's or a post's): the index is kept per state.
+  const servedBefore = routeIndex(production).byEntity;
   for (const id of candidate.noindexPages) {
-    if (!indexedBefore.has(id) || wasNoindex.has(id)) continue;
+    if (!servedBefore.has(id) || wasNoindex.has(id)) continue;
     const [type, key] = id.split('/');
     checks.push(
       check('page_noindex', type, key, `${describe(type, key)} would become noindex: search engines drop it.`),

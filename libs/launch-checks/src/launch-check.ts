@@ -86,26 +86,84 @@ export interface PageLinks {
   ogImage?: unknown;
 }
 
+/**
+ * A candidate that is a state with a few entities replaced (a selection over production's head): `changed` names
+ * them (`type/key`, whether the candidate adds, changes or removes them) and `routes` are the routes they serve in
+ * the candidate. A hint only: the candidate still carries everything, and every check answers the same with it
+ * or without it; with it, the checks of which URLs are served look at those entities instead of the site.
+ */
+export interface CandidateDelta {
+  over: LaunchState;
+  changed: ReadonlySet<string>;
+  routes: readonly ServedRoute[];
+}
+
 /** The candidate carries more: what its links and files must resolve against. */
 export interface CandidateState extends LaunchState {
   pages: readonly PageLinks[];
   layouts: readonly KeyedBody[];
   components: readonly KeyedBody[];
   mediaKeys: readonly string[];
+  delta?: CandidateDelta;
 }
 
 export const entityId = (type: string, key: string) => `${type}/${key}`;
 
-const servedSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
+/** Which routes are served: all a check asks of the set. */
+export interface RouteLookup {
+  has(route: string): boolean;
+}
 
-/** The routes a state serves, as a set built once per state however many checks ask (100,000 at the largest). */
-export function servedRoutes(state: Pick<LaunchState, 'routes'>): ReadonlySet<string> {
-  let served = servedSets.get(state.routes);
+/** A state's routes indexed both ways (the entity on a route, and an entity's served route). */
+export interface RouteIndex {
+  served: ReadonlySet<string>;
+  ownerOf: ReadonlyMap<string, string>;
+  byEntity: ReadonlyMap<string, ServedRoute>;
+}
+
+const servedSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
+const routeIndexes = new WeakMap<readonly ServedRoute[], RouteIndex>();
+
+/**
+ * The routes a state serves, built once per state however many checks ask (100,000 at the largest). A delta
+ * candidate's are its base's, less the routes of the entities it replaces, plus theirs.
+ */
+export function servedRoutes(state: Pick<CandidateState, 'routes' | 'delta'>): RouteLookup {
+  const delta = state.delta;
+  if (delta) {
+    const base = routeIndex(delta.over);
+    const own = new Set(delta.routes.map((r) => r.route));
+    return {
+      has: (route) => own.has(route) || (base.served.has(route) && !delta.changed.has(base.ownerOf.get(route)!)),
+    };
+  }
+  return servedSet(state.routes);
+}
+
+function servedSet(routes: readonly ServedRoute[]): ReadonlySet<string> {
+  let served = servedSets.get(routes);
   if (!served) {
-    served = new Set(state.routes.map((r) => r.route));
-    servedSets.set(state.routes, served);
+    served = new Set(routes.map((r) => r.route));
+    servedSets.set(routes, served);
   }
   return served;
+}
+
+/** A state's route index, built once per state (production's head is the base of many reports). */
+export function routeIndex(state: Pick<LaunchState, 'routes'>): RouteIndex {
+  let index = routeIndexes.get(state.routes);
+  if (!index) {
+    const ownerOf = new Map<string, string>();
+    const byEntity = new Map<string, ServedRoute>();
+    for (const r of state.routes) {
+      const id = entityId(r.type, r.key);
+      ownerOf.set(r.route, id);
+      byEntity.set(id, r);
+    }
+    index = { served: servedSet(state.routes), ownerOf, byEntity };
+    routeIndexes.set(state.routes, index);
+  }
+  return index;
 }
 
 /** The singleton a site reads (settings, robots): key `default` when present, else the first key. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  type CandidateDelta,
   type CandidateState,
   check,
   type CheckFix,
@@ -9,6 +10,8 @@ import {
   listed,
   type ServedRoute,
   record,
+  routeIndex,
+  type RouteLookup,
   servedRoutes,
   str,
 } from './launch-check';
@@ -24,9 +27,12 @@ const DETAIL_LIMIT = 100;
  */
 export function removedUrlChecks(candidate: CandidateState, production: LaunchState): LaunchCheck[] {
   const served = servedRoutes(candidate);
-  const lostRoutes = production.routes.filter((r) => !served.has(r.route));
+  // Over a delta, only the entities it replaces can stop serving their URL (or serve another).
+  const delta = candidate.delta;
+  const before = delta ? changedRoutes(delta, production) : production.routes;
+  const lostRoutes = before.filter((r) => !served.has(r.route));
   if (!lostRoutes.length) return []; // the usual case: the rest is built for the few URLs a promotion loses
-  const movedTo = new Map(candidate.routes.map((r) => [entityId(r.type, r.key), r.route]));
+  const movedTo = new Map((delta?.routes ?? candidate.routes).map((r) => [entityId(r.type, r.key), r.route]));
   const redirectKeys = new Set(candidate.redirects.map((r) => r.key));
   const productionRedirects = new Map(production.redirects.map((r) => [r.key, record(r.body)]));
   const checks: LaunchCheck[] = [];
@@ -80,7 +86,7 @@ export function redirectKeyFor(path: string, taken: ReadonlySet<string> = new Se
   }
 }
 
-function nearestServedAbove(route: string, served: ReadonlySet<string>): string | null {
+function nearestServedAbove(route: string, served: RouteLookup): string | null {
   for (let path = parentOf(route); path !== null; path = parentOf(path)) if (served.has(path)) return path;
   return null;
 }
@@ -103,12 +109,35 @@ function sitemapUrls(state: LaunchState): ReadonlySet<string> {
   return urls;
 }
 
-/** The URLs sitemap.xml gains and loses (published pages and posts), as one `info`. */
-export function sitemapChecks(candidate: LaunchState, production: LaunchState): LaunchCheck[] {
+/** Production's routes of the entities a delta replaces. */
+function changedRoutes(delta: CandidateDelta, production: LaunchState): ServedRoute[] {
+  const { byEntity } = routeIndex(production);
+  return [...delta.changed].flatMap((id) => byEntity.get(id) ?? []);
+}
+
+/** The sitemap URLs the candidate has and production lacks, and the other way round. */
+function sitemapDifference(candidate: CandidateState, production: LaunchState): { added: string[]; removed: string[] } {
   const before = sitemapUrls(production);
-  const after = sitemapUrls(candidate);
-  const added = [...after].filter((u) => !before.has(u)).sort();
-  const removed = [...before].filter((u) => !after.has(u)).sort();
+  const delta = candidate.delta;
+  if (!delta) {
+    const after = sitemapUrls(candidate);
+    return { added: [...after].filter((u) => !before.has(u)), removed: [...before].filter((u) => !after.has(u)) };
+  }
+  // Over a delta: production's sitemap less the replaced entities' URLs, plus the URLs they have now.
+  const gained = new Set(delta.routes.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
+  const lost = new Set(
+    changedRoutes(delta, production)
+      .filter((r) => SITEMAP_TYPES.has(r.type))
+      .map((r) => r.route),
+  );
+  return { added: [...gained].filter((u) => !before.has(u)), removed: [...lost].filter((u) => !gained.has(u)) };
+}
+
+/** The URLs sitemap.xml gains and loses (published pages and posts), as one `info`. */
+export function sitemapChecks(candidate: CandidateState, production: LaunchState): LaunchCheck[] {
+  const difference = sitemapDifference(candidate, production);
+  const added = difference.added.sort();
+  const removed = difference.removed.sort();
   if (!added.length && !removed.length) return [];
   const parts = [
     added.length ? `${added.length} URL${added.length === 1 ? '' : 's'} added (${listed(added)})` : '',
