@@ -1,6 +1,5 @@
 export { CHECK_CODES, CHECK_SEVERITY } from './src/launch-check';
 export type {
-  CandidateDelta,
   CandidateState,
   CheckCode,
   CheckFix,
@@ -10,7 +9,9 @@ export type {
   PageLinks,
   ServedRoute,
   Severity,
+  StateDelta,
 } from './src/launch-check';
+export { deriveStateSets } from './src/state-sets';
 export { launchChecks, sortChecks } from './src/launch-report';
 export { variableChecks } from './src/variables';
 export { designDriftChecks, DESIGN_TYPES } from './src/design-drift';

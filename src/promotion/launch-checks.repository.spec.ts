@@ -34,7 +34,7 @@ describe('LaunchChecksRepository (SQL on a database of its own)', () => {
     return state.id;
   }
 
-  it('reads a delta head over its cached parent exactly as it reads the whole manifest', async () => {
+  it('reads a delta head (and its pages) over its cached parent exactly as it reads the whole manifest', async () => {
     const siteId = await rows.site();
     const page = (title: string) => rows.revision('page', { title, blocks: [] });
     const [home, about, news, about2, blog] = await Promise.all(
@@ -56,12 +56,22 @@ describe('LaunchChecksRepository (SQL on a database of its own)', () => {
       { type: 'redirect', key: 'old', revision: moved, version: 2, route: '/old' },
     ]);
 
-    const warm = new LaunchChecksRepository();
-    await warm.load(db.manager, siteId, parent);
-    const derived = (await warm.load(db.manager, siteId, child)).production;
-    const whole = (await new LaunchChecksRepository().load(db.manager, siteId, child)).production;
-
     const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    // A selection over the parent fills its pages; staging lacks home, so shipping it removes it.
+    const warm = new LaunchChecksRepository();
+    await warm.load(db.manager, siteId, parent, []);
+    const removeHome = [{ type: 'page', key: 'home' }];
+    const fromCache = await warm.load(db.manager, siteId, child, removeHome);
+    const fresh = await new LaunchChecksRepository().load(db.manager, siteId, child, removeHome);
+    const derived = fromCache.production;
+    const whole = fresh.production;
+    const pagesOf = (c: typeof fresh.candidate) => [...c.pages].sort(byKey).map(({ key, route }) => ({ key, route }));
+    expect(pagesOf(fromCache.candidate)).toEqual(pagesOf(fresh.candidate));
+    expect(pagesOf(fresh.candidate)).toEqual([
+      { key: 'about', route: '/about-us' },
+      { key: 'blog', route: '/blog' },
+    ]);
+
     expect([...derived.routes].sort(byKey)).toEqual([...whole.routes].sort(byKey));
     expect(derived.redirects).toEqual(whole.redirects);
     expect([...whole.routes].sort(byKey)).toEqual([

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
-import type {
-  CandidateDelta,
-  CandidateState,
-  KeyedBody,
-  LaunchState,
-  PageLinks,
-  ServedRoute,
+import {
+  type CandidateState,
+  deriveStateSets,
+  type KeyedBody,
+  type LaunchState,
+  type PageLinks,
+  type ServedRoute,
+  type StateDelta,
 } from '../../libs/launch-checks';
 
 // The small, site-wide bodies the checks read whole; the candidate's navigation besides.
@@ -36,12 +37,19 @@ interface ManifestRow {
   body?: unknown;
 }
 
+/** A page or post with the link-bearing parts of its body, and whether it is noindex. */
+type PageEntry = PageLinks & { noindex: boolean };
+
 /** Production's head as the checks read it: immutable, so kept per state and shared by every report over it. */
 interface HeadManifest {
   rows: ManifestRow[];
-  /** Production's side of every report over this head (the same arrays each time, so per-state sets are built once). */
-  routes: ServedRoute[];
-  bodies: Map<string, KeyedBody[]>;
+  /**
+   * Production's side of every report over this head (the same arrays each time, so the sets the checks derive
+   * from them are built once per state); its noindex pages are probed per report.
+   */
+  state: LaunchState;
+  /** Its pages, for the candidates of selections over it: filled by the first, or from its parent's. */
+  pages?: PageEntry[];
 }
 
 /**
@@ -69,7 +77,9 @@ export class LaunchChecksRepository {
     const head = await this.head(tx, headStateId);
     const fromStaging = shipped && (await this.shippedRows(tx, siteId, shipped));
     const rows = shipped ? laidOver(head.rows, shipped, fromStaging!) : await this.staging(tx, siteId);
-    const pages = await this.pagesOf(tx, rows);
+    const pages = shipped
+      ? laidOver(await this.headPages(tx, head), shipped, await this.pagesOf(tx, fromStaging!))
+      : await this.pagesOf(tx, rows);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
@@ -80,34 +90,16 @@ export class LaunchChecksRepository {
           [headStateId, noindex.map((p) => p.type), noindex.map((p) => p.key)],
         )
       : [];
-    const bodies = bodiesByType(rows);
-    const of = (type: string) => bodies.get(type) ?? [];
-    const headOf = (type: string) => head.bodies.get(type) ?? [];
-    const production: LaunchState = {
-      routes: head.routes,
-      redirects: headOf('redirect'),
-      robotsTxt: headOf('robots_txt'),
-      siteSettings: headOf('site_settings'),
-      consentRules: headOf('consent_rule'),
-      noindexPages: wasNoindex.map((r) => r.id),
-    };
+    const production: LaunchState = { ...head.state, noindexPages: wasNoindex.map((r) => r.id) };
     // A selection's candidate is the head with the shipped entities replaced: the checks may look at those only.
-    const delta: CandidateDelta | undefined = shipped && {
-      over: production,
-      changed: new Set(shipped.map((e) => `${e.type}/${e.key}`)),
-      routes: routesOf(fromStaging!),
-    };
+    const delta = shipped && deltaOver(head, shipped, fromStaging!);
     return {
       candidate: {
-        routes: routesOf(rows),
-        redirects: of('redirect'),
-        robotsTxt: of('robots_txt'),
-        siteSettings: of('site_settings'),
-        consentRules: of('consent_rule'),
+        ...stateOf(rows),
         noindexPages: noindex.map((p) => `${p.type}/${p.key}`),
-        pages: pages.map(({ noindex: _noindex, ...page }) => page),
-        layouts: of('layout'),
-        components: of('component_override'),
+        pages,
+        layouts: bodiesOf(rows, 'layout'),
+        components: bodiesOf(rows, 'component_override'),
         mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
         ...(delta ? { delta } : {}),
       },
@@ -128,12 +120,17 @@ export class LaunchChecksRepository {
       [stateId],
     );
     const parent = parentId === null ? undefined : this.heads.get(parentId);
-    const rows = parent ? await this.overDelta(tx, stateId, parent) : await this.manifestOf(tx, stateId);
+    const delta = parent && (await this.deltaRows(tx, stateId));
+    const rows = delta ? laidOver(parent!.rows, delta.replaced, delta.rows) : await this.manifestOf(tx, stateId);
     const head: HeadManifest = {
       rows,
-      routes: routesOf(rows),
-      bodies: bodiesByType(rows),
+      state: stateOf(rows),
+      ...(delta && parent!.pages
+        ? { pages: laidOver(parent!.pages, delta.replaced, await this.pagesOf(tx, delta.rows)) }
+        : {}),
     };
+    // What the checks derive from the parent's routes, patched, instead of rebuilt over the site.
+    if (delta) deriveStateSets(head.state, deltaOver(parent!, delta.replaced, delta.rows));
     this.heads.set(stateId, head);
     return head;
   }
@@ -149,8 +146,11 @@ export class LaunchChecksRepository {
     );
   }
 
-  /** A delta state's rows: its parent's, with the delta's own (a removal has no revision) in their place. */
-  private async overDelta(tx: EntityManager, stateId: number, parent: HeadManifest): Promise<ManifestRow[]> {
+  /** A delta state's own rows: the entities it replaces in its parent, and those it has (not its removals). */
+  private async deltaRows(
+    tx: EntityManager,
+    stateId: number,
+  ): Promise<{ replaced: ShippedEntities; rows: ManifestRow[] }> {
     const own: (Omit<ManifestRow, 'revisionId'> & { revisionId: string | null })[] = await tx.query(
       `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
               case when e.type = any($2::text[]) then r.body end as body
@@ -159,10 +159,10 @@ export class LaunchChecksRepository {
        where e.state_id = $1`,
       [stateId, CANDIDATE_TYPES],
     );
-    const kept = own.filter(
+    const rows = own.filter(
       (r): r is ManifestRow => r.revisionId !== null && (r.route !== null || READ_TYPE_SET.has(r.type)),
     );
-    return laidOver(parent.rows, own, kept);
+    return { replaced: own, rows };
   }
 
   /** Staging's promotable manifest as the checks read it. */
@@ -191,8 +191,12 @@ export class LaunchChecksRepository {
     );
   }
 
+  private async headPages(tx: EntityManager, head: HeadManifest): Promise<PageEntry[]> {
+    return (head.pages ??= await this.pagesOf(tx, head.rows));
+  }
+
   /** The pages and posts of `rows` with the link-bearing parts of their bodies (from the cache when it has them). */
-  private async pagesOf(tx: EntityManager, rows: ManifestRow[]): Promise<(PageLinks & { noindex: boolean })[]> {
+  private async pagesOf(tx: EntityManager, rows: ManifestRow[]): Promise<PageEntry[]> {
     const pages = rows.filter((r) => r.type === 'page' || r.type === 'post');
     const missing = [...new Set(pages.map((r) => r.revisionId).filter((id) => !this.pageParts.has(id)))];
     if (missing.length) {
@@ -208,22 +212,49 @@ export class LaunchChecksRepository {
   }
 }
 
-/** The bodies of CANDIDATE_TYPES among `rows`, by type. */
-function bodiesByType(rows: ManifestRow[]): Map<string, KeyedBody[]> {
-  const bodies = new Map<string, KeyedBody[]>();
-  for (const row of rows)
-    if (row.body !== undefined && row.body !== null) {
-      const list = bodies.get(row.type) ?? [];
-      list.push({ key: row.key, body: row.body });
-      bodies.set(row.type, list);
-    }
+/** What every check reads of a manifest's rows, noindex pages aside. */
+function stateOf(rows: ManifestRow[]): LaunchState {
+  return {
+    routes: routesOf(rows),
+    redirects: bodiesOf(rows, 'redirect'),
+    robotsTxt: bodiesOf(rows, 'robots_txt'),
+    siteSettings: bodiesOf(rows, 'site_settings'),
+    consentRules: bodiesOf(rows, 'consent_rule'),
+    noindexPages: [],
+  };
+}
+
+/** The bodies of one of CANDIDATE_TYPES among `rows`. */
+function bodiesOf(rows: ManifestRow[], type: string): KeyedBody[] {
+  const bodies: KeyedBody[] = [];
+  for (const row of rows) if (row.type === type && row.body != null) bodies.push({ key: row.key, body: row.body });
   return bodies;
 }
 
+/** How a head's rows with `replaced` taken out and `by` put in differ from the head, for the checks. */
+function deltaOver(head: HeadManifest, replaced: ShippedEntities, by: ManifestRow[]): StateDelta {
+  return {
+    over: head.state,
+    changed: new Set(replaced.map((e) => `${e.type}/${e.key}`)),
+    routes: routesOf(by),
+    before: partition(head.state.routes, replaced).taken,
+  };
+}
+
 /** `rows` without the entities `replaced` names, then `by` (what replaces them; a removal is in neither). */
-function laidOver(rows: ManifestRow[], replaced: ShippedEntities, by: ManifestRow[]): ManifestRow[] {
-  const keys = new Set(replaced.map((e) => `${e.type}/${e.key}`));
-  return [...rows.filter((r) => !keys.has(`${r.type}/${r.key}`)), ...by];
+function laidOver<T extends { type: string; key: string }>(rows: T[], replaced: ShippedEntities, by: T[]): T[] {
+  return replaced.length ? [...partition(rows, replaced).kept, ...by] : rows;
+}
+
+/** `rows` split into those `replaced` names and the rest, in one pass. */
+function partition<T extends { type: string; key: string }>(rows: readonly T[], replaced: ShippedEntities) {
+  // By type, then key: no string built per row of the site.
+  const keys = new Map<string, Set<string>>();
+  for (const e of replaced) keys.set(e.type, (keys.get(e.type) ?? new Set()).add(e.key));
+  const kept: T[] = [];
+  const taken: T[] = [];
+  for (const row of rows) (keys.get(row.type)?.has(row.key) ? taken : kept).push(row);
+  return { kept, taken };
 }
 
 const routesOf = (rows: ManifestRow[]): ServedRoute[] =>

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { launchChecks } from './launch-report';
-import type { CandidateState, ServedRoute } from './launch-check';
+import type { CandidateState, ServedRoute, StateDelta } from './launch-check';
+import { deriveStateSets, servedPages, servedRoutes, sitemapUrls } from './state-sets';
 import { state, type StateSpec } from './test-states';
 
 // Few paths, so entities collide, nest (/a under /), move onto each other's URLs and link to each other.
@@ -41,9 +42,12 @@ const idsOf = (spec: StateSpec) => [
  * it: the delta is a way to look at fewer entities, never a different report.
  */
 describe('a candidate with its delta over production (fast-check)', () => {
-  it('gives the same launch report as the whole candidate', () => {
+  it('gives the same launch report as the whole candidate, and derives the sets it would build', () => {
     fc.assert(
       fc.property(site.map(uniqueRoutes), site, fc.subarray(KEYS), (before, replacement, replacedKeys) => {
+        // The base's sets exist before anything derives from them (as production's head's do).
+        const production = state(before);
+        for (const setOf of [servedRoutes, sitemapUrls, servedPages]) setOf(production);
         // The candidate: production's entities, those of `replacedKeys` taken from `replacement` (or removed); it
         // may serve a URL twice (a replaced entity moving onto another's), which a preview can show.
         const replaced = (key: string) => replacedKeys.includes(key);
@@ -54,14 +58,24 @@ describe('a candidate with its delta over production (fast-check)', () => {
             ...replacement.redirects.filter((r) => replaced(r.key)),
           ],
         };
-        const production = state(before);
         const whole = state(after);
         const changed = new Set(
           [...idsOf(before), ...idsOf(after)].filter((id) => replaced(id.slice(id.indexOf('/') + 1))),
         );
-        const routes: ServedRoute[] = whole.routes.filter((r) => changed.has(`${r.type}/${r.key}`));
-        const withDelta: CandidateState = { ...state(after), delta: { over: production, changed, routes } };
+        const ofChanged = (routes: readonly ServedRoute[]) => routes.filter((r) => changed.has(`${r.type}/${r.key}`));
+        const delta: StateDelta = {
+          over: production,
+          changed,
+          routes: ofChanged(whole.routes),
+          before: ofChanged(production.routes),
+        };
+        const withDelta: CandidateState = { ...state(after), delta };
         expect(launchChecks(withDelta, production)).toEqual(launchChecks(whole, production));
+        // A state whose sets are derived from its base's (a head over its parent) has the sets it would build.
+        const derived = state(after);
+        deriveStateSets(derived, { ...delta, over: production });
+        for (const setOf of [servedRoutes, sitemapUrls, servedPages])
+          expect([...setOf(derived)].sort()).toEqual([...setOf(state(after))].sort());
       }),
       { numRuns: 500 },
     );

@@ -1,15 +1,7 @@
 import { canonicalHostOf } from './internal-path';
-import {
-  type CandidateState,
-  check,
-  type LaunchCheck,
-  type LaunchState,
-  record,
-  routeIndex,
-  singleton,
-  str,
-} from './launch-check';
+import { type CandidateState, check, type LaunchCheck, type LaunchState, record, singleton, str } from './launch-check';
 import { describe } from './link-checks';
+import { servedPages } from './state-sets';
 
 /**
  * What search engines are told to index: the whole site newly `noindex` (site_settings.noindex, an error),
@@ -33,7 +25,7 @@ export function indexingChecks(candidate: CandidateState, production: LaunchStat
 
   const wasNoindex = new Set(production.noindexPages);
   // Production served it (a noindex id is a page's or a post's): the index is kept per state.
-  const servedBefore = routeIndex(production).byEntity;
+  const servedBefore = servedPages(production);
   for (const id of candidate.noindexPages) {
     if (!servedBefore.has(id) || wasNoindex.has(id)) continue;
     const [type, key] = id.split('/');

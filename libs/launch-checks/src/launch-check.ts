@@ -87,15 +87,17 @@ export interface PageLinks {
 }
 
 /**
- * A candidate that is a state with a few entities replaced (a selection over production's head): `changed` names
- * them (`type/key`, whether the candidate adds, changes or removes them) and `routes` are the routes they serve in
- * the candidate. A hint only: the candidate still carries everything, and every check answers the same with it
- * or without it; with it, the checks of which URLs are served look at those entities instead of the site.
+ * How a state differs from another (`over`): a selection's candidate over production's head, or a head over the
+ * parent it was built on. `changed` names the entities it replaces (`type/key`, whether it adds, changes or
+ * removes them); `routes` are the routes they serve here, `before` those they serve in `over`. A hint only: the
+ * state still carries everything, and every check answers the same with it or without it; with it, what a check
+ * derives from the routes is `over`'s, patched, instead of rebuilt over the site.
  */
-export interface CandidateDelta {
+export interface StateDelta {
   over: LaunchState;
   changed: ReadonlySet<string>;
   routes: readonly ServedRoute[];
+  before: readonly ServedRoute[];
 }
 
 /** The candidate carries more: what its links and files must resolve against. */
@@ -104,67 +106,10 @@ export interface CandidateState extends LaunchState {
   layouts: readonly KeyedBody[];
   components: readonly KeyedBody[];
   mediaKeys: readonly string[];
-  delta?: CandidateDelta;
+  delta?: StateDelta;
 }
 
 export const entityId = (type: string, key: string) => `${type}/${key}`;
-
-/** Which routes are served: all a check asks of the set. */
-export interface RouteLookup {
-  has(route: string): boolean;
-}
-
-/** A state's routes indexed both ways (the entity on a route, and an entity's served route). */
-export interface RouteIndex {
-  served: ReadonlySet<string>;
-  ownerOf: ReadonlyMap<string, string>;
-  byEntity: ReadonlyMap<string, ServedRoute>;
-}
-
-const servedSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
-const routeIndexes = new WeakMap<readonly ServedRoute[], RouteIndex>();
-
-/**
- * The routes a state serves, built once per state however many checks ask (100,000 at the largest). A delta
- * candidate's are its base's, less the routes of the entities it replaces, plus theirs.
- */
-export function servedRoutes(state: Pick<CandidateState, 'routes' | 'delta'>): RouteLookup {
-  const delta = state.delta;
-  if (delta) {
-    const base = routeIndex(delta.over);
-    const own = new Set(delta.routes.map((r) => r.route));
-    return {
-      has: (route) => own.has(route) || (base.served.has(route) && !delta.changed.has(base.ownerOf.get(route)!)),
-    };
-  }
-  return servedSet(state.routes);
-}
-
-function servedSet(routes: readonly ServedRoute[]): ReadonlySet<string> {
-  let served = servedSets.get(routes);
-  if (!served) {
-    served = new Set(routes.map((r) => r.route));
-    servedSets.set(routes, served);
-  }
-  return served;
-}
-
-/** A state's route index, built once per state (production's head is the base of many reports). */
-export function routeIndex(state: Pick<LaunchState, 'routes'>): RouteIndex {
-  let index = routeIndexes.get(state.routes);
-  if (!index) {
-    const ownerOf = new Map<string, string>();
-    const byEntity = new Map<string, ServedRoute>();
-    for (const r of state.routes) {
-      const id = entityId(r.type, r.key);
-      ownerOf.set(r.route, id);
-      byEntity.set(id, r);
-    }
-    index = { served: servedSet(state.routes), ownerOf, byEntity };
-    routeIndexes.set(state.routes, index);
-  }
-  return index;
-}
 
 /** The singleton a site reads (settings, robots): key `default` when present, else the first key. */
 export function singleton(items: readonly KeyedBody[]): KeyedBody | null {

@@ -1,5 +1,6 @@
 import { canonicalHostOf, internalTarget } from './internal-path';
-import { type CandidateState, check, type LaunchCheck, listed, record, servedRoutes, singleton } from './launch-check';
+import { type CandidateState, check, type LaunchCheck, listed, record, singleton } from './launch-check';
+import { servedRoutes } from './state-sets';
 import { outgoingOf } from './links';
 
 // A check names the first few; `details` carries up to this many of each.

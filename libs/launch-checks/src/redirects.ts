@@ -1,5 +1,6 @@
 import { canonicalHostOf, internalTarget } from './internal-path';
-import { type CandidateState, check, type LaunchCheck, record, servedRoutes, singleton, str } from './launch-check';
+import { type CandidateState, check, type LaunchCheck, record, singleton, str } from './launch-check';
+import { servedRoutes } from './state-sets';
 import { normalizeRoute } from '../../content-model';
 
 // Crawlers give up after a handful of hops; a walk this long is a loop or close enough to one.

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import {
-  type CandidateDelta,
   type CandidateState,
   check,
   type CheckFix,
@@ -8,13 +7,10 @@ import {
   type LaunchCheck,
   type LaunchState,
   listed,
-  type ServedRoute,
   record,
-  routeIndex,
-  type RouteLookup,
-  servedRoutes,
   str,
 } from './launch-check';
+import { servedRoutes, sitemapUrls } from './state-sets';
 import { describe } from './link-checks';
 
 const SITEMAP_TYPES = new Set(['page', 'post']);
@@ -29,7 +25,7 @@ export function removedUrlChecks(candidate: CandidateState, production: LaunchSt
   const served = servedRoutes(candidate);
   // Over a delta, only the entities it replaces can stop serving their URL (or serve another).
   const delta = candidate.delta;
-  const before = delta ? changedRoutes(delta, production) : production.routes;
+  const before = delta ? delta.before : production.routes;
   const lostRoutes = before.filter((r) => !served.has(r.route));
   if (!lostRoutes.length) return []; // the usual case: the rest is built for the few URLs a promotion loses
   const movedTo = new Map((delta?.routes ?? candidate.routes).map((r) => [entityId(r.type, r.key), r.route]));
@@ -86,7 +82,7 @@ export function redirectKeyFor(path: string, taken: ReadonlySet<string> = new Se
   }
 }
 
-function nearestServedAbove(route: string, served: RouteLookup): string | null {
+function nearestServedAbove(route: string, served: ReadonlySet<string>): string | null {
   for (let path = parentOf(route); path !== null; path = parentOf(path)) if (served.has(path)) return path;
   return null;
 }
@@ -95,24 +91,6 @@ function parentOf(path: string): string | null {
   if (path === '/') return null;
   const cut = path.lastIndexOf('/');
   return cut <= 0 ? '/' : path.slice(0, cut);
-}
-
-const sitemapSets = new WeakMap<readonly ServedRoute[], ReadonlySet<string>>();
-
-/** A state's sitemap URLs, built once per state (production's head is read for many reports). */
-function sitemapUrls(state: LaunchState): ReadonlySet<string> {
-  let urls = sitemapSets.get(state.routes);
-  if (!urls) {
-    urls = new Set(state.routes.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
-    sitemapSets.set(state.routes, urls);
-  }
-  return urls;
-}
-
-/** Production's routes of the entities a delta replaces. */
-function changedRoutes(delta: CandidateDelta, production: LaunchState): ServedRoute[] {
-  const { byEntity } = routeIndex(production);
-  return [...delta.changed].flatMap((id) => byEntity.get(id) ?? []);
 }
 
 /** The sitemap URLs the candidate has and production lacks, and the other way round. */
@@ -125,11 +103,7 @@ function sitemapDifference(candidate: CandidateState, production: LaunchState): 
   }
   // Over a delta: production's sitemap less the replaced entities' URLs, plus the URLs they have now.
   const gained = new Set(delta.routes.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
-  const lost = new Set(
-    changedRoutes(delta, production)
-      .filter((r) => SITEMAP_TYPES.has(r.type))
-      .map((r) => r.route),
-  );
+  const lost = new Set(delta.before.filter((r) => SITEMAP_TYPES.has(r.type)).map((r) => r.route));
   return { added: [...gained].filter((u) => !before.has(u)), removed: [...lost].filter((u) => !gained.has(u)) };
 }
 
