@@ -7,6 +7,7 @@ import { binary } from './binary-body';
 import { eventually } from './eventually';
 import { createSite, type TestSite } from './factories';
 import { breakGlass, productionMedia } from './public-content';
+import { PublicContentRepository } from '../src/public-site/public-content.repository';
 import { png } from './staging';
 
 const HOSTILE = `</title><script>alert("x")</script>"'><img src=x onerror=alert(1)> javascript:alert(1)`;
@@ -137,6 +138,25 @@ describe('the public site', () => {
       expect(post.text).toContain('<meta property="og:type" content="article">');
       expect(post.text).toContain('By Ada');
     });
+  });
+
+  it('keeps the design of a state whose change touched no design entity, and reads it again when one did', async () => {
+    const site = await designedSite();
+    await http().get(`/sites/${site.slug}/about`).expect(200);
+    const designReads = jest.spyOn(app.get(PublicContentRepository), 'ofTypes');
+    try {
+      const put = (type: string, key: string, data: unknown) => breakGlass(app, site, type, key, data);
+      await put('post', 'second', { title: 'Second roast', path: '/blog/second', author: 'Ada', blocks: [] });
+      const post = await http().get(`/sites/${site.slug}/blog/second`).expect(200);
+      expect(post.text).toContain('--color-primary:#6f4e37');
+      expect(designReads).not.toHaveBeenCalled();
+      await put('theme', 'default', { colors: { primary: '#112233' }, fonts: { heading: 'Georgia, serif' } });
+      const again = await http().get(`/sites/${site.slug}/blog/second`).expect(200);
+      expect(again.text).toContain('--color-primary:#112233');
+      expect(designReads).toHaveBeenCalledTimes(1);
+    } finally {
+      designReads.mockRestore();
+    }
   });
 
   it('answers redirects with their status, robots.txt and a sitemap of the published pages', async () => {

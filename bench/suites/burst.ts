@@ -110,7 +110,7 @@ async function promoteAll(admin: Api, db: DataSource, sites: BenchSite[], spread
   const moments = new Map(sites.map((site) => [site.slug, Math.random() * spreadMs]));
   const ordered = [...sites].sort((a, b) => moments.get(a.slug)! - moments.get(b.slug)!);
   await runPool(ordered, REQUESTS_IN_FLIGHT, async (site) => {
-    await new Promise((resolve) => setTimeout(resolve, started + moments.get(site.slug)! - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + moments.get(site.slug)! - Date.now())));
     const at = Date.now();
     const { fingerprint } = await admin('GET', `/api/sites/${site.slug}/promotion/preview?limit=1`);
     const job = await admin('POST', `/api/sites/${site.slug}/promotions`, { fingerprint });

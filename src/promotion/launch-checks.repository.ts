@@ -115,12 +115,12 @@ export class LaunchChecksRepository {
   private async head(tx: EntityManager, stateId: number): Promise<HeadManifest> {
     const cached = this.heads.get(stateId);
     if (cached) return cached;
-    const [{ parentId }]: { parentId: number | null }[] = await tx.query(
-      `select parent_id::int as "parentId" from content_states where id = $1`,
-      [stateId],
-    );
+    const parentId = await this.parentOf(tx, stateId);
     const parent = parentId === null ? undefined : this.heads.get(parentId);
-    const delta = parent && (await this.deltaRows(tx, stateId));
+    // The GC may fold the parent into this state meanwhile (its rows and parent change, not its manifest): the
+    // parent read again after the rows says whether they are still the difference from that parent.
+    const read = parent && (await this.deltaRows(tx, stateId));
+    const delta = read && (await this.parentOf(tx, stateId)) === parentId ? read : undefined;
     const rows = delta ? laidOver(parent!.rows, delta.replaced, delta.rows) : await this.manifestOf(tx, stateId);
     const head: HeadManifest = {
       rows,
@@ -133,6 +133,14 @@ export class LaunchChecksRepository {
     if (delta) deriveStateSets(head.state, deltaOver(parent!, delta.replaced, delta.rows));
     this.heads.set(stateId, head);
     return head;
+  }
+
+  private async parentOf(tx: EntityManager, stateId: number): Promise<number | null> {
+    const [{ parentId }]: { parentId: number | null }[] = await tx.query(
+      `select parent_id::int as "parentId" from content_states where id = $1`,
+      [stateId],
+    );
+    return parentId;
   }
 
   private manifestOf(tx: EntityManager, stateId: number): Promise<ManifestRow[]> {

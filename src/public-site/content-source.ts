@@ -19,6 +19,8 @@ export function sourceOf(environment: EnvironmentRow): ContentSource {
  */
 export function cacheScopeOf(environment: EnvironmentRow): string {
   return environment.name === 'production'
-    ? `state:${environment.headStateId}`
+    ? stateScope(environment.headStateId!)
     : `staging:${environment.siteId}:${environment.changeSeq}:${environment.version}`;
 }
+
+export const stateScope = (stateId: number) => `state:${stateId}`;

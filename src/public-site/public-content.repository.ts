@@ -51,6 +51,20 @@ export class PublicContentRepository {
     return tx.query(`${select(source)} and e.type = any($2) order by e.type, e.key`, [source.siteId, types]);
   }
 
+  /**
+   * The parent of a delta state whose own rows hold none of `types`: it has exactly its parent's entities of
+   * those types (null when it holds some, or is whole). Read in one statement, as the GC may fold the parent in.
+   */
+  async parentWithSame(tx: EntityManager, stateId: number, types: readonly string[]): Promise<number | null> {
+    const rows: { parent: number }[] = await tx.query(
+      `select s.parent_id::int as parent from content_states s
+       where s.id = $1 and s.parent_id is not null
+         and not exists (select 1 from state_entries e where e.state_id = s.id and e.type = any($2::text[]))`,
+      [stateId, types],
+    );
+    return rows[0]?.parent ?? null;
+  }
+
   /** The given (type, key) pairs that exist. */
   async byKeys(
     tx: EntityManager,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { buildDesign, DESIGN_TYPES, type PageAssets, type SiteDesign } from '../../libs/site-renderer';
 import type { FormBody, MediaBody } from '../../libs/content-model';
-import type { ContentSource } from './content-source';
+import { type ContentSource, stateScope } from './content-source';
 import { ContentReads } from './content-reads.service';
 import { PublicContentRepository } from './public-content.repository';
 
@@ -15,8 +15,17 @@ export class SiteDesignService {
   // fetch() reads a scope's design once however many requests ask for it at the same time.
   private readonly designs = new LRUCache<string, SiteDesign, { source: ContentSource }>({
     max: DESIGNS,
-    fetchMethod: async (_scope, _stale, { context }) =>
-      buildDesign(await this.reads.run(context.source, (tx) => this.content.ofTypes(tx, context.source, DESIGN_TYPES))),
+    fetchMethod: async (_scope, _stale, { context }) => {
+      const { source } = context;
+      // A state that changed no design entity over its parent (most promotions) has the parent's design: the
+      // first page after a swap (the post-swap check's) renders without reading the design again.
+      const parent =
+        source.kind === 'state'
+          ? await this.reads.run(source, (tx) => this.content.parentWithSame(tx, source.stateId, DESIGN_TYPES))
+          : null;
+      if (parent !== null) return this.design({ kind: 'state', stateId: parent }, stateScope(parent));
+      return buildDesign(await this.reads.run(source, (tx) => this.content.ofTypes(tx, source, DESIGN_TYPES)));
+    },
   });
 
   constructor(
