@@ -117,10 +117,7 @@ export class LaunchChecksRepository {
     if (cached) return cached;
     const parentId = await this.parentOf(tx, stateId);
     const parent = parentId === null ? undefined : this.heads.get(parentId);
-    // The GC may fold the parent into this state meanwhile (its rows and parent change, not its manifest): the
-    // parent read again after the rows says whether they are still the difference from that parent.
-    const read = parent && (await this.deltaRows(tx, stateId));
-    const delta = read && (await this.parentOf(tx, stateId)) === parentId ? read : undefined;
+    const delta = parent && (await this.deltaRows(tx, stateId, parentId!));
     const rows = delta ? laidOver(parent!.rows, delta.replaced, delta.rows) : await this.manifestOf(tx, stateId);
     const head: HeadManifest = {
       rows,
@@ -154,21 +151,26 @@ export class LaunchChecksRepository {
     );
   }
 
-  /** A delta state's own rows: the entities it replaces in its parent, and those it has (not its removals). */
+  /**
+   * A delta state's own rows over `parentId`: the entities it replaces in that parent, and those it has (not its
+   * removals). Undefined when its parent is another by now (the GC folded this one's into it): read whole then.
+   */
   private async deltaRows(
     tx: EntityManager,
     stateId: number,
-  ): Promise<{ replaced: ShippedEntities; rows: ManifestRow[] }> {
-    const own: (Omit<ManifestRow, 'revisionId'> & { revisionId: string | null })[] = await tx.query(
-      `select e.type, e.key, e.route, e.revision_id::text as "revisionId",
-              case when e.type = any($2::text[]) then r.body end as body
-       from state_entries e
-       left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true
-       where e.state_id = $1`,
+    parentId: number,
+  ): Promise<{ replaced: ShippedEntities; rows: ManifestRow[] } | undefined> {
+    const own: (Omit<ManifestRow, 'revisionId'> & { revisionId: string | null; parentId: number })[] = await tx.query(
+      `select e.parent_id::int as "parentId", e.type, e.key, e.route, e.revision_id::text as "revisionId",
+                case when e.type = any($2::text[]) then r.body end as body
+         from state_delta($1) e
+         left join lateral (select body from revisions where id = e.revision_id and e.type = any($2::text[])) r on true`,
       [stateId, CANDIDATE_TYPES],
     );
+    if (!own.length || own.some((r) => r.parentId !== parentId)) return undefined;
     const rows = own.filter(
-      (r): r is ManifestRow => r.revisionId !== null && (r.route !== null || READ_TYPE_SET.has(r.type)),
+      (r): r is ManifestRow & { parentId: number } =>
+        r.revisionId !== null && (r.route !== null || READ_TYPE_SET.has(r.type)),
     );
     return { replaced: own, rows };
   }

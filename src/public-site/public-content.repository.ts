@@ -59,7 +59,7 @@ export class PublicContentRepository {
     const rows: { parent: number }[] = await tx.query(
       `select s.parent_id::int as parent from content_states s
        where s.id = $1 and s.parent_id is not null
-         and not exists (select 1 from state_entries e where e.state_id = s.id and e.type = any($2::text[]))`,
+         and not exists (select 1 from state_delta(s.id) d where d.type = any($2::text[]))`,
       [stateId, types],
     );
     return rows[0]?.parent ?? null;

@@ -27,6 +27,7 @@ import { AddStagingChanges1764000002500 } from './1764000002500-AddStagingChange
 import { BackfillRevisionRefs1764000002600 } from './1764000002600-BackfillRevisionRefs';
 import { ComparisonsProbeByIndex1764000002700 } from './1764000002700-ComparisonsProbeByIndex';
 import { StagingComparedOfTypes1764000002800 } from './1764000002800-StagingComparedOfTypes';
+import { StateDelta1764000002900 } from './1764000002900-StateDelta';
 import { RecomputeFormIntegrationRefs1764000002200 } from './1764000002200-RecomputeFormIntegrationRefs';
 
 /** In order; never edit a merged migration, add a new one. */
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   BackfillRevisionRefs1764000002600,
   ComparisonsProbeByIndex1764000002700,
   StagingComparedOfTypes1764000002800,
+  StateDelta1764000002900,
 ];
