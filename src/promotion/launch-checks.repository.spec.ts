@@ -71,6 +71,18 @@ describe('LaunchChecksRepository (SQL on a database of its own)', () => {
       { key: 'about', route: '/about-us' },
       { key: 'blog', route: '/blog' },
     ]);
+    // The rest of the candidate is the head's too, less what the selection removes.
+    expect([...fromCache.candidate.routes].sort(byKey)).toEqual([
+      { type: 'page', key: 'about', route: '/about-us' },
+      { type: 'page', key: 'blog', route: '/blog' },
+      { type: 'redirect', key: 'old', route: '/old' },
+    ]);
+    expect(fromCache.candidate.redirects).toEqual([{ key: 'old', body: { from: '/old', to: '/blog', status: 302 } }]);
+    expect(fromCache.candidate.delta).toMatchObject({
+      changed: new Set(['page/home']),
+      routes: [],
+      before: [{ type: 'page', key: 'home', route: '/' }],
+    });
 
     expect([...derived.routes].sort(byKey)).toEqual([...whole.routes].sort(byKey));
     expect(derived.redirects).toEqual(whole.redirects);

@@ -48,6 +48,8 @@ interface HeadManifest {
    * from them are built once per state); its noindex pages are probed per report.
    */
   state: LaunchState;
+  /** What a selection's candidate takes from it besides the pages (laid over, not rebuilt from its rows). */
+  navigation: Pick<CandidateState, 'layouts' | 'components' | 'mediaKeys'>;
   /** Its pages, for the candidates of selections over it: filled by the first, or from its parent's. */
   pages?: PageEntry[];
 }
@@ -76,10 +78,10 @@ export class LaunchChecksRepository {
   ): Promise<{ candidate: CandidateState; production: LaunchState }> {
     const head = await this.head(tx, headStateId);
     const fromStaging = shipped && (await this.shippedRows(tx, siteId, shipped));
-    const rows = shipped ? laidOver(head.rows, shipped, fromStaging!) : await this.staging(tx, siteId);
+    const rows = shipped ? undefined : await this.staging(tx, siteId);
     const pages = shipped
       ? laidOver(await this.headPages(tx, head), shipped, await this.pagesOf(tx, fromStaging!))
-      : await this.pagesOf(tx, rows);
+      : await this.pagesOf(tx, rows!);
     const noindex = pages.filter((p) => p.noindex);
     // Production's noindex matters only for the pages the candidate makes noindex: probed by key.
     const wasNoindex: { id: string }[] = noindex.length
@@ -92,17 +94,9 @@ export class LaunchChecksRepository {
       : [];
     const production: LaunchState = { ...head.state, noindexPages: wasNoindex.map((r) => r.id) };
     // A selection's candidate is the head with the shipped entities replaced: the checks may look at those only.
-    const delta = shipped && deltaOver(head, shipped, fromStaging!);
+    const candidate = shipped ? overHead(head, shipped, fromStaging!) : { ...stateOf(rows!), ...navigationOf(rows!) };
     return {
-      candidate: {
-        ...stateOf(rows),
-        noindexPages: noindex.map((p) => `${p.type}/${p.key}`),
-        pages,
-        layouts: bodiesOf(rows, 'layout'),
-        components: bodiesOf(rows, 'component_override'),
-        mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
-        ...(delta ? { delta } : {}),
-      },
+      candidate: { ...candidate, noindexPages: noindex.map((p) => `${p.type}/${p.key}`), pages },
       production,
     };
   }
@@ -122,6 +116,7 @@ export class LaunchChecksRepository {
     const head: HeadManifest = {
       rows,
       state: stateOf(rows),
+      navigation: navigationOf(rows),
       ...(delta && parent!.pages
         ? { pages: laidOver(parent!.pages, delta.replaced, await this.pagesOf(tx, delta.rows)) }
         : {}),
@@ -241,13 +236,59 @@ function bodiesOf(rows: ManifestRow[], type: string): KeyedBody[] {
   return bodies;
 }
 
+function navigationOf(rows: ManifestRow[]): HeadManifest['navigation'] {
+  return {
+    layouts: bodiesOf(rows, 'layout'),
+    components: bodiesOf(rows, 'component_override'),
+    mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
+  };
+}
+
 /** How a head's rows with `replaced` taken out and `by` put in differ from the head, for the checks. */
-function deltaOver(head: HeadManifest, replaced: ShippedEntities, by: ManifestRow[]): StateDelta {
+function deltaOver(
+  head: HeadManifest,
+  replaced: ShippedEntities,
+  by: ManifestRow[],
+  before = partition(head.state.routes, replaced).taken,
+): StateDelta {
   return {
     over: head.state,
     changed: new Set(replaced.map((e) => `${e.type}/${e.key}`)),
     routes: routesOf(by),
-    before: partition(head.state.routes, replaced).taken,
+    before,
+  };
+}
+
+/**
+ * A selection's candidate but its pages: the head's arrays with the shipped entities replaced by `by` (staging's
+ * rows of them), each array passed once; the routes' split is the delta's too.
+ */
+function overHead(
+  head: HeadManifest,
+  shipped: ShippedEntities,
+  by: ManifestRow[],
+): Omit<CandidateState, 'pages' | 'noindexPages'> & { delta: StateDelta } {
+  const routes = partition(head.state.routes, shipped);
+  const own = routesOf(by);
+  const bodies = (type: string, list: readonly KeyedBody[]) => {
+    const keys = new Set(shipped.filter((e) => e.type === type).map((e) => e.key));
+    return keys.size ? [...list.filter((b) => !keys.has(b.key)), ...bodiesOf(by, type)] : list;
+  };
+  const media = new Set(shipped.filter((e) => e.type === 'media').map((e) => e.key));
+  const { state, navigation } = head;
+  return {
+    routes: [...routes.kept, ...own],
+    redirects: bodies('redirect', state.redirects),
+    robotsTxt: bodies('robots_txt', state.robotsTxt),
+    siteSettings: bodies('site_settings', state.siteSettings),
+    consentRules: bodies('consent_rule', state.consentRules),
+    layouts: bodies('layout', navigation.layouts),
+    components: bodies('component_override', navigation.components),
+    mediaKeys: [
+      ...(media.size ? navigation.mediaKeys.filter((k) => !media.has(k)) : navigation.mediaKeys),
+      ...by.filter((r) => r.type === 'media').map((r) => r.key),
+    ],
+    delta: deltaOver(head, shipped, by, routes.taken),
   };
 }
 
