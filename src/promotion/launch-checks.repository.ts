@@ -112,19 +112,39 @@ export class LaunchChecksRepository {
     const parentId = await this.parentOf(tx, stateId);
     const parent = parentId === null ? undefined : this.heads.get(parentId);
     const delta = parent && (await this.deltaRows(tx, stateId, parentId!));
-    const rows = delta ? laidOver(parent!.rows, delta.replaced, delta.rows) : await this.manifestOf(tx, stateId);
-    const head: HeadManifest = {
-      rows,
-      state: stateOf(rows),
-      navigation: navigationOf(rows),
-      ...(delta && parent!.pages
-        ? { pages: laidOver(parent!.pages, delta.replaced, await this.pagesOf(tx, delta.rows)) }
-        : {}),
-    };
-    // What the checks derive from the parent's routes, patched, instead of rebuilt over the site.
-    if (delta) deriveStateSets(head.state, deltaOver(parent!, delta.replaced, delta.rows));
+    const head = delta ? await this.overParent(tx, parent!, delta) : wholeHead(await this.manifestOf(tx, stateId));
     this.heads.set(stateId, head);
     return head;
+  }
+
+  /**
+   * A head built over a cached parent: the parent's arrays with the delta laid over them (as a selection's
+   * candidate is built over a head), and what the checks derive from its routes patched, not rebuilt.
+   */
+  private async overParent(
+    tx: EntityManager,
+    parent: HeadManifest,
+    delta: { replaced: ShippedEntities; rows: ManifestRow[] },
+  ): Promise<HeadManifest> {
+    const {
+      routes,
+      redirects,
+      robotsTxt,
+      siteSettings,
+      consentRules,
+      layouts,
+      components,
+      mediaKeys,
+      delta: own,
+    } = overHead(parent, delta.replaced, delta.rows);
+    const state: LaunchState = { routes, redirects, robotsTxt, siteSettings, consentRules, noindexPages: [] };
+    deriveStateSets(state, own);
+    return {
+      rows: laidOver(parent.rows, delta.replaced, delta.rows),
+      state,
+      navigation: { layouts, components, mediaKeys },
+      ...(parent.pages ? { pages: laidOver(parent.pages, delta.replaced, await this.pagesOf(tx, delta.rows)) } : {}),
+    };
   }
 
   private async parentOf(tx: EntityManager, stateId: number): Promise<number | null> {
@@ -236,26 +256,16 @@ function bodiesOf(rows: ManifestRow[], type: string): KeyedBody[] {
   return bodies;
 }
 
+/** A head read whole: everything built from its rows. */
+function wholeHead(rows: ManifestRow[]): HeadManifest {
+  return { rows, state: stateOf(rows), navigation: navigationOf(rows) };
+}
+
 function navigationOf(rows: ManifestRow[]): HeadManifest['navigation'] {
   return {
     layouts: bodiesOf(rows, 'layout'),
     components: bodiesOf(rows, 'component_override'),
     mediaKeys: rows.filter((r) => r.type === 'media').map((r) => r.key),
-  };
-}
-
-/** How a head's rows with `replaced` taken out and `by` put in differ from the head, for the checks. */
-function deltaOver(
-  head: HeadManifest,
-  replaced: ShippedEntities,
-  by: ManifestRow[],
-  before = partition(head.state.routes, replaced).taken,
-): StateDelta {
-  return {
-    over: head.state,
-    changed: new Set(replaced.map((e) => `${e.type}/${e.key}`)),
-    routes: routesOf(by),
-    before,
   };
 }
 
@@ -288,7 +298,12 @@ function overHead(
       ...(media.size ? navigation.mediaKeys.filter((k) => !media.has(k)) : navigation.mediaKeys),
       ...by.filter((r) => r.type === 'media').map((r) => r.key),
     ],
-    delta: deltaOver(head, shipped, by, routes.taken),
+    delta: {
+      over: head.state,
+      changed: new Set(shipped.map((e) => `${e.type}/${e.key}`)),
+      routes: own,
+      before: routes.taken,
+    },
   };
 }
 
