@@ -88,7 +88,6 @@ describe('LaunchChecksRepository (SQL on a database of its own)', () => {
     ]);
     expect(fromCache.candidate.redirects).toEqual([{ key: 'old', body: { from: '/old', to: '/blog', status: 302 } }]);
     expect(fromCache.candidate.delta).toMatchObject({
-      changed: new Set(['page/home']),
       routes: [],
       before: [{ type: 'page', key: 'home', route: '/' }],
     });

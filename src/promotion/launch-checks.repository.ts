@@ -300,7 +300,6 @@ function overHead(
     ],
     delta: {
       over: head.state,
-      changed: new Set(shipped.map((e) => `${e.type}/${e.key}`)),
       routes: own,
       before: routes.taken,
     },

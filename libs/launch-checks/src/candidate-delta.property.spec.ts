@@ -65,7 +65,6 @@ describe('a candidate with its delta over production (fast-check)', () => {
         const ofChanged = (routes: readonly ServedRoute[]) => routes.filter((r) => changed.has(`${r.type}/${r.key}`));
         const delta: StateDelta = {
           over: production,
-          changed,
           routes: ofChanged(whole.routes),
           before: ofChanged(production.routes),
         };

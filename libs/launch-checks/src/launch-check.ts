@@ -88,14 +88,13 @@ export interface PageLinks {
 
 /**
  * How a state differs from another (`over`): a selection's candidate over production's head, or a head over the
- * parent it was built on. `changed` names the entities it replaces (`type/key`, whether it adds, changes or
- * removes them); `routes` are the routes they serve here, `before` those they serve in `over`. A hint only: the
+ * parent it was built on. Of the entities it replaces (whether it adds, changes or removes them), `routes` are
+ * the routes they serve here and `before` those they serve in `over`. A hint only: the
  * state still carries everything, and every check answers the same with it or without it; with it, what a check
  * derives from the routes is `over`'s, patched, instead of rebuilt over the site.
  */
 export interface StateDelta {
   over: LaunchState;
-  changed: ReadonlySet<string>;
   routes: readonly ServedRoute[];
   before: readonly ServedRoute[];
 }

@@ -10,10 +10,9 @@ import {
   record,
   str,
 } from './launch-check';
-import { servedRoutes, sitemapUrls } from './state-sets';
+import { servedRoutes, SITEMAP_TYPES, sitemapUrls } from './state-sets';
 import { describe } from './link-checks';
 
-const SITEMAP_TYPES = new Set(['page', 'post']);
 const DETAIL_LIMIT = 100;
 
 /**

@@ -1,6 +1,7 @@
 import { entityId, type LaunchState, type ServedRoute, type StateDelta } from './launch-check';
 
-const SITEMAP_TYPES = new Set(['page', 'post']);
+/** The types sitemap.xml lists. */
+export const SITEMAP_TYPES: ReadonlySet<string> = new Set(['page', 'post']);
 
 /** One kind of set a state has, keyed per route (null: the route adds nothing to it). */
 interface SetKind {
