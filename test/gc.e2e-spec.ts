@@ -5,6 +5,8 @@ import type { MediaStore } from '../libs/media-storage';
 import { MEDIA_STORE } from '../src/platform/media-store/media.tokens';
 import { auth, createTestApp } from './app';
 import { createSite } from './factories';
+import { CandidateStates } from '../src/promotion/candidate-states';
+import { parseFingerprint } from '../src/promotion/fingerprint';
 import { png, stagingClient } from './staging';
 
 describe('garbage collection', () => {
@@ -134,5 +136,40 @@ describe('garbage collection', () => {
       [site.id],
     );
     expect(missing).toEqual([]);
+  });
+
+  it("keeps a selection's candidate for the grace period only, and never in place of a recent promotion", async () => {
+    const site = await createSite(app, 'gccandidate');
+    const client = stagingClient(app, site);
+    const promoted: number[] = [];
+    for (const title of ['v1', 'v2', 'v3']) {
+      await client.put('popup', 'a', { title });
+      promoted.push((await client.promoteAll()).result.stateId);
+    }
+    await client.put('popup', 'a', { title: 'v4' });
+    await client.put('popup', 'b', { title: 'left behind' });
+    const select = { entities: [{ type: 'popup' as const, key: 'a' }], types: [] };
+    const { body: preview } = await client
+      .http()
+      .post(`/api/sites/${site.slug}/promotion/preview`)
+      .set(auth(site.tokens.editor))
+      .send({ select })
+      .expect(200);
+    const candidate = await app.get(CandidateStates).ensure(site.id, parseFingerprint(preview.fingerprint)!, select);
+    const [entry] = await db().query(
+      `select r.body->>'title' as title from state_entry($1, 'popup', 'a') e join revisions r on r.id = e.revision_id`,
+      [candidate],
+    );
+    expect(entry.title).toBe('v4');
+    expect(await db().query(`select 1 from state_entry($1, 'popup', 'b')`, [candidate])).toEqual([]);
+    const exists = async (id: number) =>
+      (await db().query(`select 1 from content_states where id = $1`, [id])).length === 1;
+
+    await collect({ graceSeconds: 3600, keepRecentStates: 3 });
+    expect(await exists(candidate)).toBe(true);
+    // Past its grace it goes; the three promotions kept as recent are still the three, not two and it.
+    await collect({ graceSeconds: 0, keepRecentStates: 3 });
+    expect(await exists(candidate)).toBe(false);
+    for (const id of promoted) expect(await exists(id)).toBe(true);
   });
 });

@@ -117,6 +117,12 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
     ALL,
     "a preview's visual diff: each changed page's status and changed share per width (queues the rendering)",
   ),
+  route(
+    'POST',
+    '/api/sites/:site/promotion/preview/visual',
+    ALL,
+    "a selective preview's visual diff, the selection in the body (its candidate as \"after\")",
+  ),
   route('GET', '/api/sites/:site/promotion/visual-diffs/:id/:image', ALL, 'a visual diff PNG (before, after, heatmap)'),
   route('POST', '/api/sites/:site/promotion/approvals', ALL, 'approve the current preview (its fingerprint)'),
   route('GET', '/api/sites/:site/promotion/approvals', ALL, 'approvals, each current or stale'),

@@ -2,7 +2,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AddressInfo } from 'node:net';
 import { PNG } from 'pngjs';
 import request from 'supertest';
-import { demoSite } from '../libs/site-generator';
+import { DataSource } from 'typeorm';
+import { demoSite, mediaBytes } from '../libs/site-generator';
+import { CANDIDATE_HEADER } from '../src/public-site/site-target';
 import { ScreenshotBrowser } from '../src/visual-diff/screenshot-browser';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
@@ -142,6 +144,108 @@ describe('the visual diff', () => {
     });
   });
 
+  describe('of a selective preview', () => {
+    let app: NestExpressApplication;
+    beforeAll(async () => {
+      app = await createTestApp(undefined, { VISUAL_DIFF_PAGE_TIMEOUT_MS: '90000' });
+      await app.listen(0, '127.0.0.1');
+    });
+    afterAll(() => app.close());
+
+    it('shows the candidate (what promoting the selection puts live), not staging', async () => {
+      const site = await createSite(app, 'visual-selected');
+      const client = stagingClient(app, site);
+      const demo = demoSite();
+      for (const media of demo.media) await client.upload(media.key, media.bytes);
+      for (const entity of demo.entities) {
+        await client.put(entity.type, entity.key, entity.data);
+        if (entity.type === 'page' || entity.type === 'post') await client.publish(entity.type, entity.key);
+      }
+      await client.promoteAll();
+      // Staging: the home page with a new headline and a new image (which it brings along), and a dark theme
+      // that nobody selects, so staging looks different from what the selection would put live.
+      const body = (key: string) => structuredClone(demo.entities.find((e) => e.key === key)!.data) as any;
+      await client.upload('beans-v2.png', mediaBytes(7));
+      const home = body('home');
+      home.blocks[0].text = 'Now roasting twice a week';
+      home.blocks.find((b: { type: string }) => b.type === 'image').media = 'beans-v2.png';
+      await client.put('page', 'home', home);
+      await client.publish('page', 'home');
+      const theme = body('default');
+      await client.put('theme', 'default', { ...theme, colors: { ...theme.colors, background: '#101020' } });
+      const select = { entities: [{ type: 'page', key: 'home' }] };
+      const { body: preview } = await client
+        .http()
+        .post(`/api/sites/${site.slug}/promotion/preview`)
+        .set(auth(site.tokens.editor))
+        .send({ select })
+        .expect(200);
+      expect(preview.selection.closure).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: 'media', key: 'beans-v2.png' })]),
+      );
+      const query = `fingerprint=${preview.fingerprint}&entities=page:home&widths=390`;
+
+      // Its fingerprint needs its selection, and only that one.
+      expect((await visual(app, site, `fingerprint=${preview.fingerprint}`).expect(400)).body.error.code).toBe(
+        'validation_failed',
+      );
+      expect(
+        (await visual(app, site, `fingerprint=${preview.fingerprint}&entities=page:about`).expect(409)).body.error.code,
+      ).toBe('stale_preview');
+
+      const done = await eventually(
+        async () => {
+          const { body: diff } = await visual(app, site, query).expect(200);
+          expect(diff.status).toBe('ready');
+          return diff;
+        },
+        { timeoutMs: 300_000, intervalMs: 500 },
+      );
+      expect(done.pagesTotal).toBe(1);
+      expect(done.pages.map((p: { key: string }) => p.key)).toEqual(['home']);
+      const [width] = done.pages[0].widths;
+      expect(width.changedPercent).toBeGreaterThan(0);
+      const after = PNG.sync.read(
+        (await request(app.getHttpServer()).get(width.images.after).set(auth(site.tokens.reviewer)).expect(200))
+          .body as Buffer,
+      );
+
+      // The candidate is only reachable through staging's mount, by who may see staging, and only as a candidate.
+      const [{ stateId }] = await app
+        .get(DataSource)
+        .query(`select id::int as "stateId" from content_states where site_id = $1 and origin = 'candidate'`, [
+          site.id,
+        ]);
+      const http = request(app.getHttpServer());
+      await http.get(`/preview/${site.slug}/`).set(CANDIDATE_HEADER, String(stateId)).expect(401);
+      await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, 'x1').expect(400);
+      const head = preview.production.stateId;
+      await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, String(head)).expect(404);
+      const candidatePage = await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, String(stateId));
+      expect(candidatePage.status).toBe(200);
+      expect(candidatePage.text).toContain('Now roasting twice a week');
+      expect(candidatePage.headers['cache-control']).toContain('private');
+
+      // Staging itself looks otherwise (its dark theme), so "after" was not taken of staging …
+      const browser = app.get(ScreenshotBrowser);
+      const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const staging = PNG.sync.read(
+        await browser.screenshot({
+          url: `${base}/preview/${site.slug}/`,
+          width: 390,
+          authorization: { headers: { authorization: auth().Authorization }, authorizedPath: `/preview/${site.slug}/` },
+          remove: ['.promote-staging-banner'],
+        }),
+      );
+      expect(samePixels(after, staging)).toBe(false);
+      // … but of exactly what production shows once the selection is promoted: its headline and its new image.
+      const { body: job } = await client.promote(preview.fingerprint, { select }).expect(202);
+      await client.waitForJob(job.id, 'succeeded', 60_000);
+      const live = PNG.sync.read(await browser.screenshot({ url: `${base}/sites/${site.slug}/`, width: 390 }));
+      expect(samePixels(after, live)).toBe(true);
+    }, 400_000);
+  });
+
   describe('without Chromium', () => {
     let app: NestExpressApplication;
     beforeAll(async () => {
@@ -163,6 +267,10 @@ describe('the visual diff', () => {
     });
   });
 });
+
+function samePixels(a: PNG, b: PNG): boolean {
+  return a.width === b.width && a.height === b.height && Buffer.compare(a.data, b.data) === 0;
+}
 
 /** Pixels pixelmatch painted in its diff colour (pure red). */
 function redPixels(image: PNG): number {

@@ -814,11 +814,15 @@ export interface paths {
     };
     /**
      * A preview's visual diff: each changed page before and after, at each width
-     * @description The first call queues the comparisons (Chromium on the workers); poll until `status` is `ready`. Cached by production's head state, the candidate (the fingerprint), path and width: another preview of the same two states renders nothing. `unavailable` (with the reason) where no Chromium is installed.
+     * @description The first call queues the comparisons (Chromium on the workers); poll until `status` is `ready`. Cached by production's head state, the candidate (the fingerprint), path and width: another preview of the same two states renders nothing. `unavailable` (with the reason) where no Chromium is installed. A selective preview's fingerprint needs its selection (entities, types): its pages are the closure's, and "after" is the candidate (production's head with the closure), not staging.
      */
     get: operations['getVisualDiff'];
     put?: never;
-    post?: never;
+    /**
+     * A selective preview's visual diff (or, without select, the whole one's), the selection in the body
+     * @description As GET …/preview/visual, for a selection too long for a URL.
+     */
+    post: operations['postVisualDiff'];
     delete?: never;
     options?: never;
     head?: never;
@@ -7114,6 +7118,8 @@ export interface operations {
       query?: {
         fingerprint?: string;
         widths?: string;
+        entities?: string;
+        types?: string;
       };
       header?: never;
       path: {
@@ -7132,7 +7138,7 @@ export interface operations {
           'application/json': components['schemas']['VisualDiff'];
         };
       };
-      /** @description `validation_failed` */
+      /** @description `validation_failed`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7168,8 +7174,146 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `stale_preview` */
+      /** @description `stale_preview`, `route_taken` */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `internal` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  postVisualDiff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the site's slug or id */
+        site: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description the fingerprint of the preview being looked at (a selective preview's carries its selection) */
+          fingerprint: string;
+          /** @description viewport widths in px; default 390,768,1280 */
+          widths?: number[];
+          /** @description promote only these staging changes (added, changed or removed entities, and every change of these types), with what they refer to that production lacks or has otherwise; the preview lists that closure */
+          select?: {
+            entities?: {
+              /** @enum {string} */
+              type:
+                | 'page'
+                | 'post'
+                | 'theme'
+                | 'stylesheet'
+                | 'layout'
+                | 'component_override'
+                | 'custom_object_type'
+                | 'custom_field'
+                | 'custom_object'
+                | 'form'
+                | 'popup'
+                | 'integration'
+                | 'site_settings'
+                | 'redirect'
+                | 'robots_txt'
+                | 'consent_rule'
+                | 'media';
+              key: string;
+            }[];
+            types?: (
+              | 'page'
+              | 'post'
+              | 'theme'
+              | 'stylesheet'
+              | 'layout'
+              | 'component_override'
+              | 'custom_object_type'
+              | 'custom_field'
+              | 'custom_object'
+              | 'form'
+              | 'popup'
+              | 'integration'
+              | 'site_settings'
+              | 'redirect'
+              | 'robots_txt'
+              | 'consent_rule'
+              | 'media'
+            )[];
+          };
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisualDiff'];
+        };
+      };
+      /** @description `validation_failed`, `malformed_json`, `empty_selection`, `duplicate_selection`, `unknown_entities` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unauthenticated` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `stale_preview`, `route_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large` */
+      413: {
         headers: {
           [name: string]: unknown;
         };

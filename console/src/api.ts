@@ -118,9 +118,14 @@ export class Api {
   /** The preview of promoting only `select` (with what it needs): POST, as a selection may be long. */
   previewSelection = (slug: string, select: Selection, params: { limit?: number } = {}) =>
     this.request<Preview>('POST', `${this.site(slug)}/promotion/preview`, { select, ...params });
-  /** The preview's visual diff; the first call queues the rendering, later ones say how far it got. */
-  visualDiff = (slug: string, fingerprint: string) =>
-    this.request<VisualDiff>('GET', `${this.site(slug)}/promotion/preview/visual${query({ fingerprint })}`);
+  /**
+   * The preview's visual diff; the first call queues the rendering, later ones say how far it got. A selective
+   * preview's (its fingerprint and selection, POSTed as a selection may be long) compares its candidate.
+   */
+  visualDiff = (slug: string, fingerprint: string, select?: Selection) =>
+    select
+      ? this.request<VisualDiff>('POST', `${this.site(slug)}/promotion/preview/visual`, { fingerprint, select })
+      : this.request<VisualDiff>('GET', `${this.site(slug)}/promotion/preview/visual${query({ fingerprint })}`);
   /** A visual diff PNG (an <img> cannot send the token), as an object URL the caller revokes. */
   imageUrl = async (path: string, signal?: AbortSignal): Promise<string> => {
     const response = await fetch(path, { headers: { Authorization: `Bearer ${this.token}` }, signal });

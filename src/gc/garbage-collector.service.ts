@@ -29,7 +29,8 @@ export interface CollectResult {
 
 /**
  * Deletes what no retained state references: production states that are no head, staging base (drift is
- * measured from it), snapshot, recent promotion, open or scheduled job's (a schedule's pinned state), the state
+ * measured from it), snapshot, recent promotion (a selection's candidate, built only to be rendered, is kept
+ * for the grace period alone), open or scheduled job's (a schedule's pinned state), the state
  * an undo of a head's promotion would put back, or a head retired within the skew grace period (a state a
  * retained delta's chain runs through is folded into that delta first, or kept when two share it); then revisions
  * that no state, staging entry or staging backup uses; then media blobs that no remaining media revision names.
@@ -73,7 +74,7 @@ export class GarbageCollector {
          union select base_state_id from environments where base_state_id is not null
          union select state_id from snapshots
          union select id from (select id, row_number() over (partition by site_id order by id desc) as rank
-                               from content_states where origin <> 'initial') recent where rank <= $1
+                               from content_states where origin not in ('initial', 'candidate')) recent where rank <= $1
          union select id from content_states where created_at > now() - make_interval(secs => $2)
          union select (result->>'stateId')::bigint from jobs
                where status in ('scheduled', 'queued', 'running') and result ? 'stateId'

@@ -10,6 +10,7 @@ import { SnapshotsModule } from '../snapshots/snapshots.module';
 import { StatesModule } from '../states/states.module';
 import { VariablesModule } from '../variables/variables.module';
 import { CandidateRepository } from './candidate.repository';
+import { CandidateStates } from './candidate-states';
 import { LaunchChecksController } from './launch-checks.controller';
 import { LaunchChecksRepository } from './launch-checks.repository';
 import { LaunchChecksService } from './launch-checks.service';
@@ -36,6 +37,7 @@ import { SelectiveCandidate } from './selective-candidate';
   ],
   providers: [
     CandidateRepository,
+    CandidateStates,
     LaunchChecksRepository,
     LaunchChecksService,
     PreviewRepository,
@@ -43,7 +45,7 @@ import { SelectiveCandidate } from './selective-candidate';
     PromotionsService,
     SelectiveCandidate,
   ],
-  exports: [PreviewService, PromotionsService, LaunchChecksService],
+  exports: [PreviewService, PromotionsService, LaunchChecksService, CandidateStates],
 })
 export class PromotionModule implements OnModuleInit {
   constructor(private readonly definitions: JobDefinitions) {}

@@ -18,16 +18,13 @@ import { type PageQuery, PageQueryPipe, pageQuerySchema } from '../platform/vali
 import type { JobStatus } from '../jobs/job.types';
 import { IdPipe } from '../platform/validation/id.pipe';
 import { type PreviewBody, previewBodySchema, promotionListQuery, startPromotionSchema } from './promotion.dto';
-import { normalizeSelection, selectFromQuery, selectQuerySchema } from './selection';
+import { normalizeSelection, SELECTION_ERRORS, selectFromQuery, selectQuerySchema } from './selection';
 import { PreviewService } from './preview.service';
 import { PromotionsService, type StartPromotionBody } from './promotions.service';
 import { ApiErrors, BODY_ERRORS } from '../platform/openapi/api-errors.decorator';
 import { ApiQueryFrom } from '../platform/openapi/api-params.decorator';
 import { pageOf, ref } from '../platform/openapi/schema-ref';
 import { type RevertBody, revertSchema } from '../snapshots/snapshot.dto';
-
-// What a selection can be refused with, beyond its shape.
-const SELECTION_ERRORS = ['empty_selection', 'duplicate_selection', 'unknown_entities'] as const;
 
 @ApiTags('promotion')
 @ApiBearerAuth()

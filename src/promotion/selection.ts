@@ -8,6 +8,9 @@ export interface Selection {
   types: ContentType[];
 }
 
+/** What a selection can be refused with, beyond its shape. */
+export const SELECTION_ERRORS = ['empty_selection', 'duplicate_selection', 'unknown_entities'] as const;
+
 // A selection is a person's or a script's list, not a site: past this, promote the whole site or by type.
 export const SELECTION_MAX_ENTITIES = 1000;
 

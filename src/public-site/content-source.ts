@@ -1,3 +1,4 @@
+import type { MediaEnv } from '../../libs/media-storage';
 import type { EnvironmentRow } from '../sites/site.types';
 
 /**
@@ -24,3 +25,9 @@ export function cacheScopeOf(environment: EnvironmentRow): string {
 }
 
 export const stateScope = (stateId: number) => `state:${stateId}`;
+
+/**
+ * The bucket a source's media bytes are in: a state's in production's (a promotion copies them before it builds
+ * the state, a selection's candidate has them copied before it is rendered), staging's manifest's in staging's.
+ */
+export const mediaBucketOf = (source: ContentSource): MediaEnv => (source.kind === 'state' ? 'production' : 'staging');

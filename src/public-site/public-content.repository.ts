@@ -21,6 +21,15 @@ export class PublicContentRepository {
     return rows.length > 0;
   }
 
+  /** Whether the state is a selective preview's candidate of this site (see CandidateStates). */
+  async isCandidateOf(tx: EntityManager, siteId: string, stateId: number): Promise<boolean> {
+    const rows = await tx.query(
+      `select 1 from content_states where id = $1 and site_id = $2 and origin = 'candidate'`,
+      [stateId, siteId],
+    );
+    return rows.length > 0;
+  }
+
   /** The page, post or redirect answering on a route: one lookup on the (state, route) index per chain level. */
   async findByRoute(tx: EntityManager, source: ContentSource, route: string): Promise<PublicEntity | null> {
     const rows =

@@ -26,6 +26,6 @@ import { VariablesCache } from './variables-cache.service';
     SitePagesService,
     SiteProbe,
   ],
-  exports: [SiteRenderer, VariablesCache, SitePagesService, SiteProbe],
+  exports: [SiteRenderer, VariablesCache, SitePagesService, SiteProbe, PublicContentRepository],
 })
 export class PublicSiteRenderingModule {}

@@ -15,6 +15,7 @@ import { AnalyticsService } from '../visitor-data/analytics.service';
 import { collectedEvents } from '../visitor-data/collect-body';
 import { SubmissionsService } from '../visitor-data/submissions.service';
 import { SESSION_TTL_SECONDS, VisitorSessionsService } from '../visitor-data/visitor-sessions.service';
+import { mediaBucketOf } from './content-source';
 import { readCookie, REVIEW_COOKIE, SESSION_COOKIE, setCookie } from './cookies';
 import { type RenderedResponse, sendRendered } from './rendered-response';
 import { SitePagesService } from './site-pages.service';
@@ -143,7 +144,7 @@ export class PublicSiteService {
     const versioned = version !== null && media.sha256.startsWith(version);
     const scope = target.env === 'production' ? 'public' : 'private';
     const cacheControl = versioned ? `${scope}, max-age=31536000, immutable` : `${scope}, max-age=300`;
-    await sendBlob(this.store, target.env, media, request, response, cacheControl);
+    await sendBlob(this.store, mediaBucketOf(target.source), media, request, response, cacheControl);
   }
 
   /** Stores a submission: 303 to the thank-you page for a browser, JSON for an API client. */

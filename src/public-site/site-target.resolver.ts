@@ -3,12 +3,14 @@ import type { Request } from 'express';
 import { AppError } from '../platform/errors/app-error';
 import type { EnvironmentRow, EnvName, Site } from '../sites/site.types';
 import { isSiteSlug } from '../platform/validation/id.pipe';
-import { cacheScopeOf, sourceOf } from './content-source';
+import { Transactions } from '../platform/database/transactions';
+import { cacheScopeOf, sourceOf, stateScope } from './content-source';
 import { EnvironmentCache } from './environment-cache.service';
 import type { HostRoute } from './host-directory.service';
 import { PreviewAccessService } from './preview-access.service';
+import { PublicContentRepository } from './public-content.repository';
 import { SiteDirectory } from './site-directory.service';
-import { MOUNT_PREFIX, mountOf, type SiteTarget } from './site-target';
+import { CANDIDATE_HEADER, MOUNT_PREFIX, mountOf, type SiteTarget } from './site-target';
 import { type RenderVariables, VariablesCache } from './variables-cache.service';
 import { VersionCookie } from './version-cookie';
 
@@ -21,14 +23,18 @@ export class SiteTargetResolver {
     private readonly preview: PreviewAccessService,
     private readonly variables: VariablesCache,
     private readonly versions: VersionCookie,
+    private readonly content: PublicContentRepository,
+    private readonly transactions: Transactions,
   ) {}
 
   async resolve(request: Request): Promise<SiteTarget> {
     const slug = String(request.params.slug ?? '');
     const env: EnvName = request.path.startsWith(`/${MOUNT_PREFIX.staging}/`) ? 'staging' : 'production';
+    const candidate = env === 'staging' ? candidateOf(request) : null;
     const site = isSiteSlug(slug) ? await this.sites.find(slug) : null;
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
+    if (candidate !== null) return { ...(await this.candidate(request, site, candidate)), ...access };
     const [environment, variables] = await Promise.all([
       env === 'production' ? this.production(request, site.id) : this.environments.get(site.id, env),
       this.variables.get(site.id, env),
@@ -57,12 +63,38 @@ export class SiteTargetResolver {
     return targetOf(site, environment, variables, request.hostRoute);
   }
 
+  /**
+   * A selection's candidate state, seen through staging's mount (its access rule, private answers) with
+   * production's variables: what production would show once the selection is promoted (the visual diff's
+   * "after"). Only a candidate of this site; any other state id is not found.
+   */
+  private async candidate(request: Request, site: Site, stateId: number): Promise<SiteTarget> {
+    if (!(await this.content.isCandidateOf(this.transactions.autocommit, site.id, stateId)))
+      throw new AppError('not_found', 'There is no such candidate: preview the selection again.');
+    const [staging, variables] = await Promise.all([
+      this.environments.get(site.id, 'staging'),
+      this.variables.get(site.id, 'production'),
+    ]);
+    const target = targetOf(site, staging, variables, request.hostRoute);
+    return { ...target, source: { kind: 'state', stateId }, scope: stateScope(stateId) };
+  }
+
   /** Production's row, never older than the version the visitor's cookie says it was already served. */
   private async production(request: Request, siteId: string): Promise<EnvironmentRow> {
     const row = await this.environments.get(siteId, 'production');
     const ahead = this.versions.ahead(request, siteId, row.version);
     return ahead ? this.environments.atLeast(siteId, ahead) : row;
   }
+}
+
+function candidateOf(request: Request): number | null {
+  const value = request.headers[CANDIDATE_HEADER];
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !/^[1-9]\d{0,14}$/.test(value))
+    throw new AppError('validation_failed', `${CANDIDATE_HEADER} must be a state id.`, [
+      { path: `headers.${CANDIDATE_HEADER}`, message: 'a positive integer' },
+    ]);
+  return Number(value);
 }
 
 const PRODUCTION_PATH = new RegExp(`^/${MOUNT_PREFIX.production}/([a-z0-9-]+)(?:/|$)`);

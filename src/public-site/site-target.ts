@@ -36,3 +36,6 @@ export const MOUNT_PREFIX: Record<EnvName, string> = { production: 'sites', stag
 export function mountOf(env: EnvName, slug: string): string {
   return `/${MOUNT_PREFIX[env]}/${slug}`;
 }
+
+/** The header the visual diff's browser names a selection's candidate state with (on the staging mount only). */
+export const CANDIDATE_HEADER = 'promote-candidate';

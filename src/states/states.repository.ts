@@ -6,7 +6,8 @@ import { refreshStatisticsAfterWrite } from '../platform/database/planner-statis
 import { RUNTIME_CONFIG } from '../platform/config/runtime-config';
 import { queryRows } from '../platform/database/sql';
 
-export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass';
+/** What built a state; a `candidate` is a selective preview's candidate, built to render and never a head. */
+export type StateOrigin = 'initial' | 'promotion' | 'restore' | 'break_glass' | 'candidate';
 
 /** A closure's starting point: named entities, and every change of some types (source against base). */
 export interface ClosureSeed {
@@ -163,7 +164,8 @@ export class StatesRepository {
 
   /**
    * A new empty state, or the one already built for this origin id (a retried job finds its own state:
-   * building is idempotent per job).
+   * building is idempotent per job). A concurrent builder of the same origin id waits here for the other's
+   * commit, then finds its state.
    */
   async create(
     tx: EntityManager,
@@ -171,18 +173,28 @@ export class StatesRepository {
     origin: StateOrigin,
     originId: string,
   ): Promise<{ id: number; built: boolean }> {
+    const [row] = await tx.query(
+      `insert into content_states (site_id, origin, origin_id) values ($1, $2, $3)
+       on conflict (origin_id) do nothing returning id::int`,
+      [siteId, origin, originId],
+    );
+    if (row) return { id: row.id, built: false };
     const [existing] = await tx.query(
       `select id::int, parent_id is not null or entity_count > 0
                 or exists (select 1 from state_entries where state_id = content_states.id) as built
-      from content_states where origin_id = $1`,
-      [originId],
+      from content_states where origin_id = $1 and site_id = $2`,
+      [originId, siteId],
     );
-    if (existing) return { id: existing.id, built: existing.built };
-    const [row] = await tx.query(
-      `insert into content_states (site_id, origin, origin_id) values ($1, $2, $3) returning id::int`,
-      [siteId, origin, originId],
-    );
-    return { id: row.id, built: false };
+    return { id: existing.id, built: existing.built };
+  }
+
+  /** The state built for this origin id on this site, if any. */
+  async findByOrigin(tx: EntityManager, siteId: string, originId: string): Promise<number | null> {
+    const [row] = await tx.query(`select id::int from content_states where origin_id = $1 and site_id = $2`, [
+      originId,
+      siteId,
+    ]);
+    return row?.id ?? null;
   }
 
   /**

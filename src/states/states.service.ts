@@ -32,6 +32,10 @@ export class StatesService {
     return this.states.create(tx, siteId, origin, originId);
   }
 
+  findByOrigin(tx: EntityManager, siteId: string, originId: string): Promise<number | null> {
+    return this.states.findByOrigin(tx, siteId, originId);
+  }
+
   fillFromStaging(tx: EntityManager, stateId: number, siteId: string, baseStateId: number): Promise<number> {
     return this.states.fillFromStaging(tx, stateId, siteId, baseStateId);
   }

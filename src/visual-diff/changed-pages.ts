@@ -2,6 +2,7 @@ import { routeOf } from '../../libs/content-model';
 import type { ContentService } from '../content/content.service';
 import { AppError } from '../platform/errors/app-error';
 import type { PreviewChange, PreviewService } from '../promotion/preview.service';
+import type { Selection } from '../promotion/selection';
 import type { Site } from '../sites/site.types';
 
 export interface ChangedPage {
@@ -18,8 +19,9 @@ const RENDERED_TYPES = ['page', 'post'] as const;
 const PREVIEW_PAGE = 500;
 
 /**
- * The first `max` added or changed pages and posts of the preview with this fingerprint, and how many there are.
- * A fingerprint that is no longer current is refused: what it named can no longer be rendered.
+ * The first `max` added or changed pages and posts of the preview with this fingerprint (of the selection's
+ * preview, with one), and how many there are. A fingerprint that is no longer current is refused: what it named
+ * can no longer be rendered.
  */
 export async function changedPages(
   previews: PreviewService,
@@ -27,13 +29,14 @@ export async function changedPages(
   site: Site,
   fingerprint: string,
   max: number,
+  selection?: Selection,
 ): Promise<{ pages: ChangedPage[]; total: number }> {
   const pages: ChangedPage[] = [];
   let total = 0;
   for (const type of RENDERED_TYPES) {
     let cursor: string | undefined;
     do {
-      const preview = await previews.preview(site, { type, limit: PREVIEW_PAGE, cursor });
+      const preview = await previews.preview(site, { type, limit: PREVIEW_PAGE, cursor }, selection);
       if (preview.fingerprint !== fingerprint)
         throw new AppError('stale_preview', 'Staging or production changed since this preview: preview again.', [
           { fingerprint: preview.fingerprint },

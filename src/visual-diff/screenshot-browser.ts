@@ -7,8 +7,11 @@ import { chromiumMissing } from './chromium';
 export interface ScreenshotRequest {
   url: string;
   width: number;
-  /** Sent only with requests to the page's own origin under `authorizedPath` (never to another host). */
-  authorization?: { header: string; authorizedPath: string };
+  /**
+   * Headers (the staging credential, the candidate to show) sent only with requests to the page's own origin
+   * under `authorizedPath`, never to another host.
+   */
+  authorization?: { headers: Record<string, string>; authorizedPath: string };
   /** Elements removed before the screenshot (what only one side shows and is not the page, e.g. a banner). */
   remove?: readonly string[];
 }
@@ -59,7 +62,7 @@ export class ScreenshotBrowser implements BeforeApplicationShutdown {
         if (url.origin !== origin) return route.abort();
         const auth = request.authorization;
         if (!auth || !url.pathname.startsWith(auth.authorizedPath)) return route.continue();
-        return route.continue({ headers: { ...route.request().headers(), authorization: auth.header } });
+        return route.continue({ headers: { ...route.request().headers(), ...auth.headers } });
       });
       const page = await context.newPage();
       const response = await page.goto(request.url, { waitUntil: 'load', timeout });

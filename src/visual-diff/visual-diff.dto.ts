@@ -1,4 +1,5 @@
 import { nullable, object, ref, type SchemaObject } from '../platform/openapi/schema-ref';
+import { selectQuerySchema, selectSchema } from '../promotion/selection';
 import type { VisualDiffStatus } from './visual-diffs.repository';
 
 export const DEFAULT_WIDTHS = [390, 768, 1280] as const;
@@ -7,24 +8,57 @@ export const MAX_WIDTH = 3840;
 export const IMAGES = ['before', 'after', 'heatmap'] as const;
 export type VisualDiffImage = (typeof IMAGES)[number];
 
+const fingerprint = {
+  type: 'string',
+  maxLength: 60,
+  description: "the fingerprint of the preview being looked at (a selective preview's carries its selection)",
+};
+
 export const visualDiffQuerySchema = {
   type: 'object',
   required: ['fingerprint'],
   additionalProperties: false,
   properties: {
-    fingerprint: { type: 'string', maxLength: 40, description: 'the fingerprint of the preview being looked at' },
+    fingerprint,
     widths: {
       type: 'string',
       maxLength: 40,
       pattern: '^\\d{3,4}(,\\d{3,4}){0,3}$',
       description: `up to 4 comma-separated viewport widths, ${MIN_WIDTH}-${MAX_WIDTH} px; default ${DEFAULT_WIDTHS.join(',')}`,
     },
+    ...selectQuerySchema,
   },
 };
 
 export interface VisualDiffQuery {
   fingerprint: string;
   widths?: string;
+  entities?: string;
+  types?: string;
+}
+
+/** POST …/preview/visual: a selective preview's visual diff, its selection in the body (a URL holds some hundred). */
+export const visualDiffBodySchema = {
+  type: 'object',
+  required: ['fingerprint'],
+  additionalProperties: false,
+  properties: {
+    fingerprint,
+    widths: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 4,
+      items: { type: 'integer', minimum: MIN_WIDTH, maximum: MAX_WIDTH },
+      description: `viewport widths in px; default ${DEFAULT_WIDTHS.join(',')}`,
+    },
+    select: selectSchema,
+  },
+};
+
+export interface VisualDiffBody {
+  fingerprint: string;
+  widths?: number[];
+  select?: unknown;
 }
 
 export interface VisualDiffWidthDto {

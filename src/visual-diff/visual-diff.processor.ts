@@ -6,9 +6,10 @@ import { QueueName } from '../jobs/job-names';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { Transactions } from '../platform/database/transactions';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
-import { formatFingerprint } from '../promotion/fingerprint';
+import { CandidateStates } from '../promotion/candidate-states';
+import { pairOf, parseFingerprint, sameFingerprint } from '../promotion/fingerprint';
 import { PreviewService } from '../promotion/preview.service';
-import { mountOf } from '../public-site/site-target';
+import { CANDIDATE_HEADER, mountOf } from '../public-site/site-target';
 import { SitesService } from '../sites/sites.service';
 import { chromiumMissing } from './chromium';
 import { compareScreenshots } from './compare-screenshots';
@@ -25,7 +26,8 @@ const ORIGIN_POLL_MS = 1000;
 const STAGING_ONLY = ['.promote-staging-banner'];
 
 /**
- * Renders one page at one width on production and on staging through the public site's HTTP routes, compares
+ * Renders one page at one width on production and on staging (a selection's candidate state, for a selective
+ * preview) through the public site's HTTP routes, compares
  * the two and keeps the three PNGs. The fingerprint is checked before and after rendering: a page rendered
  * while staging or production moved is not what the row names, so it is recorded as failed, never as ready.
  */
@@ -38,6 +40,7 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
     private readonly transactions: Transactions,
     private readonly diffs: VisualDiffsRepository,
     private readonly previews: PreviewService,
+    private readonly candidates: CandidateStates,
     private readonly sites: SitesService,
     private readonly browser: ScreenshotBrowser,
     private readonly origin: RenderOrigin,
@@ -87,6 +90,7 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
     const site = await this.sites.findBySlugOrId(row.siteId);
     if (!site) throw new StaleCandidate('The site was deleted.');
     await this.assertCurrent(row);
+    const shown = await this.candidateHeaders(row);
     const before = await this.browser.screenshot({
       url: `${origin.baseUrl}${mountOf('production', site.slug)}${row.beforePath}`,
       width: row.width,
@@ -95,7 +99,10 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
     const after = await this.browser.screenshot({
       url: `${origin.baseUrl}${stagingMount}${row.path}`,
       width: row.width,
-      authorization: { header: `Bearer ${this.config.adminToken}`, authorizedPath: `${stagingMount}/` },
+      authorization: {
+        headers: { authorization: `Bearer ${this.config.adminToken}`, ...shown },
+        authorizedPath: `${stagingMount}/`,
+      },
       remove: STAGING_ONLY,
     });
     await this.assertCurrent(row);
@@ -105,9 +112,24 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
     return comparison.changedPercent;
   }
 
+  /**
+   * For a selective preview's row, the header that makes staging's mount show the selection's candidate state
+   * (built when the preview's visual diff was asked for), with the media it adds copied to production's bucket,
+   * where a state's media are served from. A whole preview's "after" is staging itself: no header.
+   */
+  private async candidateHeaders(row: VisualDiffRow): Promise<Record<string, string>> {
+    const fingerprint = parseFingerprint(row.candidate)!;
+    if (!fingerprint.selection) return {};
+    const stateId = await this.candidates.find(row.siteId, fingerprint);
+    if (stateId === null) throw new StaleCandidate('The candidate of this selection is gone: preview it again.');
+    await this.store.copyToProduction(await this.candidates.mediaToCopy(stateId, fingerprint.headStateId));
+    return { [CANDIDATE_HEADER]: String(stateId) };
+  }
+
   private async assertCurrent(row: VisualDiffRow): Promise<void> {
     const { fingerprint } = await this.previews.current(this.transactions.autocommit, row.siteId);
-    if (formatFingerprint(fingerprint) !== row.candidate)
+    // A selective row's fingerprint names the same pair plus its selection, which cannot change under it.
+    if (!sameFingerprint(fingerprint, pairOf(parseFingerprint(row.candidate)!)))
       throw new StaleCandidate('Staging or production changed before this page was rendered: preview again.');
   }
 }

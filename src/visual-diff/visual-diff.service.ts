@@ -6,23 +6,24 @@ import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { parseFingerprint } from '../promotion/fingerprint';
+import { CandidateStates } from '../promotion/candidate-states';
 import { PreviewService } from '../promotion/preview.service';
+import { type Selection, selectionHash } from '../promotion/selection';
 import type { Site } from '../sites/site.types';
 import { type ChangedPage, changedPages } from './changed-pages';
 import { chromiumMissing } from './chromium';
 import { RenderOrigin } from './render-origin';
-import {
-  DEFAULT_WIDTHS,
-  MAX_WIDTH,
-  MIN_WIDTH,
-  type VisualDiffDto,
-  type VisualDiffImage,
-  type VisualDiffPageDto,
-  type VisualDiffQuery,
-} from './visual-diff.dto';
+import type { VisualDiffDto, VisualDiffImage, VisualDiffPageDto } from './visual-diff.dto';
 import { VisualDiffQueue } from './visual-diff-queue';
 import { visualDiffArtifact } from './visual-diff-artifacts';
 import { type ComparedPair, type VisualDiffRow, VisualDiffsRepository } from './visual-diffs.repository';
+
+/** What a visual diff is asked for: a preview's fingerprint (and a selective one's selection), at these widths. */
+export interface VisualDiffRequest {
+  fingerprint: string;
+  widths: number[];
+  selection?: Selection;
+}
 
 /** Screenshots of every changed page, before and after, and how much of each changed: asked for by the console. */
 @Injectable()
@@ -32,6 +33,7 @@ export class VisualDiffService {
     private readonly diffs: VisualDiffsRepository,
     private readonly queue: VisualDiffQueue,
     private readonly previews: PreviewService,
+    private readonly candidates: CandidateStates,
     private readonly content: ContentService,
     private readonly origin: RenderOrigin,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
@@ -40,26 +42,36 @@ export class VisualDiffService {
 
   /**
    * Where the visual diff of this preview stands. The first call asks for every comparison (rendered by the
-   * workers); a later one, or another preview of the same two states, finds them done.
+   * workers); a later one, or another preview of the same two states, finds them done. A selective preview's
+   * pages are its closure's, and its "after" is the candidate state, built here on the first call.
    */
-  async overview(site: Site, query: VisualDiffQuery): Promise<VisualDiffDto> {
-    const widths = parseWidths(query.widths);
-    const fingerprint = parseFingerprint(query.fingerprint);
+  async overview(site: Site, request: VisualDiffRequest): Promise<VisualDiffDto> {
+    const { widths, selection } = request;
+    const fingerprint = parseFingerprint(request.fingerprint);
     if (!fingerprint)
       throw new AppError('validation_failed', 'fingerprint is not a preview fingerprint.', [
-        { path: 'query.fingerprint', message: 'must look like c<n>-h<n>' },
+        { path: 'fingerprint', message: 'must look like c<n>-h<n>' },
       ]);
-    const base = { fingerprint: query.fingerprint, widths, pages: [], pagesTotal: 0 };
+    if (fingerprint.selection && !selection)
+      throw new AppError('validation_failed', "This is a selective preview's fingerprint: send its selection too.", [
+        { path: 'select', message: 'the entities and types previewed' },
+      ]);
+    if (selection && fingerprint.selection !== selectionHash(selection))
+      throw new AppError('stale_preview', 'This selection is not the one the fingerprint was previewed with.', [
+        { fingerprint: request.fingerprint },
+      ]);
+    const base = { fingerprint: request.fingerprint, widths, pages: [], pagesTotal: 0 };
     const reason = this.unavailableBecause();
     if (reason) return { ...base, status: 'unavailable', reason };
     const { pages, total } = await changedPages(
       this.previews,
       this.content,
       site,
-      query.fingerprint,
+      request.fingerprint,
       this.config.visualDiff.maxPages,
+      selection,
     );
-    const pair = { siteId: site.id, productionStateId: fingerprint.headStateId, candidate: query.fingerprint };
+    const pair = { siteId: site.id, productionStateId: fingerprint.headStateId, candidate: request.fingerprint };
     await this.diffs.request(
       this.transactions.autocommit,
       pair,
@@ -74,7 +86,10 @@ export class VisualDiffService {
       ),
     );
     const rows = await this.rowsFor(pair, pages, widths);
-    await this.queue.enqueue(rows.filter((row) => row.status === 'pending').map((row) => row.id));
+    const pendingIds = rows.filter((row) => row.status === 'pending').map((row) => row.id);
+    // The workers render "after" from the candidate's state: it is built before they are asked.
+    if (selection && pendingIds.length) await this.candidates.ensure(site.id, fingerprint, selection);
+    await this.queue.enqueue(pendingIds);
     const described = pages.map((page) => describePage(site, page, rows, widths)).sort(byChange);
     const pending = described.some((page) => page.status === 'pending');
     return { ...base, status: pending ? 'pending' : 'ready', reason: null, pages: described, pagesTotal: total };
@@ -97,16 +112,6 @@ export class VisualDiffService {
     const paths = pages.map((page) => page.path);
     return this.diffs.listFor(this.transactions.autocommit, pair, paths, widths);
   }
-}
-
-function parseWidths(value: string | undefined): number[] {
-  if (value === undefined) return [...DEFAULT_WIDTHS];
-  const widths = [...new Set(value.split(',').map(Number))];
-  if (widths.some((w) => w < MIN_WIDTH || w > MAX_WIDTH))
-    throw new AppError('validation_failed', `Widths must be ${MIN_WIDTH} to ${MAX_WIDTH} px.`, [
-      { path: 'query.widths', message: `each from ${MIN_WIDTH} to ${MAX_WIDTH}` },
-    ]);
-  return widths.sort((a, b) => a - b);
 }
 
 function describePage(site: Site, page: ChangedPage, rows: VisualDiffRow[], widths: number[]): VisualDiffPageDto {

@@ -310,7 +310,18 @@ export function PromotePage({ ctx }: { ctx: SiteContext }) {
       {changeCount > 0 && (
         <>
           <h3 className="section-title">How the changed pages look</h3>
-          <VisualDiffPanel api={api} slug={site.slug} fingerprint={preview.fingerprint} />
+          {shipped ? (
+            <VisualDiffPanel
+              api={api}
+              slug={site.slug}
+              fingerprint={shipped.fingerprint}
+              select={
+                shipped.selection ? { entities: shipped.selection.entities, types: shipped.selection.types } : undefined
+              }
+            />
+          ) : (
+            <p className="muted">Previewing the selection…</p>
+          )}
         </>
       )}
 

@@ -1,16 +1,27 @@
 import { useEffect, useState } from 'react';
 import type { Api } from '../api';
-import type { VisualDiff, VisualDiffPage } from '../types';
+import type { Selection, VisualDiff, VisualDiffPage } from '../types';
 import { ErrorMessage } from './ui';
 
 // How often a pending visual diff is asked again (the workers render a few pages a second at best).
 const POLL_MS = 2000;
 
 /**
- * Each changed page before (production) and after (staging), most changed first: a slider wipes from one to the
- * other, and the heatmap shows which pixels changed. Opening it asks the workers to render; it polls until done.
+ * Each changed page before (production) and after (staging, or with a selection the candidate it would put
+ * live), most changed first: a slider wipes from one to the other, and the heatmap shows which pixels changed.
+ * Opening it asks the workers to render; it polls until done.
  */
-export function VisualDiffPanel({ api, slug, fingerprint }: { api: Api; slug: string; fingerprint: string }) {
+export function VisualDiffPanel({
+  api,
+  slug,
+  fingerprint,
+  select,
+}: {
+  api: Api;
+  slug: string;
+  fingerprint: string;
+  select?: Selection;
+}) {
   const [diff, setDiff] = useState<VisualDiff | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -20,7 +31,7 @@ export function VisualDiffPanel({ api, slug, fingerprint }: { api: Api; slug: st
     let stopped = false;
     const load = async () => {
       try {
-        const answer = await api.visualDiff(slug, fingerprint);
+        const answer = await api.visualDiff(slug, fingerprint, select);
         if (stopped) return;
         setDiff(answer);
         setError(null);
@@ -34,6 +45,7 @@ export function VisualDiffPanel({ api, slug, fingerprint }: { api: Api; slug: st
       stopped = true;
       clearTimeout(timer);
     };
+    // A fingerprint names its selection (it carries its hash): a new object of the same selection is no change.
   }, [api, slug, fingerprint]);
 
   if (error) return <ErrorMessage error={error} title="The visual diff could not be loaded" />;
