@@ -221,6 +221,12 @@ describe('the visual diff', () => {
       await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, 'x1').expect(400);
       const head = preview.production.stateId;
       await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, String(head)).expect(404);
+      const { body: link } = await http
+        .post(`/api/sites/${site.slug}/review-links`)
+        .set(auth(site.tokens.editor))
+        .send({ expiresInHours: 1, label: 'client' })
+        .expect(201);
+      await http.get(link.url).set(CANDIDATE_HEADER, String(stateId)).expect(403);
       const candidatePage = await http.get(`/preview/${site.slug}/`).set(auth()).set(CANDIDATE_HEADER, String(stateId));
       expect(candidatePage.status).toBe(200);
       expect(candidatePage.text).toContain('Now roasting twice a week');

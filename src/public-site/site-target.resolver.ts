@@ -34,7 +34,7 @@ export class SiteTargetResolver {
     const site = isSiteSlug(slug) ? await this.sites.find(slug) : null;
     if (!site || site.slug !== slug) throw new AppError('not_found', 'There is no site here.');
     const access = env === 'staging' ? await this.preview.check(request, site.id) : {};
-    if (candidate !== null) return { ...(await this.candidate(request, site, candidate)), ...access };
+    if (candidate !== null) return this.candidate(request, site, candidate, access);
     const [environment, variables] = await Promise.all([
       env === 'production' ? this.production(request, site.id) : this.environments.get(site.id, env),
       this.variables.get(site.id, env),
@@ -68,7 +68,15 @@ export class SiteTargetResolver {
    * production's variables: what production would show once the selection is promoted (the visual diff's
    * "after"). Only a candidate of this site; any other state id is not found.
    */
-  private async candidate(request: Request, site: Site, stateId: number): Promise<SiteTarget> {
+  private async candidate(
+    request: Request,
+    site: Site,
+    stateId: number,
+    access: { reviewToken?: unknown; reviewLink?: unknown },
+  ): Promise<SiteTarget> {
+    // A client's review link shows staging (and approves what it shows); a candidate is for the team's tokens.
+    if (access.reviewToken || access.reviewLink)
+      throw new AppError('forbidden', 'A candidate is shown to a site token, not through a review link.');
     if (!(await this.content.isCandidateOf(this.transactions.autocommit, site.id, stateId)))
       throw new AppError('not_found', 'There is no such candidate: preview the selection again.');
     const [staging, variables] = await Promise.all([
