@@ -183,7 +183,7 @@ describe('the visual diff', () => {
       expect(preview.selection.closure).toEqual(
         expect.arrayContaining([expect.objectContaining({ type: 'media', key: 'beans-v2.png' })]),
       );
-      const query = `fingerprint=${preview.fingerprint}&entities=page:home&widths=390`;
+      const query = `fingerprint=${preview.fingerprint}&entities=page:home&widths=390,1280`;
 
       // Its fingerprint needs its selection, and only that one.
       expect((await visual(app, site, `fingerprint=${preview.fingerprint}`).expect(400)).body.error.code).toBe(
@@ -203,12 +203,13 @@ describe('the visual diff', () => {
       );
       expect(done.pagesTotal).toBe(1);
       expect(done.pages.map((p: { key: string }) => p.key)).toEqual(['home']);
-      const [width] = done.pages[0].widths;
-      expect(width.changedPercent).toBeGreaterThan(0);
-      const after = PNG.sync.read(
-        (await request(app.getHttpServer()).get(width.images.after).set(auth(site.tokens.reviewer)).expect(200))
-          .body as Buffer,
-      );
+      const afters: PNG[] = [];
+      for (const width of done.pages[0].widths) {
+        expect(width.changedPercent).toBeGreaterThan(0);
+        const png = await request(app.getHttpServer()).get(width.images.after).set(auth(site.tokens.reviewer));
+        afters.push(PNG.sync.read(png.body as Buffer));
+      }
+      const [after] = afters;
 
       // The candidate is only reachable through staging's mount, by who may see staging, and only as a candidate.
       const [{ stateId }] = await app
@@ -235,20 +236,23 @@ describe('the visual diff', () => {
       // Staging itself looks otherwise (its dark theme), so "after" was not taken of staging …
       const browser = app.get(ScreenshotBrowser);
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-      const staging = PNG.sync.read(
-        await browser.screenshot({
+      const [staging] = (
+        await browser.screenshots({
           url: `${base}/preview/${site.slug}/`,
-          width: 390,
+          widths: [390],
           authorization: { headers: { authorization: auth().Authorization }, authorizedPath: `/preview/${site.slug}/` },
           remove: ['.promote-staging-banner'],
-        }),
-      );
+        })
+      ).map((png) => PNG.sync.read(png));
       expect(samePixels(after, staging)).toBe(false);
-      // … but of exactly what production shows once the selection is promoted: its headline and its new image.
+      // … but of exactly what production shows once the selection is promoted: its headline and its new image,
+      // at each width as a load at that width shows it (the worker resized one load from 390 to 1280 px).
       const { body: job } = await client.promote(preview.fingerprint, { select }).expect(202);
       await client.waitForJob(job.id, 'succeeded', 60_000);
-      const live = PNG.sync.read(await browser.screenshot({ url: `${base}/sites/${site.slug}/`, width: 390 }));
-      expect(samePixels(after, live)).toBe(true);
+      for (const [i, width] of [390, 1280].entries()) {
+        const [live] = await browser.screenshots({ url: `${base}/sites/${site.slug}/`, widths: [width] });
+        expect([width, samePixels(afters[i], PNG.sync.read(live))]).toEqual([width, true]);
+      }
     }, 400_000);
   });
 

@@ -6,13 +6,14 @@ import { chromiumMissing } from './chromium';
 /** A page of the public site to photograph: where, how wide, and the header that lets it see staging. */
 export interface ScreenshotRequest {
   url: string;
-  width: number;
+  /** Each a screenshot of the one load, the viewport resized between them (narrowest first is as good as any). */
+  widths: readonly number[];
   /**
    * Headers (the staging credential, the candidate to show) sent only with requests to the page's own origin
    * under `authorizedPath`, never to another host.
    */
   authorization?: { headers: Record<string, string>; authorizedPath: string };
-  /** Elements removed before the screenshot (what only one side shows and is not the page, e.g. a banner). */
+  /** Elements removed before the screenshots (what only one side shows and is not the page, e.g. a banner). */
   remove?: readonly string[];
 }
 
@@ -30,7 +31,7 @@ const MAX_PAGE_HEIGHT = 10_000;
 export class ScreenshotBrowser implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ScreenshotBrowser.name);
   private browser: Promise<Browser> | null = null;
-  /** Pages rendered by this process (the cache test counts them). */
+  /** Page loads by this process (the cache test counts them). */
   renders = 0;
 
   constructor(@Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig) {}
@@ -41,18 +42,23 @@ export class ScreenshotBrowser implements BeforeApplicationShutdown {
     await browser?.close();
   }
 
-  /** A PNG of the whole page (up to MAX_PAGE_HEIGHT px) at this width, within the per-page time limit. */
-  async screenshot(request: ScreenshotRequest): Promise<Buffer> {
+  /**
+   * PNGs of the whole page (each up to MAX_PAGE_HEIGHT px) at each width, in order, within the per-page time
+   * limit. The page loads once: the viewport is resized for each further width, which lays it out again as
+   * the media queries say, without a new load (and a new renderer process) per width.
+   */
+  async screenshots(request: ScreenshotRequest): Promise<Buffer[]> {
     const browser = await this.launched();
     const timeout = this.config.visualDiff.pageTimeoutMs;
     const origin = new URL(request.url).origin;
     const context = await browser.newContext({
-      viewport: { width: request.width, height: VIEWPORT_HEIGHT },
+      viewport: { width: request.widths[0], height: VIEWPORT_HEIGHT },
       deviceScaleFactor: 1,
       reducedMotion: 'reduce',
       serviceWorkers: 'block',
     });
     const deadline = setTimeout(() => void context.close().catch(() => {}), timeout);
+    let width = request.widths[0];
     try {
       this.renders++;
       context.setDefaultTimeout(timeout);
@@ -73,18 +79,29 @@ export class ScreenshotBrowser implements BeforeApplicationShutdown {
         for (const element of document.querySelectorAll(selectors.join(',') || ':not(*)')) element.remove();
         await document.fonts.ready;
       }, request.remove ?? []);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      return await page.screenshot({
-        fullPage: true,
-        animations: 'disabled',
-        caret: 'hide',
-        clip: { x: 0, y: 0, width: request.width, height: Math.max(1, Math.min(height, MAX_PAGE_HEIGHT)) },
-      });
+      const shots: Buffer[] = [];
+      for (width of request.widths) {
+        if (width !== page.viewportSize()?.width) {
+          await page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+          // Two frames: the new layout is done and painted before the page is measured.
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        }
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        shots.push(
+          await page.screenshot({
+            fullPage: true,
+            animations: 'disabled',
+            caret: 'hide',
+            clip: { x: 0, y: 0, width, height: Math.max(1, Math.min(height, MAX_PAGE_HEIGHT)) },
+          }),
+        );
+      }
+      return shots;
     } catch (error) {
       if (error instanceof ScreenshotError) throw error;
       // A closed context is the time limit having struck; the message says which page.
       throw new ScreenshotError(
-        `${new URL(request.url).pathname} at ${request.width}px: ${firstLine((error as Error).message)}`,
+        `${new URL(request.url).pathname} at ${width}px: ${firstLine((error as Error).message)}`,
       );
     } finally {
       clearTimeout(deadline);

@@ -4,8 +4,9 @@ import type { Queue } from 'bullmq';
 import { QueueName } from '../jobs/job-names';
 import { waitAtMost } from '../platform/redis/wait-at-most';
 
+/** One page of a preview: its pending comparisons (one per width), rendered from one load of each side. */
 export interface VisualDiffJob {
-  visualDiffId: string;
+  visualDiffIds: string[];
 }
 
 // A failure that is not the page's own (S3, the database) is tried again; the page's are recorded at once.
@@ -19,18 +20,18 @@ export class VisualDiffQueue {
   constructor(@InjectQueue(QueueName.VisualDiffs) private readonly queue: Queue<VisualDiffJob>) {}
 
   /**
-   * Queues each pending comparison; its row id is the BullMQ id, so asking again (every poll does) queues it
-   * once. A poll that finds Redis slow goes on: the next one queues what this one could not.
+   * Queues each page's pending comparisons as one job, named after its first row, so asking again (every poll
+   * does) queues it once. A poll that finds Redis slow goes on: the next one queues what this one could not.
    */
-  async enqueue(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
+  async enqueue(pages: readonly string[][]): Promise<void> {
+    if (pages.length === 0) return;
     const added = this.queue
       .addBulk(
-        ids.map((id) => ({
+        pages.map((ids) => ({
           name: 'compare',
-          data: { visualDiffId: id },
+          data: { visualDiffIds: [...ids] },
           opts: {
-            jobId: id,
+            jobId: `page-${ids[0]}`,
             attempts: MAX_VISUAL_DIFF_ATTEMPTS,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: { count: 1000 },
@@ -40,6 +41,8 @@ export class VisualDiffQueue {
       )
       .then(() => true);
     if (!(await waitAtMost(added, ENQUEUE_WAIT_MS, false)))
-      this.logger.warn(`${ids.length} visual diff(s) not queued yet (Redis slow or down): the next poll queues them`);
+      this.logger.warn(
+        `${pages.length} page(s) to compare not queued yet (Redis slow or down): the next poll queues them`,
+      );
   }
 }

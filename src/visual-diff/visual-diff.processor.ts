@@ -26,10 +26,10 @@ const ORIGIN_POLL_MS = 1000;
 const STAGING_ONLY = ['.promote-staging-banner'];
 
 /**
- * Renders one page at one width on production and on staging (a selection's candidate state, for a selective
- * preview) through the public site's HTTP routes, compares
- * the two and keeps the three PNGs. The fingerprint is checked before and after rendering: a page rendered
- * while staging or production moved is not what the row names, so it is recorded as failed, never as ready.
+ * Renders one page, at each width asked, on production and on staging (a selection's candidate state, for a
+ * selective preview) through the public site's HTTP routes, compares the two at each width and keeps the
+ * three PNGs. The fingerprint is checked before and after rendering: a page rendered while staging or
+ * production moved is not what the rows name, so they are recorded as failed, never as ready.
  */
 @Processor(QueueName.VisualDiffs, { autorun: false })
 export class VisualDiffProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -71,34 +71,39 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async process(job: Job<VisualDiffJob>): Promise<void> {
-    const row = await this.diffs.findPending(this.transactions.autocommit, job.data.visualDiffId);
-    if (!row) return;
+    const rows = await this.diffs.findPending(this.transactions.autocommit, job.data.visualDiffIds);
+    if (!rows.length) return;
     try {
-      const changedPercent = await this.compare(row);
-      await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'ready', changedPercent });
+      const changed = await this.compare(rows);
+      for (const [i, row] of rows.entries())
+        await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'ready', changedPercent: changed[i] });
     } catch (error) {
       const pageFault = error instanceof ScreenshotError || error instanceof StaleCandidate;
       if (!pageFault && job.attemptsMade + 1 < MAX_VISUAL_DIFF_ATTEMPTS) throw error;
       const reason = pageFault ? (error as Error).message : `Could not compare: ${(error as Error).message}`;
-      await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'failed', reason });
+      for (const row of rows)
+        await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'failed', reason });
     }
   }
 
-  private async compare(row: VisualDiffRow): Promise<number> {
+  /** One page's rows (its widths, one pair and path): both sides loaded once, each width compared and kept. */
+  private async compare(rows: VisualDiffRow[]): Promise<number[]> {
+    const [row] = rows;
     const origin = this.origin.resolve();
     if ('missing' in origin) throw new ScreenshotError(origin.missing);
     const site = await this.sites.findBySlugOrId(row.siteId);
     if (!site) throw new StaleCandidate('The site was deleted.');
     await this.assertCurrent(row);
     const shown = await this.candidateHeaders(row);
-    const before = await this.browser.screenshot({
+    const widths = rows.map((r) => r.width);
+    const before = await this.browser.screenshots({
       url: `${origin.baseUrl}${mountOf('production', site.slug)}${row.beforePath}`,
-      width: row.width,
+      widths,
     });
     const stagingMount = mountOf('staging', site.slug);
-    const after = await this.browser.screenshot({
+    const after = await this.browser.screenshots({
       url: `${origin.baseUrl}${stagingMount}${row.path}`,
-      width: row.width,
+      widths,
       authorization: {
         headers: { authorization: `Bearer ${this.config.adminToken}`, ...shown },
         authorizedPath: `${stagingMount}/`,
@@ -106,10 +111,14 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
       remove: STAGING_ONLY,
     });
     await this.assertCurrent(row);
-    const comparison = compareScreenshots(before, after);
-    for (const image of ['before', 'after', 'heatmap'] as const)
-      await this.store.putArtifact(visualDiffArtifact(row, image), comparison[image], 'image/png');
-    return comparison.changedPercent;
+    const changed: number[] = [];
+    for (const [i, compared] of rows.entries()) {
+      const comparison = compareScreenshots(before[i], after[i]);
+      for (const image of ['before', 'after', 'heatmap'] as const)
+        await this.store.putArtifact(visualDiffArtifact(compared, image), comparison[image], 'image/png');
+      changed.push(comparison.changedPercent);
+    }
+    return changed;
   }
 
   /**

@@ -86,13 +86,13 @@ export class VisualDiffService {
       ),
     );
     const rows = await this.rowsFor(pair, pages, widths);
-    const pendingIds = rows.filter((row) => row.status === 'pending').map((row) => row.id);
+    const pending = pendingByPage(rows);
     // The workers render "after" from the candidate's state: it is built before they are asked.
-    if (selection && pendingIds.length) await this.candidates.ensure(site.id, fingerprint, selection);
-    await this.queue.enqueue(pendingIds);
+    if (selection && pending.length) await this.candidates.ensure(site.id, fingerprint, selection);
+    await this.queue.enqueue(pending);
     const described = pages.map((page) => describePage(site, page, rows, widths)).sort(byChange);
-    const pending = described.some((page) => page.status === 'pending');
-    return { ...base, status: pending ? 'pending' : 'ready', reason: null, pages: described, pagesTotal: total };
+    const rendering = described.some((page) => page.status === 'pending');
+    return { ...base, status: rendering ? 'pending' : 'ready', reason: null, pages: described, pagesTotal: total };
   }
 
   /** One of a comparison's PNGs; another site's comparison is not found. */
@@ -112,6 +112,14 @@ export class VisualDiffService {
     const paths = pages.map((page) => page.path);
     return this.diffs.listFor(this.transactions.autocommit, pair, paths, widths);
   }
+}
+
+/** The pending rows' ids, one list per page (its widths): a worker renders a page's widths from one load. */
+function pendingByPage(rows: VisualDiffRow[]): string[][] {
+  const byPath = new Map<string, string[]>();
+  for (const row of [...rows].sort((a, b) => a.width - b.width))
+    if (row.status === 'pending') byPath.set(row.path, [...(byPath.get(row.path) ?? []), row.id]);
+  return [...byPath.values()];
 }
 
 function describePage(site: Site, page: ChangedPage, rows: VisualDiffRow[], widths: number[]): VisualDiffPageDto {

@@ -78,9 +78,12 @@ export class VisualDiffsRepository {
     return rows[0] ?? null;
   }
 
-  async findPending(tx: EntityManager, id: string): Promise<VisualDiffRow | null> {
-    const rows = await tx.query(`select ${COLUMNS} from visual_diffs where id = $1 and status = 'pending'`, [id]);
-    return rows[0] ?? null;
+  /** Those of the rows that are still pending, narrowest first. */
+  findPending(tx: EntityManager, ids: readonly string[]): Promise<VisualDiffRow[]> {
+    return tx.query(
+      `select ${COLUMNS} from visual_diffs where id = any($1::uuid[]) and status = 'pending' order by width`,
+      [ids],
+    );
   }
 
   /** False when it was no longer pending (another copy of the job finished it). */
