@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { demoSite, mediaBytes } from '../libs/site-generator';
 import { CANDIDATE_HEADER } from '../src/public-site/site-target';
+import { compareScreenshots } from '../src/visual-diff/compare-screenshots';
 import { ScreenshotBrowser } from '../src/visual-diff/screenshot-browser';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
@@ -152,6 +153,48 @@ describe('the visual diff', () => {
     });
     afterAll(() => app.close());
 
+    it("shows a whole preview as production will show it: with production's variables, not staging's", async () => {
+      const site = await createSite(app, 'visual-variables');
+      const client = stagingClient(app, site);
+      const http = request(app.getHttpServer());
+      const variables = (env: string, values: Record<string, string>) =>
+        http.put(`/api/sites/${site.slug}/${env}/variables`).set(auth(site.tokens.owner)).send(values).expect(200);
+      await variables('staging', { CITY: 'Staging town, a much longer name than the live one' });
+      await variables('production', { CITY: 'Portland' });
+      const home = (headline: string) => ({
+        title: 'Home',
+        path: '/',
+        blocks: [
+          { id: 'h', type: 'heading', text: headline, level: 1 },
+          { id: 't', type: 'text', text: 'Roasted in {{env.CITY}} every Monday.' },
+        ],
+      });
+      await client.put('page', 'home', home('Fresh coffee'));
+      await client.publish('page', 'home');
+      await client.promoteAll();
+      await client.put('page', 'home', home('Fresh coffee, twice a week'));
+      await client.publish('page', 'home');
+      const { fingerprint } = await client.preview();
+      const done = await eventually(
+        async () => {
+          const { body: diff } = await visual(app, site, `fingerprint=${fingerprint}&widths=390`).expect(200);
+          expect(diff.status).toBe('ready');
+          return diff;
+        },
+        { timeoutMs: 300_000, intervalMs: 500 },
+      );
+      const [width] = done.pages[0].widths;
+      const after = PNG.sync.read(
+        (await http.get(width.images.after).set(auth(site.tokens.reviewer)).expect(200)).body as Buffer,
+      );
+      await client.promoteAll();
+      const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+      const [live] = await app
+        .get(ScreenshotBrowser)
+        .screenshots({ url: `${base}/sites/${site.slug}/`, widths: [390] });
+      expect(samePixels(after, PNG.sync.read(live))).toBe(true);
+    }, 400_000);
+
     it('shows the candidate (what promoting the selection puts live), not staging', async () => {
       const site = await createSite(app, 'visual-selected');
       const client = stagingClient(app, site);
@@ -251,7 +294,8 @@ describe('the visual diff', () => {
       await client.waitForJob(job.id, 'succeeded', 60_000);
       for (const [i, width] of [390, 1280].entries()) {
         const [live] = await browser.screenshots({ url: `${base}/sites/${site.slug}/`, widths: [width] });
-        expect([width, samePixels(afters[i], PNG.sync.read(live))]).toEqual([width, true]);
+        const changed = compareScreenshots(PNG.sync.write(afters[i]), live).changedPercent;
+        expect([width, samePixels(afters[i], PNG.sync.read(live)), changed]).toEqual([width, true, 0]);
       }
     }, 400_000);
   });

@@ -10,10 +10,11 @@ import { PreviewService } from './preview.service';
 import type { Selection } from './selection';
 
 /**
- * A selective preview's candidate (production's head with the selection's closure from staging) as an
- * immutable state of its own, so what it would show can be rendered like any state before anyone promotes it.
- * It is never a head: it exists to be looked at, one per site and fingerprint, and the garbage collector keeps
- * it for its grace period only.
+ * A preview's candidate (staging's promotable manifest over production's head, or with a selection, the head
+ * with the selection's closure from staging) as an immutable state of its own, so what promoting it would put
+ * live can be rendered like any state, with production's variables, before anyone promotes it. It is never a
+ * head: it exists to be looked at, one per site and fingerprint, and the garbage collector keeps it for its
+ * grace period only. Built as a delta over the head, it costs what the change does.
  */
 @Injectable()
 export class CandidateStates {
@@ -28,12 +29,14 @@ export class CandidateStates {
    * The candidate's state, built on first call while the fingerprint is current (409 stale_preview after).
    * Concurrent calls build it once: the second waits for the first's commit and finds its state.
    */
-  ensure(siteId: string, fingerprint: Fingerprint, selection: Selection): Promise<number> {
+  ensure(siteId: string, fingerprint: Fingerprint, selection: Selection | undefined): Promise<number> {
     return this.transactions.run({ contentLock: 'shared' }, async (tx) => {
       await this.assertCurrent(tx, siteId, fingerprint);
       const state = await this.states.create(tx, siteId, 'candidate', originIdOf(siteId, fingerprint));
       if (state.built) return state.id;
-      await this.states.fillWithStagingSelection(tx, state.id, siteId, fingerprint.headStateId, selection);
+      const head = fingerprint.headStateId;
+      if (selection) await this.states.fillWithStagingSelection(tx, state.id, siteId, head, selection);
+      else await this.states.fillFromStaging(tx, state.id, siteId, head);
       // Each statement reads its own snapshot here: the same fingerprint after the fill means staging did not
       // move while it ran (every promotable change moves its change sequence), so the state is what it names.
       await this.assertCurrent(tx, siteId, fingerprint);

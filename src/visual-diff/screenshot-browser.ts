@@ -77,6 +77,8 @@ export class ScreenshotBrowser implements BeforeApplicationShutdown {
         throw new ScreenshotError(`${new URL(request.url).pathname} answered ${status}`);
       await page.evaluate(async (selectors) => {
         for (const element of document.querySelectorAll(selectors.join(',') || ':not(*)')) element.remove();
+        // Loaded is not yet decoded: a screenshot taken meanwhile may paint an image half or not at all.
+        await Promise.all([...document.images].map((image) => image.decode().catch(() => {})));
         await document.fonts.ready;
       }, request.remove ?? []);
       const shots: Buffer[] = [];

@@ -26,9 +26,9 @@ const ORIGIN_POLL_MS = 1000;
 const STAGING_ONLY = ['.promote-staging-banner'];
 
 /**
- * Renders one page, at each width asked, on production and on staging (a selection's candidate state, for a
- * selective preview) through the public site's HTTP routes, compares the two at each width and keeps the
- * three PNGs. The fingerprint is checked before and after rendering: a page rendered while staging or
+ * Renders one page, at each width asked, on production and as the preview's candidate state would show it
+ * (production's head with what the preview ships, seen through staging's mount) through the public site's HTTP
+ * routes, compares the two at each width and keeps the three PNGs. The fingerprint is checked before and after rendering: a page rendered while staging or
  * production moved is not what the rows name, so they are recorded as failed, never as ready.
  */
 @Processor(QueueName.VisualDiffs, { autorun: false })
@@ -122,22 +122,20 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   /**
-   * For a selective preview's row, the header that makes staging's mount show the selection's candidate state
-   * (built when the preview's visual diff was asked for), with the media it adds copied to production's bucket,
-   * where a state's media are served from. A whole preview's "after" is staging itself: no header.
+   * The header that makes staging's mount show the preview's candidate state (built when its visual diff was
+   * asked for), with the media it adds copied to production's bucket, where a state's media are served from.
    */
   private async candidateHeaders(row: VisualDiffRow): Promise<Record<string, string>> {
     const fingerprint = parseFingerprint(row.candidate)!;
-    if (!fingerprint.selection) return {};
     const stateId = await this.candidates.find(row.siteId, fingerprint);
-    if (stateId === null) throw new StaleCandidate('The candidate of this selection is gone: preview it again.');
+    if (stateId === null) throw new StaleCandidate('The candidate of this preview is gone: preview again.');
     await this.store.copyToProduction(await this.candidates.mediaToCopy(stateId, fingerprint.headStateId));
     return { [CANDIDATE_HEADER]: String(stateId) };
   }
 
   private async assertCurrent(row: VisualDiffRow): Promise<void> {
     const { fingerprint } = await this.previews.current(this.transactions.autocommit, row.siteId);
-    // A selective row's fingerprint names the same pair plus its selection, which cannot change under it.
+    // A selective row's fingerprint is the pair plus its selection, which cannot change under it.
     if (!sameFingerprint(fingerprint, pairOf(parseFingerprint(row.candidate)!)))
       throw new StaleCandidate('Staging or production changed before this page was rendered: preview again.');
   }

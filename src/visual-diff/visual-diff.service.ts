@@ -42,8 +42,8 @@ export class VisualDiffService {
 
   /**
    * Where the visual diff of this preview stands. The first call asks for every comparison (rendered by the
-   * workers); a later one, or another preview of the same two states, finds them done. A selective preview's
-   * pages are its closure's, and its "after" is the candidate state, built here on the first call.
+   * workers); a later one, or another preview of the same two states, finds them done. "After" is the
+   * candidate state, built here on the first call; a selective preview's pages are its closure's.
    */
   async overview(site: Site, request: VisualDiffRequest): Promise<VisualDiffDto> {
     const { widths, selection } = request;
@@ -88,7 +88,7 @@ export class VisualDiffService {
     const rows = await this.rowsFor(pair, pages, widths);
     const pending = pendingByPage(rows);
     // The workers render "after" from the candidate's state: it is built before they are asked.
-    if (selection && pending.length) await this.candidates.ensure(site.id, fingerprint, selection);
+    if (pending.length) await this.candidates.ensure(site.id, fingerprint, selection);
     await this.queue.enqueue(pending);
     const described = pages.map((page) => describePage(site, page, rows, widths)).sort(byChange);
     const rendering = described.some((page) => page.status === 'pending');
