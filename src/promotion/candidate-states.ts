@@ -29,7 +29,10 @@ export class CandidateStates {
    * The candidate's state, built on first call while the fingerprint is current (409 stale_preview after).
    * Concurrent calls build it once: the second waits for the first's commit and finds its state.
    */
-  ensure(siteId: string, fingerprint: Fingerprint, selection: Selection | undefined): Promise<number> {
+  async ensure(siteId: string, fingerprint: Fingerprint, selection: Selection | undefined): Promise<number> {
+    // A state is created and filled in one transaction: one that is visible is built (every poll asks).
+    const built = await this.find(siteId, fingerprint);
+    if (built !== null) return built;
     return this.transactions.run({ contentLock: 'shared' }, async (tx) => {
       await this.assertCurrent(tx, siteId, fingerprint);
       const state = await this.states.create(tx, siteId, 'candidate', originIdOf(siteId, fingerprint));

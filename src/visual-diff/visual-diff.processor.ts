@@ -28,8 +28,9 @@ const STAGING_ONLY = ['.promote-staging-banner'];
 /**
  * Renders one page, at each width asked, on production and as the preview's candidate state would show it
  * (production's head with what the preview ships, seen through staging's mount) through the public site's HTTP
- * routes, compares the two at each width and keeps the three PNGs. The fingerprint is checked before and after rendering: a page rendered while staging or
- * production moved is not what the rows name, so they are recorded as failed, never as ready.
+ * routes, compares the two at each width and keeps the three PNGs. The fingerprint is checked before and after
+ * rendering: a page rendered while staging or production moved is not what the rows name, so they are recorded
+ * as failed, never as ready.
  */
 @Processor(QueueName.VisualDiffs, { autorun: false })
 export class VisualDiffProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
