@@ -48,7 +48,7 @@ export class CandidateStates {
   }
 
   /** The state built for this fingerprint, or null (never built, or collected since). */
-  find(siteId: string, fingerprint: Fingerprint): Promise<number | null> {
+  private find(siteId: string, fingerprint: Fingerprint): Promise<number | null> {
     return this.states.findByOrigin(this.transactions.autocommit, siteId, originIdOf(siteId, fingerprint));
   }
 

@@ -9,6 +9,8 @@ import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { CandidateStates } from '../promotion/candidate-states';
 import { pairOf, parseFingerprint, sameFingerprint } from '../promotion/fingerprint';
 import { PreviewService } from '../promotion/preview.service';
+import type { Selection } from '../promotion/selection';
+import { AppError } from '../platform/errors/app-error';
 import { CANDIDATE_HEADER, mountOf } from '../public-site/site-target';
 import { SitesService } from '../sites/sites.service';
 import { chromiumMissing } from './chromium';
@@ -75,7 +77,7 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
     const rows = await this.diffs.findPending(this.transactions.autocommit, job.data.visualDiffIds);
     if (!rows.length) return;
     try {
-      const changed = await this.compare(rows);
+      const changed = await this.compare(rows, job.data.selection);
       for (const [i, row] of rows.entries())
         await this.diffs.finish(this.transactions.autocommit, row.id, { status: 'ready', changedPercent: changed[i] });
     } catch (error) {
@@ -88,14 +90,14 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   /** One page's rows (its widths, one pair and path): both sides loaded once, each width compared and kept. */
-  private async compare(rows: VisualDiffRow[]): Promise<number[]> {
+  private async compare(rows: VisualDiffRow[], selection?: Selection): Promise<number[]> {
     const [row] = rows;
     const origin = this.origin.resolve();
     if ('missing' in origin) throw new ScreenshotError(origin.missing);
     const site = await this.sites.findBySlugOrId(row.siteId);
     if (!site) throw new StaleCandidate('The site was deleted.');
     await this.assertCurrent(row);
-    const shown = await this.candidateHeaders(row);
+    const shown = await this.candidateHeaders(row, selection);
     const widths = rows.map((r) => r.width);
     const before = await this.browser.screenshots({
       url: `${origin.baseUrl}${mountOf('production', site.slug)}${row.beforePath}`,
@@ -123,13 +125,16 @@ export class VisualDiffProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   /**
-   * The header that makes staging's mount show the preview's candidate state (built when its visual diff was
-   * asked for), with the media it adds copied to production's bucket, where a state's media are served from.
+   * The header that makes staging's mount show the preview's candidate state (the first page's worker builds
+   * it, the others find it), with the media it adds copied to production's bucket, where a state's media are
+   * served from.
    */
-  private async candidateHeaders(row: VisualDiffRow): Promise<Record<string, string>> {
+  private async candidateHeaders(row: VisualDiffRow, selection?: Selection): Promise<Record<string, string>> {
     const fingerprint = parseFingerprint(row.candidate)!;
-    const stateId = await this.candidates.find(row.siteId, fingerprint);
-    if (stateId === null) throw new StaleCandidate('The candidate of this preview is gone: preview again.');
+    const stateId = await this.candidates.ensure(row.siteId, fingerprint, selection).catch((error) => {
+      if (error instanceof AppError) throw new StaleCandidate(error.message);
+      throw error;
+    });
     await this.store.copyToProduction(await this.candidates.mediaToCopy(stateId, fingerprint.headStateId));
     return { [CANDIDATE_HEADER]: String(stateId) };
   }

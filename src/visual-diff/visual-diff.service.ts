@@ -6,7 +6,6 @@ import { Transactions } from '../platform/database/transactions';
 import { AppError } from '../platform/errors/app-error';
 import { MEDIA_STORE } from '../platform/media-store/media.tokens';
 import { parseFingerprint } from '../promotion/fingerprint';
-import { CandidateStates } from '../promotion/candidate-states';
 import { PreviewService } from '../promotion/preview.service';
 import { type Selection, selectionHash } from '../promotion/selection';
 import type { Site } from '../sites/site.types';
@@ -33,7 +32,6 @@ export class VisualDiffService {
     private readonly diffs: VisualDiffsRepository,
     private readonly queue: VisualDiffQueue,
     private readonly previews: PreviewService,
-    private readonly candidates: CandidateStates,
     private readonly content: ContentService,
     private readonly origin: RenderOrigin,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
@@ -43,7 +41,7 @@ export class VisualDiffService {
   /**
    * Where the visual diff of this preview stands. The first call asks for every comparison (rendered by the
    * workers); a later one, or another preview of the same two states, finds them done. "After" is the
-   * candidate state, built here on the first call; a selective preview's pages are its closure's.
+   * candidate state, which the first worker to render builds; a selective preview's pages are its closure's.
    */
   async overview(site: Site, request: VisualDiffRequest): Promise<VisualDiffDto> {
     const { widths, selection } = request;
@@ -86,10 +84,7 @@ export class VisualDiffService {
       ),
     );
     const rows = await this.rowsFor(pair, pages, widths);
-    const pending = pendingByPage(rows);
-    // The workers render "after" from the candidate's state: it is built before they are asked.
-    if (pending.length) await this.candidates.ensure(site.id, fingerprint, selection);
-    await this.queue.enqueue(pending);
+    await this.queue.enqueue(pendingByPage(rows), selection);
     const described = pages.map((page) => describePage(site, page, rows, widths)).sort(byChange);
     const rendering = described.some((page) => page.status === 'pending');
     return { ...base, status: rendering ? 'pending' : 'ready', reason: null, pages: described, pagesTotal: total };
