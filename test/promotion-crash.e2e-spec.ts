@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { type HeldLock, SiteLock } from '../src/jobs/site-lock';
+import { JOB_CONCURRENCY } from '../src/jobs/site-jobs.processor';
 import { auth, createTestApp } from './app';
 import { eventually } from './eventually';
 import { createSite, TestSite } from './factories';
@@ -38,6 +39,12 @@ const LIVE = [
 // The swap keeps the lease until the check's verdict: production is dark for the whole check.
 const LEASE_HELD = ['swap:leased', 'promotion:after-swap', 'promotion:verify'];
 const KEYS = ['p0', 'p1', 'p2', 'p3'];
+// The step a job is in when it stops at a point named otherwise.
+const STEP_OF: Record<string, string> = {
+  'swap:leased': 'swap',
+  'promotion:after-swap': 'swap',
+  'promotion:after-verify': 'verify',
+};
 
 describe('a worker killed with SIGKILL at each step of a promotion', () => {
   let api: NestExpressApplication;
@@ -54,68 +61,82 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
   };
 
   it('leaves production on the old state or the new one, never mixed, and a fresh worker finishes the job', async () => {
-    // Production starts at "old" for every site, promoted by an ordinary worker.
-    const sites: TestSite[] = [];
-    const setup = await worker();
-    for (let i = 0; i < CRASH_POINTS.length; i++) {
-      const site = await createSite(api, 'crash');
-      const client = stagingClient(api, site);
-      for (const key of KEYS) await client.put('popup', key, { title: 'old' });
-      await client.put('stylesheet', 'css', { css: 'body{color:old}' });
-      await client.promoteAll();
-      for (const key of KEYS) await client.put('popup', key, { title: 'new' });
-      // A site without a home page answers 404 at '/': this check fails, and the promotion rolls back.
-      if (CASES[i].rollsBack)
-        await client
-          .http()
-          .patch(`/api/sites/${site.slug}`)
-          .set(auth(site.tokens.owner))
-          .send({ smokeChecks: [{ path: '/', status: 200 }] })
-          .expect(200);
-      sites.push(site);
-    }
-    setup.child.kill('SIGTERM');
-    await setup.exited;
+    // Production starts at "old" for every site, promoted by an ordinary worker (booting meanwhile).
+    const setup = worker();
+    const sites: TestSite[] = await Promise.all(
+      CASES.map(async ({ rollsBack }) => {
+        const site = await createSite(api, 'crash');
+        const client = stagingClient(api, site);
+        for (const key of KEYS) await client.put('popup', key, { title: 'old' });
+        await client.put('stylesheet', 'css', { css: 'body{color:old}' });
+        await setup;
+        await client.promoteAll();
+        for (const key of KEYS) await client.put('popup', key, { title: 'new' });
+        // A site without a home page answers 404 at '/': this check fails, and the promotion rolls back.
+        if (rollsBack)
+          await client
+            .http()
+            .patch(`/api/sites/${site.slug}`)
+            .set(auth(site.tokens.owner))
+            .send({ smokeChecks: [{ path: '/', status: 200 }] })
+            .expect(200);
+        return site;
+      }),
+    );
+    (await setup).child.kill('SIGTERM');
+    await (
+      await setup
+    ).exited;
 
-    // One crashing worker per point, one job at a time, so each dies exactly where it is told to. Once it is
-    // dead, the test holds the site's job lock (as a live worker would), so no later worker's sweep or BullMQ
-    // stall check takes the job over before its checks have run, however slow the machine.
+    // One crashing worker per batch of points, one batch at a time: the batch's jobs are queued, and its worker
+    // (the only one up) stops each at its own site's point and kills itself once all have reached theirs. Once
+    // it is dead, the test holds each site's job lock (as a live worker would), so no later worker's sweep or
+    // BullMQ stall check takes a job over before its checks have run, however slow the machine.
     const jobs: string[] = [];
     const held: HeldLock[] = [];
     let darkBeforeTakeover = 0;
     const db = api.get(DataSource);
-    for (const [i, point] of CRASH_POINTS.entries()) {
-      const client = stagingClient(api, sites[i]);
-      const { fingerprint } = await client.preview();
-      const { body: job } = await client.promote(fingerprint, { snapshot: true }).expect(202);
-      jobs.push(job.id);
-      const crashing = await worker({ CRASH_AT: point });
+    for (let from = 0; from < CASES.length; from += JOB_CONCURRENCY) {
+      const batch = CRASH_POINTS.map((point, i) => ({ point, i })).slice(from, from + JOB_CONCURRENCY);
+      for (const { i } of batch) {
+        const client = stagingClient(api, sites[i]);
+        const { fingerprint } = await client.preview();
+        const { body: job } = await client.promote(fingerprint, { snapshot: true }).expect(202);
+        jobs[i] = job.id;
+      }
+      const crashing = await worker({ CRASH_AT: batch.map(({ point, i }) => `${point}@${sites[i].id}`).join(',') });
       await crashing.exited;
-      expect([point, crashing.child.signalCode]).toEqual([point, 'SIGKILL']);
-      // PostgreSQL frees the dead worker's lock when it sees the connection close; nobody else can take it.
-      held.push(
-        await eventually(async () => {
-          const lock = await api.get(SiteLock).tryAcquire(sites[i].id);
-          expect(lock).not.toBeNull();
-          return lock!;
-        }),
-      );
-      const seen = await titles(sites[i]);
-      expect([point, new Set(seen).size]).toEqual([point, 1]); // all old or all new, never a mix
-      const rolledBack = CASES[i].rollsBack && point === 'promotion:after-verify';
-      const expected = LIVE.includes(point) && !rolledBack ? 'new' : 'old';
-      expect([point, seen[0]]).toEqual([point, expected]);
-      // Killed holding the maintenance lease (taking it, or checking the swapped state): the row still names the
-      // job as its holder (until a takeover ends it; visitors get production back at its short expiry even if
-      // none comes). Any other point holds none.
-      const [lease] = await db.query(
-        `select maintenance_holder as holder,
-           extract(epoch from least(now(), maintenance_until) - maintenance_since) * 1000 as "darkMs"
-         from environments where site_id = $1 and name = 'production'`,
-        [sites[i].id],
-      );
-      expect([point, lease.holder]).toEqual([point, LEASE_HELD.includes(point) ? `job:${job.id}` : null]);
-      if (point === 'swap:leased') darkBeforeTakeover = Number(lease.darkMs);
+      const points = batch.map(({ point }) => point);
+      expect([points, crashing.child.signalCode]).toEqual([points, 'SIGKILL']);
+      for (const { point, i } of batch) {
+        // PostgreSQL frees the dead worker's lock when it sees the connection close; nobody else can take it.
+        held.push(
+          await eventually(async () => {
+            const lock = await api.get(SiteLock).tryAcquire(sites[i].id);
+            expect(lock).not.toBeNull();
+            return lock!;
+          }),
+        );
+        // Stopped where its own point is, whatever the others in its worker did.
+        const { status, step } = await stagingClient(api, sites[i]).job(jobs[i]);
+        expect([point, status, step]).toEqual([point, 'running', STEP_OF[point] ?? point.split(':')[1]]);
+        const seen = await titles(sites[i]);
+        expect([point, new Set(seen).size]).toEqual([point, 1]); // all old or all new, never a mix
+        const rolledBack = CASES[i].rollsBack && point === 'promotion:after-verify';
+        const expected = LIVE.includes(point) && !rolledBack ? 'new' : 'old';
+        expect([point, seen[0]]).toEqual([point, expected]);
+        // Killed holding the maintenance lease (taking it, or checking the swapped state): the row still names
+        // the job as its holder (until a takeover ends it; visitors get production back at its short expiry even
+        // if none comes). Any other point holds none.
+        const [lease] = await db.query(
+          `select maintenance_holder as holder,
+             extract(epoch from least(now(), maintenance_until) - maintenance_since) * 1000 as "darkMs"
+           from environments where site_id = $1 and name = 'production'`,
+          [sites[i].id],
+        );
+        expect([point, lease.holder]).toEqual([point, LEASE_HELD.includes(point) ? `job:${jobs[i]}` : null]);
+        if (point === 'swap:leased') darkBeforeTakeover = Number(lease.darkMs);
+      }
     }
     for (const lock of held) await lock.release();
 
@@ -163,5 +184,5 @@ describe('a worker killed with SIGKILL at each step of a promotion', () => {
     expect(snapshots).toBe(jobs.length); // one each, however many attempts took one
     fresh.child.kill('SIGTERM');
     await fresh.exited;
-  }, 240_000); // a worker process started and killed per point, one after the other
+  }, 240_000); // a worker process started and killed per batch of points, one after the other
 });

@@ -63,14 +63,30 @@ describe('jobs when workers die and Redis forgets', () => {
   const cancel = (id: string, token: string) =>
     request(api.getHttpServer()).post(`/api/jobs/${id}/cancel`).set(auth(token));
 
+  // Sites whose production says "old" for killedPromotion, promoted in beforeAll by one worker for all (a worker
+  // start costs seconds); each test still kills its own promotion with its own worker.
+  const promoted: TestSite[] = [];
+  beforeAll(async () => {
+    const setup = worker();
+    promoted.push(
+      ...(await Promise.all(
+        [1, 2, 3].map(async () => {
+          const site = await createSite(api, 'qrec');
+          const client = stagingClient(api, site);
+          for (const key of KEYS) await client.put('popup', key, { title: 'old' });
+          await setup;
+          await client.promoteAll();
+          return site;
+        }),
+      )),
+    );
+    await stop(await setup);
+  });
+
   /** A site whose production says "old" and staging "new", and a promotion of it whose worker was killed. */
   async function killedPromotion(point: string) {
-    const site = await createSite(api, 'qrec');
+    const site = promoted.shift()!;
     const client = stagingClient(api, site);
-    for (const key of KEYS) await client.put('popup', key, { title: 'old' });
-    const setup = await worker();
-    await client.promoteAll();
-    await stop(setup);
     for (const key of KEYS) await client.put('popup', key, { title: 'new' });
     const { fingerprint } = await client.preview();
     const { body: job } = await client.promote(fingerprint).expect(202);

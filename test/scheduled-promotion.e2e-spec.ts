@@ -94,15 +94,16 @@ describe('scheduled promotion of a pinned state', () => {
 
   it('never fires a cancelled schedule (an owner cancels; an editor may not)', async () => {
     const { site, client, schedule } = await stagedSite('sched-cancel');
-    const worker = await workers.start();
+    const booting = workers.start(); // boots while the schedule waits for its runAt
     const runAt = inSeconds(3);
     const { body: job } = await schedule(runAt).expect(202);
     expect((await cancel(job.id, site.tokens.editor).expect(403)).body.error.code).toBe('forbidden');
     const { body: cancelled } = await cancel(job.id, site.tokens.owner).expect(200);
     expect(cancelled).toMatchObject({ id: job.id, status: 'cancelled', error: { code: 'cancelled' } });
     expect(await scheduled(site)).toEqual([]);
-    // Past runAt, with a worker up and sweeping: still cancelled, production untouched.
-    await sleep(new Date(runAt).getTime() + 3000 - Date.now());
+    // Past runAt, with a worker up and sweeping (for 3 s at least): still cancelled, production untouched.
+    const worker = await booting;
+    await sleep(Math.max(new Date(runAt).getTime(), Date.now()) + 3000 - Date.now());
     expect((await client.job(job.id)).status).toBe('cancelled');
     expect((await client.production('popup', 'sale')).status).toBe(404);
     expect((await client.site()).environments.production.version).toBe(0);
@@ -139,7 +140,7 @@ describe('scheduled promotion of a pinned state', () => {
 
   it('fails with stale_preview when production moved between the schedule and runAt', async () => {
     const { site, client, schedule } = await stagedSite('sched-moved');
-    const worker = await workers.start();
+    const booting = workers.start(); // boots while the schedule waits for its runAt
     const { body: job } = await schedule(inSeconds(4)).expect(202);
     await http()
       .put(`/api/sites/${site.slug}/production/content/popup/sale`)
@@ -147,6 +148,7 @@ describe('scheduled promotion of a pinned state', () => {
       .set('X-Break-Glass', 'hot fix')
       .send({ data: { title: 'hot fix' } })
       .expect(201);
+    const worker = await booting;
     const failed = await client.waitForJob(job.id, 'failed', 60_000);
     expect(failed.error.code).toBe('stale_preview');
     expect(await title(client)).toBe('hot fix');

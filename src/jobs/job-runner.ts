@@ -38,10 +38,10 @@ export class JobRunner {
       }
       await steps.start(step.name);
       try {
-        await this.crash.at(`${definition.kind}:${step.name}`);
+        await this.crash.at(`${definition.kind}:${step.name}`, job.siteId);
         const work = async (tx = this.transactions.autocommit) => {
           const output = await step.run({ ...ctx, tx }, done);
-          await this.crash.at(`${definition.kind}:after-${step.name}`);
+          await this.crash.at(`${definition.kind}:after-${step.name}`, job.siteId);
           return output;
         };
         const transaction = step.transaction;

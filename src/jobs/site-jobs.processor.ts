@@ -17,9 +17,11 @@ import { SiteLock } from './site-lock';
 // A worker renews its BullMQ lock every lockDuration/2. A killed worker's job is taken over sooner by the
 // database sweep (job-sweeper.ts); BullMQ's own stall recovery stays as a second way back.
 export const JOB_LOCK_MS = 10_000;
+// Jobs one worker process runs at once (of different sites: each job holds its site's lock).
+export const JOB_CONCURRENCY = 4;
 
 @Processor(QueueName.SiteJobs, {
-  concurrency: 4,
+  concurrency: JOB_CONCURRENCY,
   lockDuration: JOB_LOCK_MS,
   stalledInterval: 5_000,
   maxStalledCount: 5,

@@ -75,7 +75,7 @@ export class HeadSwapService {
     const leased = lease !== null;
     let version: number;
     try {
-      await this.crash.at('swap:leased');
+      await this.crash.at('swap:leased', siteId);
       // One statement, committing on its own: the compare-and-swap, version + 1, the head_history row and
       // (unless a post-swap check keeps it) the end of the lease. The window is this and the lease's take.
       // While the lease stays, no visitor gets the new head before its durable release, which flushes the

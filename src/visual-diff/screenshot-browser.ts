@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../platform/config/runtime-config';
 import { chromiumMissing } from './chromium';
 
@@ -115,11 +115,15 @@ export class ScreenshotBrowser implements BeforeApplicationShutdown {
     if (this.browser) return this.browser;
     const missing = chromiumMissing(this.config.visualDiff.chromiumPath);
     if (missing) return Promise.reject(new ScreenshotError(missing));
-    const launching = chromium.launch({
-      executablePath: this.config.visualDiff.chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    // Loaded on first use: playwright-core costs every process start (API, worker, each test file) about 0.3 s
+    // of CPU, and most never render.
+    const launching = import('playwright-core').then(({ chromium }) =>
+      chromium.launch({
+        executablePath: this.config.visualDiff.chromiumPath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+      }),
+    );
     this.browser = launching;
     launching.then(
       (browser) =>

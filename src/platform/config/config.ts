@@ -9,6 +9,12 @@ export interface StateDeltaPolicy {
   smallBase?: number;
 }
 
+/** A job's failpoint, `<job>:<step>`; with a site, only that site's job stops there. */
+export interface CrashPoint {
+  point: string;
+  siteId?: string;
+}
+
 export interface AppConfig {
   databaseUrl?: string;
   /** A streaming replica of DATABASE_URL the public site reads immutable states from; unset: the primary. */
@@ -32,8 +38,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   logLevel: string;
   seedDemo: boolean;
-  /** Crash tests only: the process kills itself (SIGKILL) when a job reaches this point. */
-  crashAt?: string;
+  /** Crash tests only: where jobs stop, the process killing itself (SIGKILL) once all have (crash-points.ts). */
+  crashAt?: CrashPoint[];
   /** Cross-node tests only: this node handles site events (pub/sub) this long after they arrive. */
   siteEventsDelayMs: number;
   /**
@@ -113,10 +119,14 @@ const prefix = (name: string, v: string) => {
     throw new ConfigError(`${name} must be 1-64 letters, digits, dots, dashes or underscores`);
   return v;
 };
-const crashPoint = (name: string, v: string) => {
-  if (!/^[a-z_-]+:[a-z_-]+$/.test(v)) throw new ConfigError(`${name} must look like <job>:<step>, e.g. promotion:swap`);
-  return v;
-};
+const CRASH_POINT = /^[a-z_-]+:[a-z_-]+(@[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
+const crashPoints = (name: string, v: string): CrashPoint[] =>
+  v.split(',').map((entry) => {
+    if (!CRASH_POINT.test(entry))
+      throw new ConfigError(`${name} must list <job>:<step> or <job>:<step>@<site id>, e.g. promotion:swap`);
+    const [point, siteId] = entry.split('@');
+    return siteId ? { point, siteId } : { point };
+  });
 const bool = (name: string, v: string) => {
   if (!['true', 'false', '1', '0'].includes(v)) throw new ConfigError(`${name} must be true or false`);
   return v === 'true' || v === '1';
@@ -143,7 +153,7 @@ export const CONFIG_VARIABLES = {
   SHUTDOWN_GRACE_MS: integer(0, 3_600_000),
   LOG_LEVEL: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   SEED_DEMO: bool,
-  CRASH_AT: crashPoint,
+  CRASH_AT: crashPoints,
   SITE_EVENTS_DELAY_MS: integer(0, 600_000),
   STATE_DELTA_MAX_DEPTH: integer(0, 64),
   STATE_DELTA_MAX_PERCENT: integer(1, 100),
