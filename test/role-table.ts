@@ -121,7 +121,7 @@ export const ROLE_TABLE: readonly RouteAccess[] = [
     'POST',
     '/api/sites/:site/promotion/preview/visual',
     ALL,
-    "a selective preview's visual diff, the selection in the body (its candidate as \"after\")",
+    'a selective preview\'s visual diff, the selection in the body (its candidate as "after")',
   ),
   route('GET', '/api/sites/:site/promotion/visual-diffs/:id/:image', ALL, 'a visual diff PNG (before, after, heatmap)'),
   route('POST', '/api/sites/:site/promotion/approvals', ALL, 'approve the current preview (its fingerprint)'),
