@@ -149,12 +149,7 @@ describe('garbage collection', () => {
     await client.put('popup', 'a', { title: 'v4' });
     await client.put('popup', 'b', { title: 'left behind' });
     const select = { entities: [{ type: 'popup' as const, key: 'a' }], types: [] };
-    const { body: preview } = await client
-      .http()
-      .post(`/api/sites/${site.slug}/promotion/preview`)
-      .set(auth(site.tokens.editor))
-      .send({ select })
-      .expect(200);
+    const preview = await client.previewSelection(select);
     const candidate = await app.get(CandidateStates).ensure(site.id, parseFingerprint(preview.fingerprint)!, select);
     const [entry] = await db().query(
       `select r.body->>'title' as title from state_entry($1, 'popup', 'a') e join revisions r on r.id = e.revision_id`,

@@ -64,12 +64,7 @@ describe('staging’s changed set', () => {
         { type: 'popup', key: 'c' },
       ],
     };
-    const { body: preview } = await client
-      .http()
-      .post(`/api/sites/${site.slug}/promotion/preview`)
-      .set(auth(site.tokens.editor))
-      .send({ select })
-      .expect(200);
+    const preview = await client.previewSelection(select);
     const { body: job } = await client.promote(preview.fingerprint, { select }).expect(202);
     await client.waitForJob(job.id);
     expect(await changedKeys(site.id)).toEqual(['popup/b', 'popup/d']);

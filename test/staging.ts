@@ -66,6 +66,9 @@ export function stagingClient(app: INestApplication, site: TestSite) {
     production: async (type: string, key: string) =>
       http().get(`${base}/production/content/${type}/${key}`).set(auth(site.tokens.reviewer)),
     site: async () => (await http().get(base).set(auth()).expect(200)).body,
+    /** The preview of promoting only `select` (POST, as the console sends it). */
+    previewSelection: async (select: { entities?: { type: string; key: string }[]; types?: string[] }) =>
+      (await http().post(`${base}/promotion/preview`).set(auth(site.tokens.editor)).send({ select }).expect(200)).body,
     /** Preview, promote and wait: the happy path in one call. */
     promoteAll: async (extra: Record<string, unknown> = {}) => {
       const { fingerprint } = await client.preview();

@@ -16,9 +16,9 @@ import { stagingClient } from './staging';
 // this app's own HTTP server, the PNGs go to S3 (s3rver), and the cache lives in PostgreSQL.
 const WIDTHS = [390, 768, 1280];
 
-/** The demo site (src/seed's content) on a fresh site, promoted, then staged again with two changed pages. */
-async function demoWithTwoChangedPages(app: NestExpressApplication): Promise<{ site: TestSite; fingerprint: string }> {
-  const site = await createSite(app, 'visual');
+/** The demo site (src/seed's content) on a fresh site, staged, published and promoted; `body` copies an entity's. */
+async function promotedDemo(app: NestExpressApplication, slug: string) {
+  const site = await createSite(app, slug);
   const client = stagingClient(app, site);
   const demo = demoSite();
   for (const media of demo.media) await client.upload(media.key, media.bytes);
@@ -28,6 +28,12 @@ async function demoWithTwoChangedPages(app: NestExpressApplication): Promise<{ s
   }
   await client.promoteAll();
   const body = (key: string) => structuredClone(demo.entities.find((e) => e.key === key)!.data) as any;
+  return { site, client, body };
+}
+
+/** The demo site, promoted, then staged again with two changed pages. */
+async function demoWithTwoChangedPages(app: NestExpressApplication): Promise<{ site: TestSite; fingerprint: string }> {
+  const { site, client, body } = await promotedDemo(app, 'visual');
   // A new headline on the home page; on the about page only its meta description, which no one sees.
   const home = body('home');
   home.blocks[0].text = 'Now roasting twice a week: Mondays and Thursdays';
@@ -196,18 +202,9 @@ describe('the visual diff', () => {
     }, 400_000);
 
     it('shows the candidate (what promoting the selection puts live), not staging', async () => {
-      const site = await createSite(app, 'visual-selected');
-      const client = stagingClient(app, site);
-      const demo = demoSite();
-      for (const media of demo.media) await client.upload(media.key, media.bytes);
-      for (const entity of demo.entities) {
-        await client.put(entity.type, entity.key, entity.data);
-        if (entity.type === 'page' || entity.type === 'post') await client.publish(entity.type, entity.key);
-      }
-      await client.promoteAll();
+      const { site, client, body } = await promotedDemo(app, 'visual-selected');
       // Staging: the home page with a new headline and a new image (which it brings along), and a dark theme
       // that nobody selects, so staging looks different from what the selection would put live.
-      const body = (key: string) => structuredClone(demo.entities.find((e) => e.key === key)!.data) as any;
       await client.upload('beans-v2.png', mediaBytes(7));
       const home = body('home');
       home.blocks[0].text = 'Now roasting twice a week';
@@ -217,12 +214,7 @@ describe('the visual diff', () => {
       const theme = body('default');
       await client.put('theme', 'default', { ...theme, colors: { ...theme.colors, background: '#101020' } });
       const select = { entities: [{ type: 'page', key: 'home' }] };
-      const { body: preview } = await client
-        .http()
-        .post(`/api/sites/${site.slug}/promotion/preview`)
-        .set(auth(site.tokens.editor))
-        .send({ select })
-        .expect(200);
+      const preview = await client.previewSelection(select);
       expect(preview.selection.closure).toEqual(
         expect.arrayContaining([expect.objectContaining({ type: 'media', key: 'beans-v2.png' })]),
       );
