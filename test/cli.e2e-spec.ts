@@ -33,7 +33,6 @@ describe('the promote CLI against the running service', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     home = await mkdtemp(path.join(os.tmpdir(), 'promote-cli-e2e-'));
   });

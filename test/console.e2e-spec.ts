@@ -38,7 +38,6 @@ describe('web console (headless Chromium)', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh (as root)`);
     buildConsoleIfStale();
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
     browser = await chromium.launchPersistentContext(profile, {

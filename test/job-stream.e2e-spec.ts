@@ -33,7 +33,6 @@ describe('job event streams', () => {
   let base: string;
   beforeAll(async () => {
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });
   afterAll(() => app.close());

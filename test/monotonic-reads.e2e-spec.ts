@@ -44,7 +44,6 @@ describe('monotonic reads across API nodes', () => {
   let b: string;
   beforeAll(async () => {
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
     a = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     other = await spawnService({ PROCESS_ROLE: 'api', LOG_LEVEL: 'silent', SITE_EVENTS_DELAY_MS: LATE_EVENTS_MS });
     b = `http://127.0.0.1:${other.port}`;

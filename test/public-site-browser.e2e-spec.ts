@@ -23,7 +23,6 @@ describe('the public site in a browser', () => {
   let profile: string;
   beforeAll(async () => {
     app = await createTestApp();
-    await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     profile = mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
     browser = await chromium.launchPersistentContext(profile, {

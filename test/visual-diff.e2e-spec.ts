@@ -61,7 +61,6 @@ describe('the visual diff', () => {
     beforeAll(async () => {
       // A loaded 2-core machine renders slowly: the per-page limit is not what these tests are about.
       app = await createTestApp(undefined, { VISUAL_DIFF_PAGE_TIMEOUT_MS: '90000' });
-      await app.listen(0, '127.0.0.1');
       ({ site, fingerprint } = await demoWithTwoChangedPages(app));
     });
     afterAll(() => app.close());
@@ -155,7 +154,6 @@ describe('the visual diff', () => {
     let app: NestExpressApplication;
     beforeAll(async () => {
       app = await createTestApp(undefined, { VISUAL_DIFF_PAGE_TIMEOUT_MS: '90000' });
-      await app.listen(0, '127.0.0.1');
     });
     afterAll(() => app.close());
 
@@ -296,7 +294,6 @@ describe('the visual diff', () => {
     let app: NestExpressApplication;
     beforeAll(async () => {
       app = await createTestApp(undefined, { VISUAL_DIFF_CHROMIUM: '/nonexistent/chromium' });
-      await app.listen(0, '127.0.0.1');
     });
     afterAll(() => app.close());
 
